@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Briefings.Core.Articles.Parsing;
+using Briefings.Core.Text;
+
+namespace Briefings.Core.Articles.Cleaning;
+
+/// <summary>What cleaning kept, and what the removed page furniture said about the outlet.</summary>
+public sealed record CleanedText(IReadOnlyList<string> Paragraphs, string? SourceHint);
+
+/// <summary>
+/// Removes what is not the article with rules about shape, not about particular sites: menus of
+/// short tokens, repeated titles and captions, teasers repeated by the body, hashtag lines,
+/// "see also" links, and the trailing run of short calls to action (subscribe, comment, share,
+/// donate) that sites append after the last paragraph.
+/// </summary>
+public static partial class BoilerplateCleaner
+{
+    /// <summary>Trailing paragraphs longer than this are taken to be article text.</summary>
+    private const int FooterMaxWords = 20;
+
+    public static CleanedText Clean(IReadOnlyList<string> paragraphs, string? title)
+    {
+        var titleKey = title is null ? "" : Words.Key(title);
+        var kept = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var keys = paragraphs.Select(p => Words.Key(BulletPrefix.Strip(p))).ToList();
+
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var text = Words.Squash(BulletPrefix.Strip(paragraphs[i]));
+            var key = keys[i];
+            if (key.Length == 0 || !seen.Add(key))
+            {
+                continue;
+            }
+
+            if (IsMenu(text) || IsHashtagLine(text) || IsCaption(text) || IsLinkLine(text))
+            {
+                continue;
+            }
+
+            if (titleKey.Length > 0 && key.StartsWith(titleKey, StringComparison.Ordinal))
+            {
+                continue; // the title again, often with a photo caption glued on
+            }
+
+            if (IsTeaser(key, keys, i))
+            {
+                continue;
+            }
+
+            kept.Add(text);
+        }
+
+        string? sourceHint = null;
+        while (kept.Count > 0 && IsFooter(kept[^1]))
+        {
+            sourceHint = SourceFrom(kept[^1]) ?? sourceHint;
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return new CleanedText(kept, sourceHint);
+    }
+
+    /// <summary>A short run of tokens of at most three letters: a language switcher or a menu.</summary>
+    private static bool IsMenu(string text)
+    {
+        var tokens = Words.Tokens(text);
+        return tokens.Count is > 0 and <= 8 && tokens.All(t => t.Length <= 3) && !EndsSentence(text);
+    }
+
+    private static bool IsHashtagLine(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && words.Count(w => w.StartsWith('#')) * 10 >= words.Length * 6;
+    }
+
+    private static bool IsCaption(string text) => CaptionPattern().IsMatch(text) && Words.Count(text) <= 40;
+
+    private static bool IsLinkLine(string text) => LinkPattern().IsMatch(text) && Words.Count(text) <= 30;
+
+    /// <summary>A teaser: a paragraph (often cut off with an ellipsis) whose words open a longer paragraph.</summary>
+    private static bool IsTeaser(string key, List<string> keys, int index)
+    {
+        if (key.Length < 20)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < keys.Count; j++)
+        {
+            if (j != index && keys[j].Length > key.Length && keys[j].StartsWith(key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Short, and either not a sentence at all ("Leave a Reply", "коментуйте:") or a sentence
+    /// that asks the reader to subscribe, donate, follow or comment.
+    /// </summary>
+    private static bool IsFooter(string text) =>
+        Words.Count(text) <= FooterMaxWords && (!EndsSentence(text) || FooterPattern().IsMatch(text));
+
+    private static bool EndsSentence(string text) =>
+        text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '»' or '’' or ')' or '…';
+
+    private static string? SourceFrom(string footer)
+    {
+        var match = SiteNamePattern().Match(footer);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value.Trim().TrimEnd('.', ',');
+        return name.Length is >= 2 and <= 60 ? name : null;
+    }
+
+    [GeneratedRegex(@"\b(subscri\w*|newsletter|sign(ed)? up|follow us|share this|leave a (reply|comment)|email address will|required fields|discover more|more from|patrons?|donat\w*|support (us|our|\p{Lu}+\b)|all rights reserved|copyright|download (our|the) app|коментуйте|підписуйтес\w*|подписывайтес\w*|поділіться|поделитесь)\b|©", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FooterPattern();
+
+    [GeneratedRegex(@"^\(?\s*(photo|image|picture|video|credit|illustration|фото|світлина)\b[^:]{0,20}[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionPattern();
+
+    [GeneratedRegex(@"^(see also|read also|also read|read more|related( stories| articles| coverage)?|more on this|recommended|watch|listen|читайте також|читайте также|дивіться також|см\. также)\b\s*[:\-–—]?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"(?:more from|©|copyright)\s+(?:\d{4}\s+)?(?<name>[^|•·–—]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SiteNamePattern();
+}

@@ -1,0 +1,115 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Briefings.Core.Text;
+
+namespace Briefings.Core.Articles.Parsing;
+
+/// <summary>
+/// HTML pages: AngleSharp parses, document metadata (Open Graph, &lt;title&gt;, canonical link,
+/// publication time) names the article, and SmartReader (Readability) finds the main content.
+/// </summary>
+public static class HtmlReader
+{
+    /// <summary>Pages nested deeper than this are refused rather than walked.</summary>
+    public const int MaxDepth = 256;
+
+    public static ParsedDocument Read(string html, string? url)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        IHtmlDocument document;
+        try
+        {
+            document = parser.ParseDocument(html);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ArticleRejectedException($"The HTML could not be parsed: {e.Message}");
+        }
+
+        if (document.Body is null || Depth(document.DocumentElement) > MaxDepth)
+        {
+            throw new ArticleRejectedException(document.Body is null
+                ? "The HTML has no body."
+                : $"The HTML nests elements deeper than {MaxDepth} levels.");
+        }
+
+        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? NonEmpty(document.Title)
+            ?? NonEmpty(document.QuerySelector("h1")?.TextContent);
+        var source = Meta(document, "og:site_name") ?? Meta(document, "application-name");
+        var canonical = Meta(document, "og:url") ?? document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        var published = ParseDate(Meta(document, "article:published_time") ?? Meta(document, "date")
+            ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+        var language = NonEmpty(document.DocumentElement.GetAttribute("lang"));
+
+        List<string> paragraphs;
+        try
+        {
+            var reader = new SmartReader.Reader(url ?? canonical ?? "https://localhost/", document);
+            var extracted = reader.GetArticle();
+            paragraphs = extracted.IsReadable && !string.IsNullOrWhiteSpace(extracted.Content)
+                ? HtmlBlocks.Paragraphs(parser.ParseDocument(extracted.Content).Body!)
+                : HtmlBlocks.Paragraphs(parser.ParseDocument(html).Body!);
+            source ??= NonEmpty(extracted.SiteName);
+            language ??= NonEmpty(extracted.Language);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ArticleRejectedException)
+        {
+            paragraphs = HtmlBlocks.Paragraphs(parser.ParseDocument(html).Body!);
+        }
+
+        return new ParsedDocument
+        {
+            Title = title is null ? null : Words.Squash(title),
+            Source = source is null ? null : Words.Squash(source),
+            Url = canonical,
+            Published = published,
+            Language = language,
+            Paragraphs = paragraphs,
+        };
+    }
+
+    internal static DateTimeOffset? ParseDate(string? value) =>
+        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : null;
+
+    private static string? Meta(IDocument document, string name)
+    {
+        foreach (var meta in document.QuerySelectorAll("meta"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name");
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return NonEmpty(meta.GetAttribute("content"));
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static int Depth(IElement root)
+    {
+        var deepest = 0;
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (deepest > MaxDepth)
+            {
+                return deepest;
+            }
+
+            foreach (var child in element.Children)
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+
+        return deepest;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Briefings.Core.Json;
+
+namespace Briefings.Core.Articles.Parsing;
+
+/// <summary>The JSON envelope <c>{"id","title","source","url","published","body"}</c>.</summary>
+public static class JsonEnvelopeReader
+{
+    public static ParsedDocument Read(string json)
+    {
+        ArticleEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(json, BriefingsJsonContext.Default.ArticleEnvelope);
+        }
+        catch (JsonException e)
+        {
+            throw new ArticleRejectedException($"The JSON is malformed or has wrong types: {e.Message}");
+        }
+
+        return FromEnvelope(envelope ?? throw new ArticleRejectedException("The JSON is null, not an article object."));
+    }
+
+    public static ParsedDocument FromEnvelope(ArticleEnvelope envelope)
+    {
+        if (string.IsNullOrWhiteSpace(envelope.Body))
+        {
+            throw new ArticleRejectedException("The JSON article has no \"body\" text.");
+        }
+
+        DateTimeOffset? published = envelope.Published is { ValueKind: JsonValueKind.String } value
+            ? HtmlReader.ParseDate(value.GetString())
+            : envelope.Published is { ValueKind: JsonValueKind.Number } seconds && seconds.TryGetInt64(out var unix) && unix is > 0 and < 253402300799
+                ? DateTimeOffset.FromUnixTimeSeconds(unix)
+                : null;
+
+        var body = PlainTextReader.Read(envelope.Body);
+        return body with
+        {
+            Id = ArticleIds.Sanitize(envelope.Id),
+            Title = string.IsNullOrWhiteSpace(envelope.Title) ? body.Title : envelope.Title.Trim(),
+            TitleFromText = string.IsNullOrWhiteSpace(envelope.Title) && body.TitleFromText,
+            Source = string.IsNullOrWhiteSpace(envelope.Source) ? null : envelope.Source.Trim(),
+            Url = string.IsNullOrWhiteSpace(envelope.Url) ? null : envelope.Url.Trim(),
+            Published = published,
+        };
+    }
+}

@@ -1,0 +1,71 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Briefings.Core.Articles;
+using Briefings.Core.Delivery;
+using Briefings.Core.Digests;
+using Briefings.Core.Rendering;
+using Briefings.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Core;
+
+public static class BriefingsServiceCollectionExtensions
+{
+    public const string Section = "Briefings";
+
+    /// <summary>Everything the handlers need, the same in the runner and the Functions app.</summary>
+    public static IServiceCollection AddBriefings(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration($"{Section}:Storage");
+        services.AddOptions<IngestOptions>().BindConfiguration($"{Section}:Ingest").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration($"{Section}:Digest").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TemplateOptions>().BindConfiguration($"{Section}:Templates");
+        services.AddOptions<EmailOptions>().BindConfiguration($"{Section}:Email").ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TemplateOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IBlobStore>(sp => CreateStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<DigestClock>();
+        services.AddSingleton<ArticleReader>();
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<IngestHandler>();
+        services.AddSingleton<DigestStore>();
+        services.AddSingleton<DigestBuilder>(_ => new DigestBuilder());
+        services.AddSingleton<TemplateLibrary>();
+        services.AddSingleton<DigestRenderer>();
+        services.AddSingleton<ISubscriberDirectory, ConfiguredSubscribers>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var email = sp.GetRequiredService<EmailOptions>();
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(email.Smtp.Host)
+                ? new OutboxMailTransport(email.OutboxPath ?? Path.Combine(storage.DataPath, "outbox"))
+                : new SmtpMailTransport(email.Smtp);
+        });
+        services.AddSingleton<DeliveryHandler>();
+        services.AddSingleton<DigestHandler>();
+        return services;
+    }
+
+    /// <summary>The store the settings name: Azure Blob Storage by connection string or identity, else a folder.</summary>
+    public static IBlobStore CreateStore(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new AzureBlobStore(new BlobServiceClient(options.ConnectionString));
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.BlobServiceUri))
+        {
+            return new AzureBlobStore(new BlobServiceClient(new Uri(options.BlobServiceUri), new DefaultAzureCredential()));
+        }
+
+        return new FileBlobStore(options.DataPath);
+    }
+}

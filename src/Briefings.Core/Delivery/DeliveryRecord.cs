@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace Briefings.Core.Delivery;
+
+[JsonConverter(typeof(JsonStringEnumConverter<DeliveryState>))]
+public enum DeliveryState
+{
+    /// <summary>Claimed by a sender; the email may or may not have gone out.</summary>
+    Pending,
+
+    Sent,
+
+    Failed,
+}
+
+/// <summary>The ledger entry for one subscriber on one digest day: <c>deliveries/{day}/{subscriberId}.json</c>.</summary>
+public sealed record DeliveryRecord(
+    string SubscriberId,
+    DateOnly Date,
+    DeliveryState State,
+    string MessageId,
+    int Attempts,
+    DateTimeOffset UpdatedAt,
+    string? Error = null);
+
+/// <summary>What one send run did for a day.</summary>
+public sealed record DeliveryReport(DateOnly Date, int Sent, int Skipped, int Failed, IReadOnlyList<string> Errors);

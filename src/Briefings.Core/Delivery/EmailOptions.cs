@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Briefings.Core.Delivery;
+
+/// <summary>Email settings (section <c>Briefings:Email</c>).</summary>
+public sealed class EmailOptions
+{
+    [Required]
+    public string From { get; set; } = "Briefings <briefings@localhost>";
+
+    public string? ReplyTo { get; set; }
+
+    /// <summary>The List-Id header value's identifier part.</summary>
+    [Required]
+    public string ListId { get; set; } = "daily.briefings.localhost";
+
+    /// <summary>Subscribers who receive every briefing (already confirmed).</summary>
+    public List<string> Subscribers { get; set; } = [];
+
+    /// <summary>SMTP server; when no host is set, emails are written as .eml files to <see cref="OutboxPath"/>.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where .eml files go when no SMTP host is set; by default <c>{DataPath}/outbox</c>.</summary>
+    public string? OutboxPath { get; set; }
+
+    /// <summary>Attempts per subscriber per day before delivery is recorded as failed for good.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>A pending ledger entry older than this belongs to a sender that died; another may take it over.</summary>
+    public TimeSpan PendingLease { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>None, Auto, StartTls or SslOnConnect.</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}

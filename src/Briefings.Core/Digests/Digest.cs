@@ -1,0 +1,31 @@
+namespace Briefings.Core.Digests;
+
+/// <summary>One day's briefing; its JSON form is the API contract.</summary>
+public sealed record Digest(
+    DateOnly Date,
+    DateTimeOffset GeneratedAt,
+    int ArticleCount,
+    IReadOnlyList<Story> Stories);
+
+/// <summary>A story: what happened, in sentences that cite the articles they come from.</summary>
+public sealed record Story(
+    string Id,
+    string Headline,
+    IReadOnlyList<SummarySentence> Summary,
+    IReadOnlyList<StoryArticle> Articles,
+    IReadOnlyList<string> Sources,
+    int Reports,
+    IReadOnlyList<Quote> Quotes,
+    IReadOnlyList<Figure> Figures);
+
+/// <summary>One summary sentence and the ids of the articles that say it.</summary>
+public sealed record SummarySentence(string Text, IReadOnlyList<string> Sources);
+
+/// <summary>An article as a story lists it. <c>CopyOf</c> names the report it repeats, when it is a copy.</summary>
+public sealed record StoryArticle(string Id, string Title, string? Source, string? Url, DateTimeOffset? Published, string? CopyOf = null);
+
+/// <summary>Words in quotation marks and who said them.</summary>
+public sealed record Quote(string Text, string Speaker, string ArticleId);
+
+/// <summary>A number that matters, the sentence it stands in, and who gave it when the text says so.</summary>
+public sealed record Figure(string Value, string Context, string? Speaker, string ArticleId);

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using Briefings.Core.Articles;
+using Briefings.Core.Stories;
+using Briefings.Core.Summaries;
+using Briefings.Core.Text;
+
+namespace Briefings.Core.Digests;
+
+/// <summary>
+/// Turns a day's articles into a digest: vectors, story grouping, copies of one report
+/// recognised, a cited summary, quotes and figures, and stories ranked by how widely they were covered.
+/// </summary>
+public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summaries)
+{
+    public DigestBuilder()
+        : this(new GroupingOptions(), new SummaryOptions())
+    {
+    }
+
+    public Digest Build(IEnumerable<Article> input, DateOnly date, DateTimeOffset generatedAt, int? maxStories = null)
+    {
+        var articles = input.DistinctBy(a => a.Id).OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var tokens = articles.Select(a => new ArticleTokens(Words.Tokens(a.Title), Words.Tokens(string.Join(' ', a.Paragraphs.Take(1))), Words.Tokens(string.Join(' ', a.Paragraphs)))).ToList();
+
+        var vocabulary = new Vocabulary();
+        foreach (var t in tokens)
+        {
+            vocabulary.AddDocument(t.Title.Concat(t.Body));
+        }
+
+        var vectors = tokens.Select(t => vocabulary.Vector([(t.Title, 2f), (t.Lead, 1f), (t.Body, 1f)])).ToList();
+        var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published)).ToList(), grouping);
+        var summarizer = new ExtractiveSummarizer(summaries);
+
+        var stories = new List<(Story Story, DateTimeOffset Latest)>();
+        foreach (var cluster in clusters)
+        {
+            var centroid = SparseVector.Centroid(cluster.Select(i => vectors[i]));
+            var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
+            var copyOf = Copies(ranked, vectors);
+            var members = ranked.Select(i => articles[i]).ToList();
+            var (quotes, figures) = HighlightExtractor.Extract(members);
+            var story = new Story(
+                Id: StoryId(members),
+                Headline: members[0].Title,
+                Summary: summarizer.Summarize(members, vocabulary, centroid),
+                Articles: ranked.Select(i => Listing(articles[i], copyOf.GetValueOrDefault(i) is { } original ? articles[original].Id : null)).ToList(),
+                Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                Reports: ranked.Count - copyOf.Count,
+                Quotes: quotes,
+                Figures: figures);
+            stories.Add((story, members.Max(a => a.EffectiveTime)));
+        }
+
+        var ordered = stories
+            .OrderByDescending(s => s.Story.Reports)
+            .ThenByDescending(s => s.Story.Sources.Count)
+            .ThenByDescending(s => s.Latest)
+            .ThenBy(s => s.Story.Id, StringComparer.Ordinal)
+            .Select(s => s.Story);
+
+        return new Digest(date, generatedAt, articles.Count, (maxStories is { } max ? ordered.Take(max) : ordered).ToList());
+    }
+
+    /// <summary>Maps each copy to the article it repeats; the most central article of a copy set is the original.</summary>
+    private Dictionary<int, int> Copies(List<int> ranked, List<SparseVector> vectors)
+    {
+        var copyOf = new Dictionary<int, int>();
+        for (var a = 0; a < ranked.Count; a++)
+        {
+            if (copyOf.ContainsKey(ranked[a]))
+            {
+                continue;
+            }
+
+            for (var b = a + 1; b < ranked.Count; b++)
+            {
+                if (!copyOf.ContainsKey(ranked[b]) && vectors[ranked[a]].Dot(vectors[ranked[b]]) >= grouping.CopyThreshold)
+                {
+                    copyOf[ranked[b]] = ranked[a];
+                }
+            }
+        }
+
+        return copyOf;
+    }
+
+    private static StoryArticle Listing(Article article, string? copyOf) =>
+        new(article.Id, article.Title, article.Source, article.Url, article.Published, copyOf);
+
+    /// <summary>Named after its earliest article, so the id holds while later articles join the story.</summary>
+    private static string StoryId(IEnumerable<Article> members)
+    {
+        var first = members.OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).First();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(first.Id)).AsSpan(0, 6));
+    }
+
+    private sealed record ArticleTokens(List<string> Title, List<string> Lead, List<string> Body);
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Briefings.Core.Digests;
+
+/// <summary>When and how digests are built (section <c>Briefings:Digest</c>).</summary>
+public sealed class DigestOptions
+{
+    /// <summary>NCRONTAB with seconds, as the Functions timer reads it: 06:00 every day by default.</summary>
+    [Required]
+    public string Schedule { get; set; } = "0 0 6 * * *";
+
+    /// <summary>The time zone that decides what "a day" is (IANA or Windows id).</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Which day a scheduled run builds, relative to the day it runs: -1 is the day before.</summary>
+    [Range(-7, 0)]
+    public int DayOffset { get; set; } = -1;
+
+    /// <summary>At most this many stories in a digest, the biggest first.</summary>
+    [Range(1, 1000)]
+    public int MaxStories { get; set; } = 40;
+}

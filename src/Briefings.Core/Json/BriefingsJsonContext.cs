@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using Briefings.Core.Articles;
+using Briefings.Core.Delivery;
+using Briefings.Core.Digests;
+using Briefings.Core.Storage;
+
+namespace Briefings.Core.Json;
+
+/// <summary>Every JSON shape the app reads or writes, serialised without reflection.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = true,
+    WriteIndented = false)]
+[JsonSerializable(typeof(Article))]
+[JsonSerializable(typeof(ArticleEnvelope))]
+[JsonSerializable(typeof(IngestReceipt))]
+[JsonSerializable(typeof(IngestOutcome))]
+[JsonSerializable(typeof(FileBlobMeta))]
+[JsonSerializable(typeof(Digest))]
+[JsonSerializable(typeof(DeliveryRecord))]
+[JsonSerializable(typeof(DeliveryReport))]
+public sealed partial class BriefingsJsonContext : JsonSerializerContext;

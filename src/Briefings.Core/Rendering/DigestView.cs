@@ -1,0 +1,70 @@
+using System.Globalization;
+using Briefings.Core.Digests;
+
+namespace Briefings.Core.Rendering;
+
+/// <summary>
+/// What the templates see: the digest with citations numbered, times formatted, and every URL
+/// checked to be http(s), so templates only decide layout and escaping.
+/// </summary>
+public sealed record DigestView(
+    string Date,
+    string DateLong,
+    string GeneratedAt,
+    int ArticleCount,
+    int StoryCount,
+    IReadOnlyList<StoryView> Stories,
+    LinksView Links)
+{
+    public static DigestView From(Digest digest, LinksView links)
+    {
+        var stories = digest.Stories.Select((s, i) => StoryView.From(s, i + 1)).ToList();
+        return new DigestView(
+            digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            digest.Date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture),
+            digest.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            digest.ArticleCount,
+            stories.Count,
+            stories,
+            links);
+    }
+
+    internal static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
+}
+
+/// <summary>Links the page and email offer; null when not applicable.</summary>
+public sealed record LinksView(string Home, string? Page, string? Archive, string? Unsubscribe, string? Previous = null, string? Next = null);
+
+public sealed record StoryView(
+    string Id,
+    int Number,
+    string Headline,
+    IReadOnlyList<SentenceView> Summary,
+    IReadOnlyList<ArticleView> Articles,
+    IReadOnlyList<string> Sources,
+    string SourcesText,
+    int Reports,
+    IReadOnlyList<Quote> Quotes,
+    IReadOnlyList<FigureView> Figures)
+{
+    public static StoryView From(Story story, int number)
+    {
+        var articles = story.Articles.Select((a, i) => new ArticleView(
+            a.Id, i + 1, a.Title, a.Source ?? "Unknown source", DigestView.SafeUrl(a.Url),
+            a.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.CopyOf)).ToList();
+        var byId = articles.ToDictionary(a => a.Id);
+        var summary = story.Summary.Select(s => new SentenceView(
+            s.Text,
+            s.Sources.Where(byId.ContainsKey).Select(id => byId[id]).ToList())).ToList();
+        var figures = story.Figures.Select(f => new FigureView(f.Value, f.Context, f.Speaker ?? (byId.TryGetValue(f.ArticleId, out var a) ? a.Source : null), f.ArticleId)).ToList();
+        return new StoryView(story.Id, number, story.Headline, summary, articles, story.Sources,
+            story.Sources.Count == 0 ? "" : string.Join(", ", story.Sources), story.Reports, story.Quotes, figures);
+    }
+}
+
+public sealed record SentenceView(string Text, IReadOnlyList<ArticleView> Citations);
+
+public sealed record ArticleView(string Id, int Number, string Title, string Source, string? Url, string? Published, string? CopyOf);
+
+public sealed record FigureView(string Value, string Context, string? Speaker, string ArticleId);

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace Briefings.Core.Rendering;
+
+/// <summary>
+/// Parses each template once and keeps it; also the loader for <c>include</c>, which only
+/// reaches files inside the template folder.
+/// </summary>
+public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
+{
+    private readonly ConcurrentDictionary<string, Lazy<Template>> _templates = new(StringComparer.Ordinal);
+    private readonly string _root = Path.GetFullPath(options.Path);
+
+    public string Root => _root;
+
+    public Template Get(string name) => _templates.GetOrAdd(name, n => new Lazy<Template>(() => Parse(n))).Value;
+
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => Resolve(templateName);
+
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+
+    public async ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        await File.ReadAllTextAsync(templatePath);
+
+    private Template Parse(string name)
+    {
+        var path = Resolve(name);
+        var template = Template.Parse(File.ReadAllText(path), path);
+        if (template.HasErrors)
+        {
+            throw new TemplateException($"The template {name} has errors: {string.Join("; ", template.Messages)}");
+        }
+
+        return template;
+    }
+
+    private string Resolve(string name)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, name));
+        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new TemplateException($"The template name '{name}' points outside the template folder.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new TemplateException($"The template '{name}' was not found in {_root}.");
+        }
+
+        return path;
+    }
+}
+
+/// <summary>A template is missing, broken, or broke a limit while rendering.</summary>
+public sealed class TemplateException(string message, Exception? inner = null) : Exception(message, inner);

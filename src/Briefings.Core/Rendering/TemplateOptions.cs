@@ -1,0 +1,20 @@
+namespace Briefings.Core.Rendering;
+
+/// <summary>Where the Scriban templates live and the limits they render under (section <c>Briefings:Templates</c>).</summary>
+public sealed class TemplateOptions
+{
+    /// <summary>The folder of templates; by default <c>templates/</c> beside the app.</summary>
+    public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "templates");
+
+    /// <summary>Iterations any one loop may run.</summary>
+    public int LoopLimit { get; set; } = 10_000;
+
+    /// <summary>Depth of nested includes and function calls.</summary>
+    public int RecursiveLimit { get; set; } = 32;
+
+    /// <summary>Characters one rendering may produce (4 MB of text).</summary>
+    public int OutputLimit { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The public address of the web page, used for links in emails and feeds.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+}

@@ -1,0 +1,23 @@
+namespace Briefings.Core.Storage;
+
+/// <summary>The containers (folders in the embedded store) and what each holds.</summary>
+public static class Containers
+{
+    /// <summary>Raw articles as they arrive; never modified or deleted by the app.</summary>
+    public const string Inbox = "articles-inbox";
+
+    /// <summary>Clean articles: <c>{yyyy}/{MM}/{dd}/{id}.json</c>.</summary>
+    public const string Articles = "articles";
+
+    /// <summary>Inputs that could not be read as articles: a copy of the raw blob and <c>{name}.reason.txt</c>.</summary>
+    public const string Poison = "articles-poison";
+
+    /// <summary>One receipt per inbox blob name: the ETag it saw, the outcome and the attempts.</summary>
+    public const string Receipts = "ingest-receipts";
+
+    /// <summary><c>{yyyy-MM-dd}/digest.json</c> and its renderings.</summary>
+    public const string Digests = "digests";
+
+    /// <summary>The create-only delivery ledger: <c>{yyyy-MM-dd}/{subscriberId}.json</c>.</summary>
+    public const string Deliveries = "deliveries";
+}

@@ -1,0 +1,219 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Briefings.Core.Json;
+
+namespace Briefings.Core.Storage;
+
+/// <summary>
+/// The embedded default: each container is a folder under <c>root</c>, each blob a file, so a
+/// person can drop articles into the inbox folder and read what was written. Content type and
+/// metadata live in <c>.meta/</c>; conditional writes take a per-blob lock file, which holds
+/// across processes on one machine.
+/// </summary>
+public sealed class FileBlobStore : IBlobStore
+{
+    private const string MetaFolder = ".meta";
+    private const string LockFolder = ".locks";
+    private const string TempFolder = ".tmp";
+    private readonly string _root;
+
+    public FileBlobStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        Directory.CreateDirectory(_root);
+    }
+
+    public string Root => _root;
+
+    /// <summary>The folder that holds a container's blobs.</summary>
+    public string ContainerPath(string container) => Path.Combine(_root, BlobNames.ValidateContainer(container));
+
+    public async Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var path = BlobPath(container, name);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            var etag = ETagOf(info);
+            var content = await File.ReadAllBytesAsync(path, cancellationToken);
+            var meta = await ReadMetaAsync(container, name, cancellationToken);
+            return new StoredBlob(name, content, etag, meta?.ContentType, meta?.Metadata ?? new Dictionary<string, string>());
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public Task<BlobEntry?> GetInfoAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(BlobPath(container, name));
+        return Task.FromResult(info.Exists ? Entry(name, info) : null);
+    }
+
+    public async Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, BlobWrite? write = null, CancellationToken cancellationToken = default)
+    {
+        write ??= new BlobWrite();
+        var path = BlobPath(container, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = Path.Combine(_root, TempFolder, $"{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
+
+        try
+        {
+            await using var held = await AcquireLockAsync(container, name, cancellationToken);
+            var existing = new FileInfo(path);
+            if (write.CreateOnly && existing.Exists)
+            {
+                throw new BlobConditionFailedException(container, name);
+            }
+
+            if (write.IfMatch is not null && (!existing.Exists || ETagOf(existing) != write.IfMatch))
+            {
+                throw new BlobConditionFailedException(container, name);
+            }
+
+            await WriteMetaAsync(container, name, new FileBlobMeta(write.ContentType, write.Metadata?.ToDictionary() ?? []), cancellationToken);
+            File.Move(temp, path, overwrite: true);
+            return ETagOf(new FileInfo(path));
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<BlobEntry> ListAsync(string container, string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var folder = ContainerPath(container);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        // Start the walk at the deepest folder the prefix names, so listing one day stays cheap.
+        var slash = prefix.LastIndexOf('/');
+        var start = slash < 0 ? folder : Path.Combine(folder, prefix[..slash]);
+        if (!Directory.Exists(start))
+        {
+            yield break;
+        }
+
+        var names = new List<(string Name, FileInfo Info)>();
+        foreach (var file in new DirectoryInfo(start).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(folder, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            if (name.StartsWith(prefix, StringComparison.Ordinal) && BlobNames.Problem(name) is null)
+            {
+                names.Add((name, file));
+            }
+        }
+
+        names.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var (name, info) in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (info.Exists)
+            {
+                yield return Entry(name, info);
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var path = BlobPath(container, name);
+        await using var held = await AcquireLockAsync(container, name, cancellationToken);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        File.Delete(MetaPath(container, name));
+        return true;
+    }
+
+    private string BlobPath(string container, string name)
+    {
+        BlobNames.Validate(name);
+        var folder = ContainerPath(container);
+        var full = Path.GetFullPath(Path.Combine(folder, name));
+        if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Invalid blob name: it leaves its container.", nameof(name));
+        }
+
+        return full;
+    }
+
+    private string MetaPath(string container, string name) =>
+        Path.Combine(_root, MetaFolder, BlobNames.ValidateContainer(container), BlobNames.Validate(name) + ".json");
+
+    private static BlobEntry Entry(string name, FileInfo info) => new(name, ETagOf(info), info.Length, info.LastWriteTimeUtc);
+
+    private static string ETagOf(FileInfo info) => $"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"";
+
+    private async Task<FileBlobMeta?> ReadMetaAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var path = MetaPath(container, name);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync(stream, BriefingsJsonContext.Default.FileBlobMeta, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task WriteMetaAsync(string container, string name, FileBlobMeta meta, CancellationToken cancellationToken)
+    {
+        var path = MetaPath(container, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(meta, BriefingsJsonContext.Default.FileBlobMeta), cancellationToken);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private async Task<FileStream> AcquireLockAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_root, LockFolder, BlobNames.ValidateContainer(container), BlobNames.Validate(name) + ".lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (attempt < 2000)
+            {
+                await Task.Delay(5, cancellationToken);
+            }
+        }
+    }
+}
+
+/// <summary>What the folder store keeps beside a blob.</summary>
+public sealed record FileBlobMeta(string? ContentType, Dictionary<string, string> Metadata);

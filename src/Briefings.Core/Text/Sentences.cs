@@ -1,0 +1,93 @@
+namespace Briefings.Core.Text;
+
+/// <summary>Splits a paragraph into sentences, keeping abbreviations, initials and decimals whole.</summary>
+public static class Sentences
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+        "pres", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt",
+    };
+
+    public static List<string> Split(string paragraph)
+    {
+        var sentences = new List<string>();
+        var text = paragraph.Trim();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch is not ('.' or '!' or '?' or '…'))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && text[end] is '.' or '!' or '?' or '"' or '”' or '’' or '\'' or ')' or ']')
+            {
+                end++;
+            }
+
+            if (end >= text.Length)
+            {
+                break;
+            }
+
+            if (!char.IsWhiteSpace(text[end]))
+            {
+                continue;
+            }
+
+            var next = end;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            if (next >= text.Length || !StartsSentence(text[next]))
+            {
+                continue;
+            }
+
+            if (ch == '.' && IsAbbreviation(text, start, i))
+            {
+                continue;
+            }
+
+            sentences.Add(text[start..end].Trim());
+            start = next;
+            i = next - 1;
+        }
+
+        if (start < text.Length)
+        {
+            var rest = text[start..].Trim();
+            if (rest.Length > 0)
+            {
+                sentences.Add(rest);
+            }
+        }
+
+        return sentences;
+    }
+
+    private static bool StartsSentence(char ch) => char.IsUpper(ch) || char.IsDigit(ch) || ch is '"' or '“' or '‘' or '\'' or '(' or '[' or '—' or '-';
+
+    private static bool IsAbbreviation(string text, int sentenceStart, int dot)
+    {
+        var wordStart = dot;
+        while (wordStart > sentenceStart && !char.IsWhiteSpace(text[wordStart - 1]) && text[wordStart - 1] is not ('(' or '"' or '“'))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..dot];
+        if (word.Length == 1 && char.IsUpper(word[0]))
+        {
+            return true; // an initial: "John F. Kennedy"
+        }
+
+        return Abbreviations.Contains(word);
+    }
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Briefings.Core;
+using Briefings.Core.Articles;
+using Briefings.Core.Articles.Parsing;
+using Briefings.Core.Digests;
+using Briefings.Core.Json;
+using Briefings.Core.Rendering;
+
+namespace Briefings.Local.Commands;
+
+/// <summary>
+/// <c>briefings digest --from PATH</c>: builds one digest from a JSONL file of article envelopes
+/// or a folder of article files, with no storage and no email. Lines or files that are not
+/// articles are reported and left out; the rest goes on.
+/// </summary>
+public static class DigestCommand
+{
+    public static Command Create()
+    {
+        var from = new Option<string>("--from") { Description = "A JSONL file (one article envelope a line) or a folder of article files.", Required = true };
+        var format = new Option<string>("--format") { Description = "json, html, md or txt.", DefaultValueFactory = _ => "json" };
+        var output = new Option<string?>("--out") { Description = "Write here instead of standard output." };
+        var date = new Option<string?>("--date") { Description = "The digest's date (default: the latest article's day)." };
+        var command = new Command("digest", "Build a digest from a JSONL file or a folder, without storage or email.") { from, format, output, date };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var services = Services();
+            var reader = services.GetRequiredService<ArticleReader>();
+            var path = parse.GetValue(from)!;
+            var articles = Directory.Exists(path) ? ReadFolder(path, reader) : ReadJsonLines(path, reader);
+            if (articles.Count == 0)
+            {
+                Console.Error.WriteLine($"No articles could be read from {path}.");
+                return 1;
+            }
+
+            var day = parse.GetValue(date) is { } text
+                ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
+            var digest = services.GetRequiredService<DigestBuilder>().Build(articles, day, DateTimeOffset.UtcNow);
+
+            var requested = parse.GetValue(format)!;
+            string rendered;
+            if (requested.Equals("json", StringComparison.OrdinalIgnoreCase))
+            {
+                rendered = JsonSerializer.Serialize(digest, BriefingsJsonContext.Default.Digest);
+            }
+            else if (RenderFormats.Parse(requested) is { } renderFormat)
+            {
+                rendered = services.GetRequiredService<DigestRenderer>().Render(digest, renderFormat);
+            }
+            else
+            {
+                Console.Error.WriteLine($"Unknown format '{requested}': use json, html, md or txt.");
+                return 1;
+            }
+
+            if (parse.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file, rendered, cancellationToken);
+                Console.Error.WriteLine($"{digest.Stories.Count} stories from {digest.ArticleCount} articles -> {file}");
+            }
+            else
+            {
+                Console.Out.Write(rendered);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        services.AddLogging();
+        services.AddBriefings();
+        return services.BuildServiceProvider();
+    }
+
+    private static List<Article> ReadJsonLines(string path, ArticleReader reader)
+    {
+        var articles = new List<Article>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                var envelope = JsonSerializer.Deserialize(line, BriefingsJsonContext.Default.ArticleEnvelope)
+                    ?? throw new ArticleRejectedException("The line is null.");
+                articles.Add(reader.FromDocument(JsonEnvelopeReader.FromEnvelope(envelope), new Dictionary<string, string>(), null));
+            }
+            catch (Exception e) when (e is JsonException or ArticleRejectedException)
+            {
+                Console.Error.WriteLine($"{path}:{number}: skipped: {e.Message}");
+            }
+        }
+
+        return articles;
+    }
+
+    private static List<Article> ReadFolder(string path, ArticleReader reader)
+    {
+        var articles = new List<Article>();
+        foreach (var file in Directory.EnumerateFiles(path).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                articles.Add(reader.Read(new RawArticle(Path.GetFileName(file), File.ReadAllBytes(file))));
+            }
+            catch (ArticleRejectedException e)
+            {
+                Console.Error.WriteLine($"{file}: skipped: {e.Reason}");
+            }
+        }
+
+        return articles;
+    }
+}

@@ -1,0 +1,35 @@
+using Briefings.Core;
+using Briefings.Local.Http;
+
+namespace Briefings.Local.Hosting;
+
+/// <summary>Builds the runner: an ASP.NET Core app hosting the Core handlers.</summary>
+public static class RunnerHost
+{
+    public static WebApplication Build(RunnerSettings settings, string[]? args = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.Configuration.AddInMemoryCollection(settings.ToConfiguration());
+        builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port ?? 5080}");
+        builder.Services.AddBriefings();
+        builder.Services.AddProblemDetails();
+        if (settings.Background)
+        {
+            builder.Services.AddHostedService<InboxWatcher>();
+            builder.Services.AddHostedService<DigestScheduler>();
+        }
+
+        var app = builder.Build();
+        app.MapBriefingsApi();
+        return app;
+    }
+
+    /// <summary>The address Kestrel actually listens on, once started.</summary>
+    public static string Address(WebApplication app) =>
+        app.Urls.FirstOrDefault() ?? throw new InvalidOperationException("The runner is not listening.");
+}

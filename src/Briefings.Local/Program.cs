@@ -1,0 +1,9 @@
+using Briefings.Local.Commands;
+
+// The runner: the same handlers as the Functions app, hosted without the Functions host.
+//   briefings demo     ingest the seeds, build today's briefing, email it, serve it
+//   briefings serve    watch the inbox, run the daily schedule, serve HTTP
+//   briefings ingest   ingest files or whatever waits in the inbox
+//   briefings digest   build a digest from a JSONL file or folder, no storage
+//   briefings send     send (or resume sending) a day's briefing
+return await BriefingsCommands.Create().Parse(args).InvokeAsync();

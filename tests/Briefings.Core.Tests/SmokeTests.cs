@@ -1,0 +1,7 @@
+namespace Briefings.Core.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void SeedsAreCopiedBesideTheTests() => Assert.Equal(5, Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds")).Length);
+}
