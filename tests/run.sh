@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine with the .NET SDK, Node.js and Debian's apt:
+# installs the real services the integration tests start (Azurite from npm, an SMTP server
+# from python3-aiosmtpd), then runs the unit and integration test projects.
+# The Functions adapter (src/Briefings.Functions) is not built here: its worker packages are
+# not served by this machine's package feed (see README, "Honest limits").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/azurite/dist/src/blob/main.js ]; then
+  npm ci --no-audit --no-fund
+fi
+
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+  sudo_cmd=""
+  if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
+
+dotnet test tests/Briefings.Core.Tests "$@"
+dotnet test tests/Briefings.Integration.Tests "$@"
