@@ -29,7 +29,11 @@ public static class DemoCommand
                 DataPath = parse.GetValue(BriefingsCommands.Data),
                 ConnectionString = parse.GetValue(BriefingsCommands.Storage),
                 Port = parse.GetValue(port),
-                Overrides = new Dictionary<string, string?> { ["Briefings:Email:Subscribers:0"] = DemoSubscriber },
+                Overrides = new Dictionary<string, string?>
+                {
+                    ["Briefings:Email:Subscribers:0"] = DemoSubscriber,
+                    ["Logging:LogLevel:Briefings"] = "Warning", // the demo prints its own summary lines
+                },
             };
 
             await using var app = RunnerHost.Build(settings);
