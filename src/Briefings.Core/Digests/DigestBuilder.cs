@@ -45,7 +45,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
                 Id: StoryId(members),
                 Headline: members[0].Title,
                 Summary: summarizer.Summarize(members, vocabulary, centroid),
-                Articles: ranked.Select(i => Listing(articles[i], copyOf.GetValueOrDefault(i) is { } original ? articles[original].Id : null)).ToList(),
+                Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
                 Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 Reports: ranked.Count - copyOf.Count,
                 Quotes: quotes,

@@ -81,7 +81,8 @@ public static class StoryGrouper
         return edges;
     }
 
-    private static List<List<int>> AverageLinkage(int count, Dictionary<(int, int), double> edges, double threshold)
+    /// <summary>Average-linkage agglomeration over a sparse similarity graph (missing pairs count as 0).</summary>
+    public static List<List<int>> AverageLinkage(int count, Dictionary<(int, int), double> edges, double threshold)
     {
         var members = new List<int>?[count];
         var links = new Dictionary<int, double>[count];

@@ -50,7 +50,7 @@ public static class Sentences
                 continue;
             }
 
-            if (ch == '.' && IsAbbreviation(text, start, i))
+            if (ch == '.' && IsAbbreviation(text, start, i, next))
             {
                 continue;
             }
@@ -74,7 +74,7 @@ public static class Sentences
 
     private static bool StartsSentence(char ch) => char.IsUpper(ch) || char.IsDigit(ch) || ch is '"' or '“' or '‘' or '\'' or '(' or '[' or '—' or '-';
 
-    private static bool IsAbbreviation(string text, int sentenceStart, int dot)
+    private static bool IsAbbreviation(string text, int sentenceStart, int dot, int next)
     {
         var wordStart = dot;
         while (wordStart > sentenceStart && !char.IsWhiteSpace(text[wordStart - 1]) && text[wordStart - 1] is not ('(' or '"' or '“'))
@@ -86,6 +86,11 @@ public static class Sentences
         if (word.Length == 1 && char.IsUpper(word[0]))
         {
             return true; // an initial: "John F. Kennedy"
+        }
+
+        if (word.Equals("no", StringComparison.OrdinalIgnoreCase))
+        {
+            return char.IsDigit(text[next]); // "No. 10", but "the committee voted no. The bill…" ends a sentence
         }
 
         return Abbreviations.Contains(word);

@@ -39,7 +39,7 @@ public static partial class BoilerplateCleaner
                 continue;
             }
 
-            if (titleKey.Length > 0 && key.StartsWith(titleKey, StringComparison.Ordinal))
+            if (titleKey.Length > 0 && IsTitleRepeat(text, key, titleKey))
             {
                 continue; // the title again, often with a photo caption glued on
             }
@@ -78,6 +78,55 @@ public static partial class BoilerplateCleaner
     private static bool IsCaption(string text) => CaptionPattern().IsMatch(text) && Words.Count(text) <= 40;
 
     private static bool IsLinkLine(string text) => LinkPattern().IsMatch(text) && Words.Count(text) <= 30;
+
+    /// <summary>
+    /// The title alone, or with a caption or other non-sentence glued on. A lead sentence that
+    /// merely opens with the title's words ("Storm hits coast as thousands flee…") is article text.
+    /// </summary>
+    private static bool IsTitleRepeat(string text, string key, string titleKey)
+    {
+        if (!key.StartsWith(titleKey, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (key.Length == titleKey.Length)
+        {
+            return true;
+        }
+
+        if (key[titleKey.Length] != ' ')
+        {
+            return false; // the title's last word is only the start of a longer word
+        }
+
+        var rest = AfterTokens(text, titleKey.Count(c => c == ' ') + 1);
+        return IsCaption(rest) || !EndsSentence(text);
+    }
+
+    /// <summary>The text after its first <paramref name="count"/> word tokens, as <see cref="Words.Tokens"/> counts them.</summary>
+    private static string AfterTokens(string text, int count)
+    {
+        var inToken = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsLetterOrDigit(ch) || (ch is '\'' or '’' && inToken))
+            {
+                inToken = true;
+                continue;
+            }
+
+            if (inToken && --count == 0)
+            {
+                return text[i..].Trim();
+            }
+
+            inToken = false;
+        }
+
+        return "";
+    }
 
     /// <summary>A teaser: a paragraph (often cut off with an ellipsis) whose words open a longer paragraph.</summary>
     private static bool IsTeaser(string key, List<string> keys, int index)

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Briefings.Core.Digests;
+using Briefings.Core.Rendering;
+
+namespace Briefings.Core.Tests.Rendering;
+
+public sealed class RenderingTests
+{
+    private const string Hostile = "<script>alert(1)</script>";
+
+    private static readonly DateOnly Day = new(2026, 11, 21);
+
+    private static TemplateOptions Options(string? path = null, int loopLimit = 10_000) =>
+        new() { Path = path ?? Fixtures.TemplateFolder, LoopLimit = loopLimit };
+
+    private static DigestRenderer Renderer(TemplateOptions options) => new(new TemplateLibrary(options), options);
+
+    private static string Render(Digest digest, RenderFormat format) => Renderer(Options()).Render(digest, format);
+
+    private static Digest SeedDigest() => new DigestBuilder().Build(Fixtures.AllSeeds(), Day, Fixtures.Noon);
+
+    private static Digest HostileDigest()
+    {
+        var articles = Fixtures.RateDecisionReports()
+            .Select(a => a with { Title = a.Title + " " + Hostile, Source = Hostile + " News", Url = "javascript:alert(1)" })
+            .ToList();
+        var digest = new DigestBuilder().Build(articles, Day, Fixtures.Noon);
+        Assert.Contains(Hostile, Assert.Single(digest.Stories).Headline);
+        return digest;
+    }
+
+    /// <summary>The text a reader sees: entities decoded in HTML, backslash escapes removed in Markdown.</summary>
+    private static string Visible(string rendering, RenderFormat format) => format switch
+    {
+        RenderFormat.Html or RenderFormat.Email => WebUtility.HtmlDecode(rendering),
+        RenderFormat.Markdown => Regex.Replace(rendering, @"\\([\\*_\[\]`])", "$1").Replace("&lt;", "<"),
+        _ => rendering,
+    };
+
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    public void HtmlRenderingsEscapeScriptsAndDropScriptUrls(RenderFormat format)
+    {
+        var html = Render(HostileDigest(), format);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", html);
+    }
+
+    [Fact]
+    public void MarkdownRenderingNeitherLinksNorEmbedsAScript()
+    {
+        var markdown = Render(HostileDigest(), RenderFormat.Markdown);
+
+        Assert.DoesNotContain("<script", markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", markdown, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void RenderingShowsTheHeadlineAndEverySummarySentence(RenderFormat format)
+    {
+        var digest = SeedDigest();
+        var story = Assert.Single(digest.Stories);
+        Assert.NotEmpty(story.Summary);
+
+        var visible = Visible(Render(digest, format), format);
+
+        Assert.Contains(story.Headline, visible);
+        Assert.All(story.Summary, s => Assert.Contains(s.Text, visible));
+    }
+
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void RenderingShowsTheHostileHeadlineAsText(RenderFormat format)
+    {
+        var digest = HostileDigest();
+
+        Assert.Contains(digest.Stories[0].Headline, Visible(Render(digest, format), format));
+    }
+
+    [Fact]
+    public void TextRenderingMarksEachSentenceWithItsCitationNumbers()
+    {
+        var digest = SeedDigest();
+        var story = Assert.Single(digest.Stories);
+
+        var text = Render(digest, RenderFormat.Text);
+
+        foreach (var sentence in story.Summary)
+        {
+            var markers = string.Concat(sentence.Sources.Select(id => $" [{story.Articles.Select(a => a.Id).ToList().IndexOf(id) + 1}]"));
+            Assert.Contains(sentence.Text + markers, text);
+        }
+
+        Assert.Contains("[1] " + story.Articles[0].Title, text);
+    }
+
+    [Fact]
+    public async Task EndlessTemplateLoopFailsInsteadOfHanging()
+    {
+        using var temp = new TempFolder();
+        CopyFolder(Fixtures.TemplateFolder, temp.Path);
+        File.WriteAllText(Path.Combine(temp.Path, "page.html.sbn"), "{{ while true }}x{{ end }}");
+        var options = Options(temp.Path, loopLimit: 50);
+
+        var render = Task.Run(() => Renderer(options).Render(SeedDigest(), RenderFormat.Html));
+
+        // A hang surfaces as a TimeoutException, which fails the assertion.
+        var error = await Assert.ThrowsAsync<TemplateException>(() => render.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("page.html.sbn", error.Message);
+    }
+
+    [Fact]
+    public void BrokenTemplateFailsWithTemplateException()
+    {
+        using var temp = new TempFolder();
+        CopyFolder(Fixtures.TemplateFolder, temp.Path);
+        File.WriteAllText(Path.Combine(temp.Path, "digest.txt.sbn"), "{{ for x in }}");
+
+        Assert.Throws<TemplateException>(() => Renderer(Options(temp.Path)).Render(SeedDigest(), RenderFormat.Text));
+    }
+
+    [Fact]
+    public void TemplatesAreParsedOnce()
+    {
+        var library = new TemplateLibrary(Options());
+
+        Assert.Same(library.Get("page.html.sbn"), library.Get("page.html.sbn"));
+        Assert.NotSame(library.Get("page.html.sbn"), library.Get("digest.txt.sbn"));
+    }
+
+    [Fact]
+    public void TemplateNamesOutsideTheFolderAreRefused() =>
+        Assert.Throws<TemplateException>(() => new TemplateLibrary(Options()).Get("../seeds/000_32021d3e988fdb95.txt"));
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using Briefings.Core.Storage;
+
+namespace Briefings.Core.Tests.Storage;
+
+public sealed class FileBlobStoreTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly FileBlobStore _store;
+
+    public FileBlobStoreTests() => _store = new FileBlobStore(Path.Combine(_temp.Path, "store"));
+
+    public void Dispose() => _temp.Dispose();
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public async Task WrittenBlobReadsBackWithItsHeaders()
+    {
+        var metadata = new Dictionary<string, string> { ["source"] = "Wire" };
+        var etag = await _store.PutAsync("inbox", "2026/11/22/abc.json", Bytes("{}"), new BlobWrite { ContentType = "application/json", Metadata = metadata });
+
+        var blob = await _store.GetAsync("inbox", "2026/11/22/abc.json");
+
+        Assert.NotNull(blob);
+        Assert.Equal("{}", Encoding.UTF8.GetString(blob.Content));
+        Assert.Equal(etag, blob.ETag);
+        Assert.Equal("application/json", blob.ContentType);
+        Assert.Equal("Wire", blob.Metadata["source"]);
+    }
+
+    [Fact]
+    public async Task MissingBlobReadsAsNull()
+    {
+        Assert.Null(await _store.GetAsync("inbox", "nothing.txt"));
+        Assert.Null(await _store.GetInfoAsync("inbox", "nothing.txt"));
+    }
+
+    [Fact]
+    public async Task SecondCreateOnlyWriteOfOneNameFails()
+    {
+        await _store.PutAsync("articles", "a.json", Bytes("first"), BlobWrite.Create("application/json"));
+
+        await Assert.ThrowsAsync<BlobConditionFailedException>(() =>
+            _store.PutAsync("articles", "a.json", Bytes("second"), BlobWrite.Create("application/json")));
+        Assert.Equal("first", Encoding.UTF8.GetString((await _store.GetAsync("articles", "a.json"))!.Content));
+    }
+
+    [Fact]
+    public async Task WriteWithAStaleETagFails()
+    {
+        var stale = await _store.PutAsync("receipts", "r.json", Bytes("one"));
+        var current = await _store.PutAsync("receipts", "r.json", Bytes("two, longer"));
+        Assert.NotEqual(stale, current);
+
+        await Assert.ThrowsAsync<BlobConditionFailedException>(() =>
+            _store.PutAsync("receipts", "r.json", Bytes("three"), new BlobWrite { IfMatch = stale }));
+        Assert.Equal("two, longer", Encoding.UTF8.GetString((await _store.GetAsync("receipts", "r.json"))!.Content));
+    }
+
+    [Fact]
+    public async Task WriteWithTheCurrentETagSucceeds()
+    {
+        var current = await _store.PutAsync("receipts", "r.json", Bytes("one"));
+
+        await _store.PutAsync("receipts", "r.json", Bytes("two"), new BlobWrite { IfMatch = current });
+
+        Assert.Equal("two", Encoding.UTF8.GetString((await _store.GetAsync("receipts", "r.json"))!.Content));
+    }
+
+    [Fact]
+    public async Task IfMatchOnAMissingBlobFails() =>
+        await Assert.ThrowsAsync<BlobConditionFailedException>(() =>
+            _store.PutAsync("receipts", "none.json", Bytes("x"), new BlobWrite { IfMatch = "\"abc\"" }));
+
+    [Fact]
+    public async Task ListingByPrefixReturnsOnlyThoseNamesInOrder()
+    {
+        foreach (var name in new[] { "2026/11/22/b.json", "2026/11/23/a.json", "2026/11/22/a.json", "2026/11/22/c/d.json", "2026/11/2.json", "other.json" })
+        {
+            await _store.PutAsync("articles", name, Bytes(name));
+        }
+
+        var day = await ListAsync("articles", "2026/11/22/");
+        var partial = await ListAsync("articles", "2026/11/2");
+
+        Assert.Equal(["2026/11/22/a.json", "2026/11/22/b.json", "2026/11/22/c/d.json"], day);
+        Assert.Equal(["2026/11/2.json", "2026/11/22/a.json", "2026/11/22/b.json", "2026/11/22/c/d.json", "2026/11/23/a.json"], partial);
+        Assert.Empty(await ListAsync("inbox", ""));
+    }
+
+    [Fact]
+    public async Task DeleteRemovesTheBlobOnce()
+    {
+        await _store.PutAsync("inbox", "a.txt", Bytes("a"));
+
+        Assert.True(await _store.DeleteAsync("inbox", "a.txt"));
+        Assert.False(await _store.DeleteAsync("inbox", "a.txt"));
+        Assert.Null(await _store.GetAsync("inbox", "a.txt"));
+    }
+
+    [Theory]
+    [InlineData("inbox", "../escape.txt")]
+    [InlineData("inbox", "a/../../escape.txt")]
+    [InlineData("inbox", "../../escape.txt")]
+    [InlineData("inbox", "..\\escape.txt")]
+    [InlineData("../inbox", "escape.txt")]
+    [InlineData("..", "escape.txt")]
+    public async Task TraversalNamesNeverWriteOutsideTheRoot(string container, string name)
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => _store.PutAsync(container, name, Bytes("x")));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => _store.GetAsync(container, name));
+
+        Assert.Equal([_store.Root], Directory.GetFileSystemEntries(_temp.Path));
+        Assert.Empty(Directory.GetFiles(_temp.Path, "escape.txt", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task AbsoluteNamesNeverWriteOutsideTheRoot()
+    {
+        var outside = Path.Combine(_temp.Path, "escape.txt");
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => _store.PutAsync("inbox", outside, Bytes("x")));
+
+        Assert.False(File.Exists(outside));
+        Assert.Empty(Directory.GetFiles(_temp.Path, "escape.txt", SearchOption.AllDirectories));
+    }
+
+    private async Task<List<string>> ListAsync(string container, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var entry in _store.ListAsync(container, prefix))
+        {
+            names.Add(entry.Name);
+        }
+
+        return names;
+    }
+}
