@@ -1,0 +1,31 @@
+using Briefings.Core.Digests;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Briefings.Functions;
+
+/// <summary>Builds and sends the day's digest on the NCRONTAB schedule held in an app setting.</summary>
+public sealed class BuildDailyDigest(DigestHandler handler, TimeProvider clock, ILogger<BuildDailyDigest> logger)
+{
+    /// <summary>
+    /// A flat name on purpose: Linux plans cannot hold ':' in setting names, and the host resolves
+    /// neither nested nor '__' names in %...% expressions reliably (azure-functions-host #8649, #10246).
+    /// Deployments set it to the same value as <c>Briefings__Digest__Schedule</c>.
+    /// </summary>
+    public const string ScheduleSetting = "BRIEFINGS_DIGEST_SCHEDULE";
+
+    [Function(nameof(BuildDailyDigest))]
+    public async Task Run([TimerTrigger($"%{ScheduleSetting}%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        // The host passes the status as it was before this run, so Next is the occurrence being run,
+        // also when it runs late after a restart (TimerListener.InvokeJobFunction, azure-webjobs-sdk-extensions).
+        var occurrence = timer.ScheduleStatus is { } status ? new DateTimeOffset(status.Next) : clock.GetUtcNow();
+        if (timer.IsPastDue)
+        {
+            FunctionsLog.DigestPastDue(logger, occurrence);
+        }
+
+        var result = await handler.RunScheduledAsync(occurrence, cancellationToken);
+        FunctionsLog.DigestRan(logger, result.Date, result.Built, result.Stories);
+    }
+}
