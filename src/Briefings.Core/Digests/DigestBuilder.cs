@@ -29,22 +29,24 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             vocabulary.AddDocument(t.Title.Concat(t.Body));
         }
 
-        var vectors = tokens.Select(t => vocabulary.Vector([(t.Title, 2f), (t.Lead, 1f), (t.Body, 1f)])).ToList();
+        var vectors = tokens.Select(t => vocabulary.Vector([(t.Title, grouping.TitleWeight), (t.Lead, 1f), (t.Body, 1f)])).ToList();
         var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published)).ToList(), grouping);
         var summarizer = new ExtractiveSummarizer(summaries);
+        var copies = new CopyDetector();
 
         var stories = new List<(Story Story, DateTimeOffset Latest)>();
         foreach (var cluster in clusters)
         {
             var centroid = SparseVector.Centroid(cluster.Select(i => vectors[i]));
             var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
-            var copyOf = Copies(ranked, vectors);
+            var copyOf = Copies(ranked, articles, copies);
             var members = ranked.Select(i => articles[i]).ToList();
+            var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
             var (quotes, figures) = HighlightExtractor.Extract(members);
             var story = new Story(
                 Id: StoryId(members),
                 Headline: members[0].Title,
-                Summary: summarizer.Summarize(members, vocabulary, centroid),
+                Summary: summarizer.Summarize(members, reportOf),
                 Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
                 Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 Reports: ranked.Count - copyOf.Count,
@@ -64,7 +66,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     }
 
     /// <summary>Maps each copy to the article it repeats; the most central article of a copy set is the original.</summary>
-    private Dictionary<int, int> Copies(List<int> ranked, List<SparseVector> vectors)
+    private static Dictionary<int, int> Copies(List<int> ranked, List<Article> articles, CopyDetector detector)
     {
         var copyOf = new Dictionary<int, int>();
         for (var a = 0; a < ranked.Count; a++)
@@ -76,7 +78,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
 
             for (var b = a + 1; b < ranked.Count; b++)
             {
-                if (!copyOf.ContainsKey(ranked[b]) && vectors[ranked[a]].Dot(vectors[ranked[b]]) >= grouping.CopyThreshold)
+                if (!copyOf.ContainsKey(ranked[b]) && detector.AreCopies(articles[ranked[a]], articles[ranked[b]]))
                 {
                     copyOf[ranked[b]] = ranked[a];
                 }

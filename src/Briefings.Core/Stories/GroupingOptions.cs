@@ -3,11 +3,17 @@ namespace Briefings.Core.Stories;
 /// <summary>The knobs of story grouping; the defaults are the measured ones (docs/architecture.md).</summary>
 public sealed record GroupingOptions
 {
-    /// <summary>Two groups merge while the mean similarity of their articles is at least this.</summary>
-    public double MergeThreshold { get; init; } = 0.14;
+    /// <summary>
+    /// Two groups merge while the mean locally scaled similarity of their articles is at least
+    /// this: how much closer two articles are to each other than to their usual neighbours.
+    /// </summary>
+    public double MergeThreshold { get; init; } = 0.03;
 
-    /// <summary>Articles this similar are copies of one report (syndicated or lightly rewritten).</summary>
-    public double CopyThreshold { get; init; } = 0.6;
+    /// <summary>How many nearest neighbours describe how crowded an article's topic is.</summary>
+    public int Neighbours { get; init; } = 10;
+
+    /// <summary>How many times the title counts against the lead and the body.</summary>
+    public float TitleWeight { get; init; } = 3f;
 
     /// <summary>Articles published within this span are compared on content alone.</summary>
     public TimeSpan SameNewsWindow { get; init; } = TimeSpan.FromHours(24);

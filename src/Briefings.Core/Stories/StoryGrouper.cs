@@ -6,13 +6,15 @@ public sealed record GroupingInput(SparseVector Vector, DateTimeOffset? Time);
 /// <summary>
 /// Groups articles into stories: sparse cosine similarity with a decay for articles far apart in
 /// time, candidate pairs from an inverted index of the less common terms (no all-pairs scan),
-/// then average-linkage agglomeration that stops at <see cref="GroupingOptions.MergeThreshold"/>.
+/// local scaling (a pair counts by how much closer it is than each article's usual neighbours,
+/// so a crowded topic needs a closer match than a quiet one), then average-linkage
+/// agglomeration that stops at <see cref="GroupingOptions.MergeThreshold"/>.
 /// </summary>
 public static class StoryGrouper
 {
     public static List<List<int>> Group(IReadOnlyList<GroupingInput> inputs, GroupingOptions options)
     {
-        var edges = Similarities(inputs, options);
+        var edges = LocallyScaled(inputs.Count, Similarities(inputs, options), options.Neighbours);
         return AverageLinkage(inputs.Count, edges, options.MergeThreshold);
     }
 
@@ -79,6 +81,46 @@ public static class StoryGrouper
         }
 
         return edges;
+    }
+
+    /// <summary>
+    /// Subtracts from each pair the mean of the two articles' neighbourhood levels: the average
+    /// similarity of each article's <paramref name="neighbours"/> nearest neighbours (missing
+    /// neighbours count as 0, so a small day is judged on raw similarity). Pairs left at or below
+    /// zero drop out.
+    /// </summary>
+    public static Dictionary<(int, int), double> LocallyScaled(int count, Dictionary<(int, int), double> edges, int neighbours)
+    {
+        var nearest = new List<double>[count];
+        for (var i = 0; i < count; i++)
+        {
+            nearest[i] = [];
+        }
+
+        foreach (var ((a, b), similarity) in edges)
+        {
+            nearest[a].Add(similarity);
+            nearest[b].Add(similarity);
+        }
+
+        var level = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            nearest[i].Sort((x, y) => y.CompareTo(x));
+            level[i] = nearest[i].Take(neighbours).Sum() / neighbours;
+        }
+
+        var scaled = new Dictionary<(int, int), double>(edges.Count);
+        foreach (var ((a, b), similarity) in edges)
+        {
+            var value = similarity - (level[a] + level[b]) / 2;
+            if (value > 0)
+            {
+                scaled[(a, b)] = value;
+            }
+        }
+
+        return scaled;
     }
 
     /// <summary>Average-linkage agglomeration over a sparse similarity graph (missing pairs count as 0).</summary>

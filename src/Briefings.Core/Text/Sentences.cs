@@ -1,6 +1,9 @@
 namespace Briefings.Core.Text;
 
-/// <summary>Splits a paragraph into sentences, keeping abbreviations, initials and decimals whole.</summary>
+/// <summary>
+/// Splits a paragraph into sentences, keeping abbreviations, initials and decimals whole, and
+/// keeping a quotation that runs over several sentences together with its attribution.
+/// </summary>
 public static class Sentences
 {
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
@@ -55,6 +58,11 @@ public static class Sentences
                 continue;
             }
 
+            if (InsideQuotation(text, start, end))
+            {
+                continue;
+            }
+
             sentences.Add(text[start..end].Trim());
             start = next;
             i = next - 1;
@@ -70,6 +78,18 @@ public static class Sentences
         }
 
         return sentences;
+    }
+
+    /// <summary>True when a curly quotation opened in this sentence closes later in the paragraph.</summary>
+    private static bool InsideQuotation(string text, int start, int end)
+    {
+        var depth = 0;
+        for (var k = start; k < end; k++)
+        {
+            depth += text[k] switch { '“' => 1, '”' => -1, _ => 0 };
+        }
+
+        return depth > 0 && text.IndexOf('”', end) >= 0;
     }
 
     private static bool StartsSentence(char ch) => char.IsUpper(ch) || char.IsDigit(ch) || ch is '"' or '“' or '‘' or '\'' or '(' or '[' or '—' or '-';

@@ -65,7 +65,7 @@ public sealed class SummaryTests
         Assert.Equal(["short-1"], sentence.Sources);
     }
 
-    [Fact(Skip = "Bug in Summaries/ExtractiveSummarizer (reported): seeds 001 and 003 are one wire story reworded, but citations need 75% word overlap with one sentence, so every summary sentence cites only one of them.")]
+    [Fact]
     public void SentenceFromRewordedWireCopiesCitesBothCopies()
     {
         var copyA = Fixtures.ReadSeed("001").Id;
