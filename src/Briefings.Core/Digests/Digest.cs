@@ -16,7 +16,18 @@ public sealed record Story(
     IReadOnlyList<string> Sources,
     int Reports,
     IReadOnlyList<Quote> Quotes,
-    IReadOnlyList<Figure> Figures);
+    IReadOnlyList<Figure> Figures)
+{
+    /// <summary>Set when the story began on an earlier day and runs on; null for a new story.</summary>
+    public Continuity? Developing { get; init; }
+}
+
+/// <summary>
+/// How a developing story got here: the day it was first seen, how many days it has run
+/// (counting this one), how many articles earlier days carried, and what it was called then.
+/// The story's summary and articles are what is new since.
+/// </summary>
+public sealed record Continuity(DateOnly FirstSeen, int DaysRunning, int EarlierArticles, string Previously);
 
 /// <summary>One summary sentence and the ids of the articles that say it.</summary>
 public sealed record SummarySentence(string Text, IReadOnlyList<string> Sources);

@@ -18,9 +18,20 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     {
     }
 
-    public Digest Build(IEnumerable<Article> input, DateOnly date, DateTimeOffset generatedAt, int? maxStories = null)
+    /// <param name="input">The day's articles.</param>
+    /// <param name="date">The digest day.</param>
+    /// <param name="generatedAt">When the digest is built.</param>
+    /// <param name="maxStories">At most this many stories, the most widely covered first.</param>
+    /// <param name="earlier">Articles of the days before, so a story that runs on is recognised as developing.</param>
+    /// <param name="dayOf">The digest day of an article (by default its UTC date).</param>
+    public Digest Build(IEnumerable<Article> input, DateOnly date, DateTimeOffset generatedAt, int? maxStories = null,
+        IEnumerable<Article>? earlier = null, Func<Article, DateOnly>? dayOf = null)
     {
-        var articles = input.DistinctBy(a => a.Id).OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var today = input.DistinctBy(a => a.Id).ToList();
+        var fresh = today.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        dayOf ??= a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime);
+        var articles = today.Concat((earlier ?? []).Where(a => !fresh.Contains(a.Id)).DistinctBy(a => a.Id))
+            .OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var tokens = articles.Select(a => new ArticleTokens(Words.Tokens(a.Title), Words.Tokens(string.Join(' ', a.Paragraphs.Take(1))), Words.Tokens(string.Join(' ', a.Paragraphs)))).ToList();
 
         var vocabulary = new Vocabulary();
@@ -35,23 +46,33 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var copies = new CopyDetector();
 
         var stories = new List<(Story Story, DateTimeOffset Latest)>();
-        foreach (var cluster in clusters)
+        foreach (var whole in clusters)
         {
+            var cluster = whole.Where(i => fresh.Contains(articles[i].Id)).ToList();
+            if (cluster.Count == 0)
+            {
+                continue; // a story of earlier days that nothing new joined
+            }
+
             var centroid = SparseVector.Centroid(cluster.Select(i => vectors[i]));
             var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
+            var before = whole.Where(i => !fresh.Contains(articles[i].Id)).OrderByDescending(i => vectors[i].Dot(centroid)).Select(i => articles[i]).ToList();
             var copyOf = Copies(ranked, articles, copies);
             var members = ranked.Select(i => articles[i]).ToList();
             var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
             var (quotes, figures) = HighlightExtractor.Extract(members);
             var story = new Story(
-                Id: StoryId(members),
+                Id: StoryId(whole.Select(i => articles[i])),
                 Headline: members[0].Title,
                 Summary: summarizer.Summarize(members, reportOf),
                 Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
                 Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 Reports: ranked.Count - copyOf.Count,
                 Quotes: quotes,
-                Figures: figures);
+                Figures: figures)
+            {
+                Developing = before.Count == 0 ? null : Continuity(before, date, dayOf),
+            };
             stories.Add((story, members.Max(a => a.EffectiveTime)));
         }
 
@@ -62,7 +83,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             .ThenBy(s => s.Story.Id, StringComparer.Ordinal)
             .Select(s => s.Story);
 
-        return new Digest(date, generatedAt, articles.Count, (maxStories is { } max ? ordered.Take(max) : ordered).ToList());
+        return new Digest(date, generatedAt, today.Count, (maxStories is { } max ? ordered.Take(max) : ordered).ToList());
     }
 
     /// <summary>Maps each copy to the article it repeats; the most central article of a copy set is the original.</summary>
@@ -86,6 +107,12 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         }
 
         return copyOf;
+    }
+
+    private static Continuity Continuity(List<Article> before, DateOnly date, Func<Article, DateOnly> dayOf)
+    {
+        var first = before.Min(dayOf);
+        return new Continuity(first, date.DayNumber - first.DayNumber + 1, before.Count, before[0].Title);
     }
 
     private static StoryArticle Listing(Article article, string? copyOf) =>

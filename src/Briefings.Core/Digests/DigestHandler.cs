@@ -45,7 +45,13 @@ public sealed class DigestHandler(
     public async Task<DigestRunResult> BuildAsync(DateOnly day, bool send, CancellationToken cancellationToken = default)
     {
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
-        var digest = builder.Build(dayArticles, day, time.GetUtcNow(), options.Value.MaxStories);
+        var earlier = new List<Article>();
+        for (var back = 1; back <= options.Value.ContinuityDays; back++)
+        {
+            earlier.AddRange(await articles.ListDayAsync(day.AddDays(-back), cancellationToken));
+        }
+
+        var digest = builder.Build(dayArticles, day, time.GetUtcNow(), options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
         var renderings = new Dictionary<RenderFormat, string>
         {
             [RenderFormat.Html] = renderer.Render(digest, RenderFormat.Html),

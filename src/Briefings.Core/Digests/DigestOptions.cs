@@ -20,4 +20,8 @@ public sealed class DigestOptions
     /// <summary>At most this many stories in a digest, the biggest first.</summary>
     [Range(1, 1000)]
     public int MaxStories { get; set; } = 40;
+
+    /// <summary>How many earlier days a new article may join a story from (0: every day stands alone).</summary>
+    [Range(0, 14)]
+    public int ContinuityDays { get; set; } = 2;
 }

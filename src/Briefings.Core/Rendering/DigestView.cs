@@ -46,7 +46,8 @@ public sealed record StoryView(
     string SourcesText,
     int Reports,
     IReadOnlyList<Quote> Quotes,
-    IReadOnlyList<FigureView> Figures)
+    IReadOnlyList<FigureView> Figures,
+    string? Developing)
 {
     public static StoryView From(Story story, int number)
     {
@@ -58,8 +59,11 @@ public sealed record StoryView(
             s.Text,
             s.Sources.Where(byId.ContainsKey).Select(id => byId[id]).ToList())).ToList();
         var figures = story.Figures.Select(f => new FigureView(f.Value, f.Context, f.Speaker ?? (byId.TryGetValue(f.ArticleId, out var a) ? a.Source : null), f.ArticleId)).ToList();
+        var developing = story.Developing is { } d
+            ? $"Developing story, day {d.DaysRunning}: first seen {d.FirstSeen.ToString("d MMMM", CultureInfo.InvariantCulture)} ({d.EarlierArticles} earlier article{(d.EarlierArticles == 1 ? "" : "s")}, then “{d.Previously}”). New since:"
+            : null;
         return new StoryView(story.Id, number, story.Headline, summary, articles, story.Sources,
-            story.Sources.Count == 0 ? "" : string.Join(", ", story.Sources), story.Reports, story.Quotes, figures);
+            story.Sources.Count == 0 ? "" : string.Join(", ", story.Sources), story.Reports, story.Quotes, figures, developing);
     }
 }
 
