@@ -26,8 +26,8 @@ param digestTimeZone string = 'UTC'
 @description('Sender of the briefing emails.')
 param emailFrom string = 'Briefings <briefings@localhost>'
 
-@description('Addresses that receive every briefing.')
-param emailSubscribers array = []
+@description('Addresses that receive every briefing, separated by commas.')
+param emailSubscribers string = ''
 
 @description('SMTP server. Without one the app writes .eml files to a temporary folder instead of sending.')
 param smtpHost string = ''
@@ -62,6 +62,7 @@ param openAiCapacity int = 10
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-${resourceToken}'
+var subscribers = filter(map(split(emailSubscribers, ','), address => trim(address)), address => !empty(address))
 
 @description('An app setting value that Functions resolves from Key Vault with the app identity (the latest version).')
 func keyVaultReference(vaultUri string, secretName string) string =>
@@ -78,7 +79,7 @@ var briefingsSettings = union(
     // The package folder is read-only on Flex Consumption; only used when no SMTP host is set.
     Briefings__Email__OutboxPath: '/tmp/briefings/outbox'
   },
-  toObject(range(0, length(emailSubscribers)), i => 'Briefings__Email__Subscribers__${i}', i => string(emailSubscribers[i])),
+  toObject(range(0, length(subscribers)), i => 'Briefings__Email__Subscribers__${i}', i => subscribers[i]),
   empty(smtpHost)
     ? {}
     : {
