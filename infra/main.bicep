@@ -1,5 +1,5 @@
-// Briefings on Azure: a Flex Consumption function app, its storage, identity and monitoring, an
-// optional Azure OpenAI account, and the Event Grid topic that reports new inbox blobs.
+// Briefings on Azure: a Flex Consumption function app, its storage, identity, monitoring and Key
+// Vault, an optional Azure OpenAI account, and the Event Grid topic that reports new inbox blobs.
 // The Event Grid subscription itself is made after deploy (hooks/postdeploy.*): its webhook needs
 // the blob extension's key, which exists only once the deployed host has started.
 targetScope = 'subscription'
@@ -26,24 +26,34 @@ param digestTimeZone string = 'UTC'
 @description('Sender of the briefing emails.')
 param emailFrom string = 'Briefings <briefings@localhost>'
 
-@description('Addresses that receive every briefing.')
-param emailSubscribers array = []
+@description('Addresses that receive every briefing, separated by commas.')
+param emailSubscribers string = ''
 
 @description('SMTP server. Without one the app writes .eml files to a temporary folder instead of sending.')
 param smtpHost string = ''
 
+@description('SMTP port: 587 (STARTTLS) or 465 (TLS on connect).')
 param smtpPort int = 587
 
+@description('SMTP user name; stored in Key Vault.')
+@secure()
 param smtpUserName string = ''
 
+@description('SMTP password or API key; stored in Key Vault.')
 @secure()
 param smtpPassword string = ''
+
+@description('The key that signs subscription links (confirm, unsubscribe); stored in Key Vault. Use 32 random bytes, base64.')
+@secure()
+param signingKey string = ''
 
 @description('Also deploy an Azure OpenAI account and model for the summaries.')
 param deployOpenAi bool = false
 
+@description('The model to deploy when deployOpenAi is true.')
 param openAiModelName string = 'gpt-4o-mini'
 
+@description('The model version to deploy.')
 param openAiModelVersion string = '2024-07-18'
 
 @description('Deployment capacity in thousands of tokens per minute.')
@@ -52,8 +62,14 @@ param openAiCapacity int = 10
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-${resourceToken}'
+var subscribers = filter(map(split(emailSubscribers, ','), address => trim(address)), address => !empty(address))
+
+@description('An app setting value that Functions resolves from Key Vault with the app identity (the latest version).')
+func keyVaultReference(vaultUri string, secretName string) string =>
+  '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName}/)'
 
 // The digest schedule is read twice: by the timer binding from a flat setting name, and by Core's options.
+// Secrets appear only as Key Vault references, and only when given (keyvault.bicep stores them).
 var briefingsSettings = union(
   {
     BRIEFINGS_DIGEST_SCHEDULE: digestSchedule
@@ -63,15 +79,16 @@ var briefingsSettings = union(
     // The package folder is read-only on Flex Consumption; only used when no SMTP host is set.
     Briefings__Email__OutboxPath: '/tmp/briefings/outbox'
   },
-  toObject(range(0, length(emailSubscribers)), i => 'Briefings__Email__Subscribers__${i}', i => string(emailSubscribers[i])),
+  toObject(range(0, length(subscribers)), i => 'Briefings__Email__Subscribers__${i}', i => subscribers[i]),
   empty(smtpHost)
     ? {}
     : {
         Briefings__Email__Smtp__Host: smtpHost
         Briefings__Email__Smtp__Port: string(smtpPort)
-        Briefings__Email__Smtp__UserName: smtpUserName
-        Briefings__Email__Smtp__Password: smtpPassword
       },
+  empty(smtpUserName) ? {} : { Briefings__Email__Smtp__UserName: keyVaultReference(keyVault.outputs.uri, 'smtp-username') },
+  empty(smtpPassword) ? {} : { Briefings__Email__Smtp__Password: keyVaultReference(keyVault.outputs.uri, 'smtp-password') },
+  empty(signingKey) ? {} : { Briefings__Subscriptions__SigningKey: keyVaultReference(keyVault.outputs.uri, 'signing-key') },
   deployOpenAi
     ? {
         Briefings__OpenAI__Endpoint: openAi.?outputs.endpoint ?? ''
@@ -119,6 +136,19 @@ module storage 'app/storage.bicep' = {
   }
 }
 
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    smtpUserName: smtpUserName
+    smtpPassword: smtpPassword
+    signingKey: signingKey
+  }
+}
+
 module openAi 'app/openai.bicep' = if (deployOpenAi) {
   name: 'openai'
   scope: rg
@@ -138,6 +168,7 @@ module roles 'app/roles.bicep' = {
   params: {
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
     openAiAccountName: openAi.?outputs.name ?? ''
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
@@ -167,5 +198,6 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functions.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output BRIEFINGS_INBOX_TOPIC_NAME string = storage.outputs.inboxTopicName
 output BRIEFINGS_API_URL string = '${functions.outputs.url}/api/briefings/latest'

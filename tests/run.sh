@@ -18,5 +18,8 @@ if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-aiosmtpd >/dev/null
 fi
 
+# The Bicep in infra/ compiles and lints with no error or warning.
+bash tests/bicep.sh
+
 dotnet test tests/Briefings.Core.Tests "$@"
 dotnet test tests/Briefings.Integration.Tests "$@"

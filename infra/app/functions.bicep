@@ -9,8 +9,7 @@ param identityName string
 param storageAccountName string
 param deploymentContainerName string
 param applicationInsightsName string
-@description('Briefings settings, merged with the connection settings below; secure because it may carry the SMTP password.')
-@secure()
+@description('Briefings settings, merged with the connection settings below. Secrets arrive as Key Vault references.')
 param appSettings object
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
@@ -53,6 +52,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity, not a system-assigned one.
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       minTlsVersion: '1.2'
     }
@@ -82,8 +83,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   resource settings 'config' = {
     name: 'appsettings'
     properties: union(appSettings, {
-      // The host's own storage.
-      AzureWebJobsStorage__accountName: storage.name
+      // The host's own storage (keys, timer schedule monitor, blob trigger receipts), by identity only.
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identity.properties.clientId
       // The blob trigger's connection: IngestArticle.StorageConnection in src/Briefings.Functions.

@@ -1,3 +1,4 @@
+// Logs and telemetry, written only with Microsoft Entra identities: local (key) auth is off on both.
 param logAnalyticsName string
 param applicationInsightsName string
 param location string
@@ -8,8 +9,13 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   location: location
   tags: tags
   properties: {
-    sku: { name: 'PerGB2018' }
+    sku: {
+      name: 'PerGB2018'
+    }
     retentionInDays: 30
+    features: {
+      disableLocalAuth: true
+    }
   }
 }
 

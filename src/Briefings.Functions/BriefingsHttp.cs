@@ -1,12 +1,16 @@
 using Briefings.Core.Digests;
 using Briefings.Core.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Briefings.Functions;
 
-/// <summary>The read API: <c>GET /api/briefings/latest</c> and <c>GET /api/briefings/{yyyy-MM-dd}</c>.</summary>
+/// <summary>
+/// The read API, anonymous like the runner's: <c>GET /api/briefings/latest</c> and <c>GET /api/briefings/{yyyy-MM-dd}</c>.
+/// The ASP.NET Core integration executes a returned <see cref="IResult"/> itself
+/// (FunctionsHttpProxyingMiddleware.TryHandleHttpResult in Worker.Extensions.Http.AspNetCore), so these
+/// are the very responses the runner's routes write.
+/// </summary>
 public sealed class BriefingsHttp(DigestStore digests)
 {
     /// <summary>
@@ -16,15 +20,15 @@ public sealed class BriefingsHttp(DigestStore digests)
     private const string DayRoute = "briefings/{date:length(10)}";
 
     [Function(nameof(LatestBriefing))]
-    public async Task<IActionResult> LatestBriefing(
+    public Task<IResult> LatestBriefing(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = BriefingsApi.Routes.Latest)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new HttpResultAction(await BriefingsApi.GetLatestAsync(request.Query["format"], digests, cancellationToken));
+        BriefingsApi.GetLatestAsync(request.Query["format"], digests, cancellationToken);
 
     [Function(nameof(DayBriefing))]
-    public async Task<IActionResult> DayBriefing(
+    public Task<IResult> DayBriefing(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DayRoute)] HttpRequest request,
         string date,
         CancellationToken cancellationToken) =>
-        new HttpResultAction(await BriefingsApi.GetDayAsync(date, request.Query["format"], digests, cancellationToken));
+        BriefingsApi.GetDayAsync(date, request.Query["format"], digests, cancellationToken);
 }

@@ -8,12 +8,13 @@ namespace Briefings.Functions;
 public sealed class BuildDailyDigest(DigestHandler handler, TimeProvider clock, ILogger<BuildDailyDigest> logger)
 {
     /// <summary>
-    /// A flat name on purpose: Linux plans cannot hold ':' in setting names, and the host resolves
-    /// neither nested nor '__' names in %...% expressions reliably (azure-functions-host #8649, #10246).
-    /// Deployments set it to the same value as <c>Briefings__Digest__Schedule</c>.
+    /// A flat name on purpose: Linux plans cannot hold ':' in setting names, and the host does not
+    /// resolve '__' names in %...% expressions (azure-functions-host #10246). Deployments set it to the
+    /// same value as <c>Briefings__Digest__Schedule</c>; the agreement test checks that they do.
     /// </summary>
     public const string ScheduleSetting = "BRIEFINGS_DIGEST_SCHEDULE";
 
+    /// <remarks>A run that throws is retried by the host.json <c>retry</c> policy (timer triggers support it).</remarks>
     [Function(nameof(BuildDailyDigest))]
     public async Task Run([TimerTrigger($"%{ScheduleSetting}%")] TimerInfo timer, CancellationToken cancellationToken)
     {

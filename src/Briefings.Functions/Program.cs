@@ -3,7 +3,9 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
+// The Functions host in Azure: the same handlers as the runner, one thin class per trigger.
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
@@ -11,6 +13,12 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
+
+// The Application Insights SDK adds a rule that keeps only warnings from the worker; without it the
+// levels in host.json and configuration decide, as in the runner.
+const string applicationInsightsProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
+    options.Rules.Where(rule => rule.ProviderName == applicationInsightsProvider).ToList().ForEach(rule => options.Rules.Remove(rule)));
 
 builder.Services.AddBriefings();
 
