@@ -5,5 +5,6 @@ using Briefings.Local.Commands;
 //   briefings serve    watch the inbox, run the daily schedule, serve HTTP
 //   briefings ingest   ingest files or whatever waits in the inbox
 //   briefings digest   build a digest from a JSONL file or folder, no storage
+//   briefings eval     build a digest from labelled articles and score it
 //   briefings send     send (or resume sending) a day's briefing
 return await BriefingsCommands.Create().Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
+using Briefings.Core.Evaluation;
 using Briefings.Core.Storage;
 
 namespace Briefings.Core.Json;
@@ -20,4 +21,7 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(Digest))]
 [JsonSerializable(typeof(DeliveryRecord))]
 [JsonSerializable(typeof(DeliveryReport))]
+[JsonSerializable(typeof(LabelledArticle))]
+[JsonSerializable(typeof(ReferenceSummary))]
+[JsonSerializable(typeof(Scores))]
 public sealed partial class BriefingsJsonContext : JsonSerializerContext;

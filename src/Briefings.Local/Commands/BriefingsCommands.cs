@@ -19,6 +19,7 @@ public static class BriefingsCommands
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
         return root;
     }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Briefings.Core;
 using Briefings.Core.Articles;
-using Briefings.Core.Articles.Parsing;
 using Briefings.Core.Digests;
 using Briefings.Core.Json;
 using Briefings.Core.Rendering;
@@ -29,7 +28,7 @@ public static class DigestCommand
             using var services = Services();
             var reader = services.GetRequiredService<ArticleReader>();
             var path = parse.GetValue(from)!;
-            var articles = Directory.Exists(path) ? ReadFolder(path, reader) : ReadJsonLines(path, reader);
+            var articles = Directory.Exists(path) ? ReadFolder(path, reader) : ArticleJsonLines.Read(path, reader, Console.Error.WriteLine);
             if (articles.Count == 0)
             {
                 Console.Error.WriteLine($"No articles could be read from {path}.");
@@ -72,40 +71,14 @@ public static class DigestCommand
         return command;
     }
 
-    private static ServiceProvider Services()
+    /// <summary>The services of a run with no storage and no email, configured from the environment.</summary>
+    internal static ServiceProvider Services()
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
         services.AddLogging();
         services.AddBriefings();
         return services.BuildServiceProvider();
-    }
-
-    private static List<Article> ReadJsonLines(string path, ArticleReader reader)
-    {
-        var articles = new List<Article>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                var envelope = JsonSerializer.Deserialize(line, BriefingsJsonContext.Default.ArticleEnvelope)
-                    ?? throw new ArticleRejectedException("The line is null.");
-                articles.Add(reader.FromDocument(JsonEnvelopeReader.FromEnvelope(envelope), new Dictionary<string, string>(), null));
-            }
-            catch (Exception e) when (e is JsonException or ArticleRejectedException)
-            {
-                Console.Error.WriteLine($"{path}:{number}: skipped: {e.Message}");
-            }
-        }
-
-        return articles;
     }
 
     private static List<Article> ReadFolder(string path, ArticleReader reader)

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json;
+using Briefings.Core.Articles;
+using Briefings.Core.Digests;
+using Briefings.Core.Evaluation;
+using Briefings.Core.Json;
+
+namespace Briefings.Local.Commands;
+
+/// <summary>
+/// <c>briefings eval --articles FILE --summaries FILE</c>: builds a digest from a labelled set
+/// of articles (their "story" labels withheld), with no storage, and scores it against the
+/// labels and the reference summaries with the measures of the evaluation's score.py.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var articlesFile = new Option<string>("--articles") { Description = "Labelled articles: JSONL, one envelope with a \"story\" field a line.", Required = true };
+        var summariesFile = new Option<string>("--summaries") { Description = "Reference summaries: JSONL, {\"story\",\"headline\",\"summary\"} a line.", Required = true };
+        var oneDay = new Option<bool>("--one-day") { Description = "Move every article to one moment: a busy day with nothing but content to go on." };
+        var json = new Option<bool>("--json") { Description = "Print the scores as JSON." };
+        var command = new Command("eval", "Build a digest from labelled articles and score its stories and summaries.") { articlesFile, summariesFile, oneDay, json };
+        command.SetAction(parse =>
+        {
+            using var services = DigestCommand.Services();
+            var path = parse.GetValue(articlesFile)!;
+            IReadOnlyList<LabelledArticle> labelled;
+            IReadOnlyList<ReferenceSummary> references;
+            try
+            {
+                labelled = LabelledFiles.ReadArticles(path);
+                references = LabelledFiles.ReadSummaries(parse.GetValue(summariesFile)!);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+
+            var articles = ArticleJsonLines.Read(path, services.GetRequiredService<ArticleReader>(), Console.Error.WriteLine);
+            if (articles.Count == 0)
+            {
+                Console.Error.WriteLine($"No articles could be read from {path}.");
+                return 1;
+            }
+
+            var setting = parse.GetValue(oneDay) ? EvaluationSetting.OneDay : EvaluationSetting.PublicationDates;
+            var digest = EvaluationDigest.Build(services.GetRequiredService<DigestBuilder>(), articles, setting, DateTimeOffset.UtcNow);
+            var scores = DigestScorer.Score(labelled, references, digest);
+            Console.Out.Write(parse.GetValue(json)
+                ? JsonSerializer.Serialize(scores, BriefingsJsonContext.Default.Scores) + "\n"
+                : ScoreReport.Text(scores));
+            return 0;
+        });
+        return command;
+    }
+}
