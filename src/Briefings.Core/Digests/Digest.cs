@@ -16,7 +16,14 @@ public sealed record Story(
     IReadOnlyList<string> Sources,
     int Reports,
     IReadOnlyList<Quote> Quotes,
-    IReadOnlyList<Figure> Figures);
+    IReadOnlyList<Figure> Figures)
+{
+    /// <summary>What wrote the headline and summary: <see cref="SummaryMethods.Extractive"/> or <see cref="SummaryMethods.Model"/>.</summary>
+    public string SummaryMethod { get; init; } = SummaryMethods.Extractive;
+
+    /// <summary>Why a configured model's text was not used for this story (e.g. "fallback: unsupported number: …"); null otherwise.</summary>
+    public string? SummaryNote { get; init; }
+}
 
 /// <summary>One summary sentence and the ids of the articles that say it.</summary>
 public sealed record SummarySentence(string Text, IReadOnlyList<string> Sources);
