@@ -1,6 +1,7 @@
 using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Rendering;
+using Briefings.Core.Summaries.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class DigestHandler(
     ArticleStore articles,
     DigestStore digests,
     DigestBuilder builder,
+    IStoryWriter writer,
     DigestRenderer renderer,
     DeliveryHandler delivery,
     DigestClock clock,
@@ -46,6 +48,7 @@ public sealed class DigestHandler(
     {
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
         var digest = builder.Build(dayArticles, day, time.GetUtcNow(), options.Value.MaxStories);
+        digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         var renderings = new Dictionary<RenderFormat, string>
         {
             [RenderFormat.Html] = renderer.Render(digest, RenderFormat.Html),

@@ -3,6 +3,7 @@ using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
 using Briefings.Core.Storage;
+using Briefings.Core.Summaries.Model;
 
 namespace Briefings.Core.Json;
 
@@ -20,4 +21,5 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(Digest))]
 [JsonSerializable(typeof(DeliveryRecord))]
 [JsonSerializable(typeof(DeliveryReport))]
+[JsonSerializable(typeof(ModelAnswer))]
 public sealed partial class BriefingsJsonContext : JsonSerializerContext;
