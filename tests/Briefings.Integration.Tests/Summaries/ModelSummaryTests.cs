@@ -7,6 +7,7 @@ using Briefings.Core.Storage;
 using Briefings.Core.Text;
 using Briefings.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Briefings.Integration.Tests.Summaries;
 
@@ -208,6 +209,18 @@ public sealed class ModelSummaryTests : IAsyncLifetime
         Assert.Equal(2, _model.Requests.Count);
         Assert.Equal(1, _model.MaxInFlight);
         Assert.All(stories, s => Assert.Equal(SummaryMethods.Model, s.SummaryMethod));
+    }
+
+    [Fact]
+    public async Task AnEndpointThatIsNotAUrlStopsTheRunnerAtStart()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Runner.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Briefings:OpenAI:Endpoint"] = "my-resource.openai.azure.com",
+            ["Briefings:OpenAI:Deployment"] = Deployment,
+        }));
+
+        Assert.Contains("Briefings:OpenAI:Endpoint", error.Message);
     }
 
     private async Task<Runner> StartRunnerAsync(Dictionary<string, string?>? settings = null)

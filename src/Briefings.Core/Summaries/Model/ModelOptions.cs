@@ -26,7 +26,7 @@ public sealed class ModelOptions
     public int MaxCallsPerRun { get; set; } = 50;
 
     /// <summary>How long one request may take before the story falls back.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries of a request answered with 408, 429 or 5xx, or lost on the network.</summary>
@@ -34,11 +34,11 @@ public sealed class ModelOptions
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The first backoff when the service gives no Retry-After; it doubles per retry, with jitter.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest wait before a retry; a Retry-After beyond it ends the attempt instead.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Ask for a strict JSON schema (structured outputs); false asks only for a JSON object, for older models.</summary>
