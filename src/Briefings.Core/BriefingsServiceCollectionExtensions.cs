@@ -5,6 +5,7 @@ using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
 using Briefings.Core.Rendering;
 using Briefings.Core.Storage;
+using Briefings.Core.Summaries.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class BriefingsServiceCollectionExtensions
         services.AddOptions<DigestOptions>().BindConfiguration($"{Section}:Digest").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TemplateOptions>().BindConfiguration($"{Section}:Templates");
         services.AddOptions<EmailOptions>().BindConfiguration($"{Section}:Email").ValidateDataAnnotations().ValidateOnStart();
+        services.AddStoryWriter($"{Section}:OpenAI");
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TemplateOptions>>().Value);

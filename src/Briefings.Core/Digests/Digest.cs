@@ -20,6 +20,12 @@ public sealed record Story(
 {
     /// <summary>Set when the story began on an earlier day and runs on; null for a new story.</summary>
     public Continuity? Developing { get; init; }
+
+    /// <summary>What wrote the headline and summary: <see cref="SummaryMethods.Extractive"/> or <see cref="SummaryMethods.Model"/>.</summary>
+    public string SummaryMethod { get; init; } = SummaryMethods.Extractive;
+
+    /// <summary>Why a configured model's text was not used for this story (e.g. "fallback: unsupported number: …"); null otherwise.</summary>
+    public string? SummaryNote { get; init; }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Rendering;
+using Briefings.Core.Summaries.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class DigestHandler(
     ArticleStore articles,
     DigestStore digests,
     DigestBuilder builder,
+    IStoryWriter writer,
     DigestRenderer renderer,
     DeliveryHandler delivery,
     DigestClock clock,
@@ -52,6 +54,7 @@ public sealed class DigestHandler(
         }
 
         var digest = builder.Build(dayArticles, day, time.GetUtcNow(), options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
+        digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         var renderings = new Dictionary<RenderFormat, string>
         {
             [RenderFormat.Html] = renderer.Render(digest, RenderFormat.Html),

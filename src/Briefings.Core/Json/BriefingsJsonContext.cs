@@ -4,6 +4,7 @@ using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
 using Briefings.Core.Evaluation;
 using Briefings.Core.Storage;
+using Briefings.Core.Summaries.Model;
 
 namespace Briefings.Core.Json;
 
@@ -24,4 +25,5 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(LabelledArticle))]
 [JsonSerializable(typeof(ReferenceSummary))]
 [JsonSerializable(typeof(Scores))]
+[JsonSerializable(typeof(ModelAnswer))]
 public sealed partial class BriefingsJsonContext : JsonSerializerContext;

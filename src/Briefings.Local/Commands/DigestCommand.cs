@@ -6,6 +6,7 @@ using Briefings.Core.Articles;
 using Briefings.Core.Digests;
 using Briefings.Core.Json;
 using Briefings.Core.Rendering;
+using Briefings.Core.Summaries.Model;
 
 namespace Briefings.Local.Commands;
 
@@ -39,6 +40,7 @@ public static class DigestCommand
                 ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
             var digest = services.GetRequiredService<DigestBuilder>().Build(articles, day, DateTimeOffset.UtcNow);
+            digest = await services.GetRequiredService<IStoryWriter>().ImproveAsync(digest, articles, cancellationToken);
 
             var requested = parse.GetValue(format)!;
             string rendered;

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace Briefings.Core.Summaries.Model;
+
+internal static partial class ModelLog
+{
+    [LoggerMessage(5001, LogLevel.Debug, "Story {StoryId} is written by the model")]
+    public static partial void Written(ILogger logger, string storyId);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Story {StoryId} keeps its extractive summary: {Reason}")]
+    public static partial void FellBack(ILogger logger, string storyId, string reason);
+
+    [LoggerMessage(5003, LogLevel.Information, "Model call for story {StoryId} answered {Status}; retry {Retry} of {MaxRetries} in {Delay}")]
+    public static partial void Retrying(ILogger logger, string storyId, int status, int retry, int maxRetries, TimeSpan delay);
+
+    [LoggerMessage(5004, LogLevel.Information, "The model wrote {Written} of {Stories} stories with {Calls} calls")]
+    public static partial void Finished(ILogger logger, int written, int stories, int calls);
+
+    [LoggerMessage(5005, LogLevel.Warning, "Model call for story {StoryId} failed")]
+    public static partial void CallFailed(ILogger logger, Exception exception, string storyId);
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Briefings.Core.Summaries.Model;
+
+/// <summary>
+/// The Azure OpenAI deployment that writes headlines and summaries (section <c>Briefings:OpenAI</c>).
+/// Without an endpoint and a deployment, summaries stay extractive.
+/// </summary>
+public sealed class ModelOptions
+{
+    /// <summary>The resource endpoint, e.g. <c>https://my-resource.openai.azure.com/</c>.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>The chat model deployment's name.</summary>
+    public string? Deployment { get; set; }
+
+    /// <summary>An API key; without one the client signs in with Entra ID (<c>DefaultAzureCredential</c>: managed identity, Azure CLI, …).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Calls in flight at once, across the process.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Requests one digest run may send, retries included; stories past it keep their extractive summary.</summary>
+    [Range(0, 100_000)]
+    public int MaxCallsPerRun { get; set; } = 50;
+
+    /// <summary>How long one request may take before the story falls back.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of a request answered with 408, 429 or 5xx, or lost on the network.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first backoff when the service gives no Retry-After; it doubles per retry, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait before a retry; a Retry-After beyond it ends the attempt instead.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Ask for a strict JSON schema (structured outputs); false asks only for a JSON object, for older models.</summary>
+    public bool StructuredOutputs { get; set; } = true;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Deployment);
+
+    /// <summary>An endpoint, when given, must be an absolute http(s) URL.</summary>
+    public bool HasValidEndpoint =>
+        string.IsNullOrWhiteSpace(Endpoint)
+        || (Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https");
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Briefings.Core.Articles;
+using Briefings.Core.Digests;
+using Briefings.Core.Json;
+using Briefings.Core.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenAI.Chat;
+
+namespace Briefings.Core.Summaries.Model;
+
+/// <summary>
+/// Asks the model for each story's headline and summary, written from numbered passages of the
+/// story's articles with every sentence citing the passages it relies on, and uses the answer only
+/// when <see cref="ModelSummaryVerifier"/> passes all of it. Anything else (a failed check, a
+/// malformed answer, a timeout, an error, a spent budget) keeps the extractive story and says why
+/// in <see cref="Story.SummaryNote"/>. At most <see cref="ModelOptions.MaxConcurrency"/> stories
+/// are with the model at once, most widely covered first.
+/// </summary>
+public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelStoryWriter> logger) : IStoryWriter
+{
+    private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrency);
+    private readonly ModelCaller _caller = new(chat, options.Value, time, logger);
+
+    public async Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    {
+        var byId = articles.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var budget = new CallBudget(options.Value.MaxCallsPerRun);
+        var stories = await Task.WhenAll(digest.Stories.Select(s => WriteAsync(s, byId, budget, cancellationToken)));
+        ModelLog.Finished(logger, stories.Count(s => s.SummaryMethod == SummaryMethods.Model), stories.Length, budget.Taken);
+        return digest with { Stories = stories };
+    }
+
+    private async Task<Story> WriteAsync(Story story, Dictionary<string, Article> articles, CallBudget budget, CancellationToken cancellationToken)
+    {
+        var passages = StoryPassages.For(story, articles);
+        if (passages.Texts.Count == 0)
+        {
+            return FellBack(story, "no passages: the story's articles were not given");
+        }
+
+        ModelReply reply;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            reply = await _caller.CompleteAsync(story.Id, passages, budget, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // An answer the SDK cannot read, or any other surprise: the story must not sink the digest.
+            ModelLog.CallFailed(logger, e, story.Id);
+            reply = new ModelReply(null, $"error: {e.GetType().Name}");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (reply.Problem is { } problem)
+        {
+            return FellBack(story, problem);
+        }
+
+        ModelAnswer? answer;
+        try
+        {
+            answer = JsonSerializer.Deserialize(reply.Content ?? "", BriefingsJsonContext.Default.ModelAnswer);
+        }
+        catch (JsonException)
+        {
+            return FellBack(story, "malformed answer: not the JSON asked for");
+        }
+
+        if (answer is null)
+        {
+            return FellBack(story, "malformed answer: null");
+        }
+
+        answer = Tidy(answer);
+        var verdict = ModelSummaryVerifier.Check(answer, passages.Texts);
+        if (!verdict.Passed)
+        {
+            return FellBack(story, verdict.Problem!);
+        }
+
+        ModelLog.Written(logger, story.Id);
+        return story with
+        {
+            Headline = answer.Headline!,
+            Summary = answer.Sentences!
+                .Select(s => new SummarySentence(s.Text!, s.Sources!.Distinct().Order().Select(n => passages.ArticleIds[n]).ToList()))
+                .ToList(),
+            SummaryMethod = SummaryMethods.Model,
+            SummaryNote = null,
+        };
+    }
+
+    private Story FellBack(Story story, string reason)
+    {
+        ModelLog.FellBack(logger, story.Id, reason);
+        return story with { SummaryNote = $"fallback: {reason}" };
+    }
+
+    /// <summary>Citation markers a model leaves in its text ("… troops [1, 2].") go; the sources list carries them.</summary>
+    private static ModelAnswer Tidy(ModelAnswer answer) => answer with
+    {
+        Headline = answer.Headline is null ? null : Words.Squash(answer.Headline),
+        Sentences = answer.Sentences?.Select(s => s with { Text = s.Text is null ? null : Words.Squash(Markers().Replace(s.Text, "")) }).ToList(),
+    };
+
+    [GeneratedRegex(@"\s*\[\d+(?:\s*[,;]\s*\d+)*\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Markers();
+}

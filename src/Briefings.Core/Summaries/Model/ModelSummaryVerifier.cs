@@ -1,0 +1,125 @@
+using System.Globalization;
+using Briefings.Core.Text;
+
+namespace Briefings.Core.Summaries.Model;
+
+/// <summary>The outcome of checking a model answer: null <see cref="Problem"/> means every check passed.</summary>
+public sealed record Verdict(string? Problem)
+{
+    public static Verdict Pass { get; } = new((string?)null);
+
+    public bool Passed => Problem is null;
+
+    public static Verdict Fail(string kind, string detail) => new($"{kind}: {detail}");
+}
+
+/// <summary>
+/// Checks a model's headline and sentences against the numbered passages it was given, before any
+/// of it reaches a reader. A sentence passes when it cites at least one passage and only passages
+/// of the story, every number in it occurs in a passage it cites, every capitalised word (a name)
+/// does too, and at least <see cref="MinSupport"/> of its content words do. The headline cites
+/// nothing, so its numbers, names and words are checked against all the passages.
+/// </summary>
+public static class ModelSummaryVerifier
+{
+    /// <summary>The share of a sentence's content words that must occur in the passages it cites.</summary>
+    public const double MinSupport = 0.7;
+
+    /// <summary>Bounds on the whole summary: the prompt asks for 60–100 words and gets some slack.</summary>
+    public const int MinWords = 30;
+
+    public const int MaxWords = 130;
+
+    public const int MaxHeadlineWords = 20;
+
+    public static Verdict Check(ModelAnswer answer, IReadOnlyDictionary<int, string> passages)
+    {
+        var facts = passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value));
+        if (string.IsNullOrWhiteSpace(answer.Headline))
+        {
+            return Verdict.Fail("malformed answer", "no headline");
+        }
+
+        if (answer.Sentences is not { Count: > 0 } sentences)
+        {
+            return Verdict.Fail("malformed answer", "no sentences");
+        }
+
+        if (sentences.Any(s => string.IsNullOrWhiteSpace(s.Text)))
+        {
+            return Verdict.Fail("malformed answer", "an empty sentence");
+        }
+
+        var words = sentences.Sum(s => Words.Count(s.Text!));
+        if (words is < MinWords or > MaxWords)
+        {
+            return Verdict.Fail("wrong length", $"{words} words, not {MinWords}–{MaxWords}");
+        }
+
+        if (Words.Count(answer.Headline) > MaxHeadlineWords)
+        {
+            return Verdict.Fail("wrong length", $"a headline of {Words.Count(answer.Headline)} words");
+        }
+
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var verdict = CheckSentence(sentences[i], i + 1, facts);
+            if (!verdict.Passed)
+            {
+                return verdict;
+            }
+        }
+
+        return CheckText(answer.Headline, "the headline", "the story's articles", TextFacts.Union(facts.Values));
+    }
+
+    private static Verdict CheckSentence(ModelSentence sentence, int number, Dictionary<int, TextFacts> facts)
+    {
+        var sources = sentence.Sources ?? [];
+        if (sources.Count == 0)
+        {
+            return Verdict.Fail("uncited sentence", $"sentence {number} cites no passage");
+        }
+
+        foreach (var id in sources)
+        {
+            if (!facts.ContainsKey(id))
+            {
+                return Verdict.Fail("invented citation", $"sentence {number} cites passage {id}, which is not one of the story's articles");
+            }
+        }
+
+        var cited = TextFacts.Union(sources.Distinct().Select(id => facts[id]));
+        var cites = sources.Count == 1 ? $"passage {sources[0]}" : $"passages {string.Join(", ", sources.Distinct())}";
+        return CheckText(sentence.Text!, $"sentence {number}", cites, cited);
+    }
+
+    private static Verdict CheckText(string text, string what, string against, TextFacts facts)
+    {
+        foreach (var (shown, value) in TextFacts.NumbersWithText(text))
+        {
+            if (!facts.Numbers.Contains(value))
+            {
+                return Verdict.Fail("unsupported number", $"{shown} in {what} is not in {against}");
+            }
+        }
+
+        foreach (var name in TextFacts.CapitalisedWords(text))
+        {
+            if (!facts.Names.Contains(TextFacts.NameKey(name)))
+            {
+                return Verdict.Fail("unsupported name", $"'{name}' in {what} is not in {against}");
+            }
+        }
+
+        var stems = TextFacts.ContentStems(text);
+        var supported = stems.Count(facts.Stems.Contains);
+        if (stems.Count == 0 || supported < MinSupport * stems.Count)
+        {
+            var share = stems.Count == 0 ? 0 : (double)supported / stems.Count;
+            return Verdict.Fail("unsupported wording", $"{share.ToString("P0", CultureInfo.InvariantCulture)} of the words in {what} are in {against}");
+        }
+
+        return Verdict.Pass;
+    }
+}

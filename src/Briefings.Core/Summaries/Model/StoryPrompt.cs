@@ -1,0 +1,56 @@
+using OpenAI.Chat;
+
+namespace Briefings.Core.Summaries.Model;
+
+/// <summary>The request for one story: instructions, the numbered passages, and the shape of the answer.</summary>
+internal static class StoryPrompt
+{
+    private const string Instructions = """
+        You write one entry of a daily news briefing from numbered source passages about one story.
+        Use only what the passages say. Copy every name and number exactly as a passage writes it; add no name, number, date or claim of your own.
+        Answer with JSON only: {"headline": string, "sentences": [{"text": string, "sources": [passage numbers]}]}.
+        - headline: at most 14 words, sentence case, factual, no clickbait.
+        - sentences: 3 to 5 sentences, 60 to 100 words in all, neutral, most important first.
+        - sources: for each sentence, the numbers of every passage that states what the sentence says, and only those.
+        - Do not put passage numbers, brackets or quotation of the passages' headlines in the text.
+        - Where passages disagree on a figure, give both figures and cite each passage for its own.
+        """;
+
+    private static readonly BinaryData Schema = BinaryData.FromString("""
+        {
+          "type": "object",
+          "properties": {
+            "headline": { "type": "string" },
+            "sentences": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "text": { "type": "string" },
+                  "sources": { "type": "array", "items": { "type": "integer" } }
+                },
+                "required": ["text", "sources"],
+                "additionalProperties": false
+              }
+            }
+          },
+          "required": ["headline", "sentences"],
+          "additionalProperties": false
+        }
+        """);
+
+    public static List<ChatMessage> Messages(StoryPassages passages) =>
+    [
+        new SystemChatMessage(Instructions),
+        new UserChatMessage($"Passages:\n\n{passages.Render()}\n\nWrite the headline and the summary as JSON."),
+    ];
+
+    public static ChatCompletionOptions Options(bool structured) => new()
+    {
+        Temperature = 0.2f,
+        MaxOutputTokenCount = 800,
+        ResponseFormat = structured
+            ? ChatResponseFormat.CreateJsonSchemaFormat("briefing_story", Schema, "A headline and cited summary sentences.", jsonSchemaIsStrict: true)
+            : ChatResponseFormat.CreateJsonObjectFormat(),
+    };
+}

@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using Briefings.Core.Text;
+
+namespace Briefings.Core.Summaries.Model;
+
+/// <summary>
+/// What a piece of text can vouch for: its numbers, its words (to find names in) and the crude
+/// stems of its content words (to find wording in). Possessives are dropped on both sides, so
+/// "Russia's" and "Russia" are the same name.
+/// </summary>
+internal sealed partial class TextFacts
+{
+    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6",
+        ["seven"] = "7", ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12",
+    };
+
+    private static readonly HashSet<string> SentenceAdverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Meanwhile", "Separately", "Additionally", "Earlier", "Later", "Furthermore", "Moreover", "Overall",
+        "Together", "Instead", "Elsewhere", "Nonetheless", "Nevertheless", "Previously", "Currently", "Initially",
+    };
+
+    private TextFacts(HashSet<string> numbers, HashSet<string> names, HashSet<string> stems)
+    {
+        Numbers = numbers;
+        Names = names;
+        Stems = stems;
+    }
+
+    public HashSet<string> Numbers { get; }
+
+    public HashSet<string> Names { get; }
+
+    public HashSet<string> Stems { get; }
+
+    public static TextFacts Of(string text)
+    {
+        var plain = WithoutPossessives(text);
+        var tokens = Words.Tokens(plain);
+        var numbers = NumbersIn(plain).ToHashSet(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (NumberWords.TryGetValue(token, out var digits))
+            {
+                numbers.Add(digits);
+            }
+        }
+
+        return new TextFacts(
+            numbers,
+            tokens.Select(NameKey).ToHashSet(StringComparer.Ordinal),
+            ExtractiveSummarizer.ContentWords(plain).Select(Stem).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public static TextFacts Union(IEnumerable<TextFacts> parts)
+    {
+        var union = new TextFacts([], [], []);
+        foreach (var part in parts)
+        {
+            union.Numbers.UnionWith(part.Numbers);
+            union.Names.UnionWith(part.Names);
+            union.Stems.UnionWith(part.Stems);
+        }
+
+        return union;
+    }
+
+    /// <summary>Digit runs with their separators, thousands commas removed: "12,000" is "12000", "1.5" stays.</summary>
+    public static IEnumerable<(string Shown, string Value)> NumbersWithText(string text) =>
+        NumberPattern().Matches(WithoutPossessives(text)).Select(m => (m.Value, m.Value.Replace(",", "", StringComparison.Ordinal)));
+
+    /// <summary>
+    /// Capitalised words, which stand for names. A sentence's first word is capitalised anyway, so
+    /// it is left out when it is a function word or a sentence adverb ("Meanwhile", "Separately");
+    /// function words are never names.
+    /// </summary>
+    public static IEnumerable<string> CapitalisedWords(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(WordEdges))
+            .Where(w => w.Length > 0)
+            .ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (!char.IsUpper(word[0]) || (i == 0 && SentenceAdverbs.Contains(word)))
+            {
+                continue;
+            }
+
+            foreach (var token in Words.Tokens(WithoutPossessives(word)))
+            {
+                if (!StopWords.Contains(token) && !token.All(char.IsDigit))
+                {
+                    yield return token;
+                }
+            }
+        }
+    }
+
+    /// <summary>Content words of a sentence, as stems.</summary>
+    public static List<string> ContentStems(string text) =>
+        ExtractiveSummarizer.ContentWords(WithoutPossessives(text)).Select(Stem).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>A name's form for matching: a plural or genitive "s" does not make another name.</summary>
+    public static string NameKey(string token) => token.Length > 3 && token.EndsWith('s') ? token[..^1] : token;
+
+    /// <summary>A crude stem: plural "s" dropped, then the first six letters ("withdrawal" and "withdraw" agree).</summary>
+    public static string Stem(string token)
+    {
+        var key = NameKey(token);
+        return key.Length > 6 ? key[..6] : key;
+    }
+
+    private static readonly char[] WordEdges = ['"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', ',', '.', ';', ':', '!', '?', '—', '–', '-', '…'];
+
+    private static IEnumerable<string> NumbersIn(string text) => NumbersWithText(text).Select(n => n.Value);
+
+    private static string WithoutPossessives(string text) => Possessive().Replace(text, "");
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"(?<=\p{L})['’]s\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Possessive();
+}

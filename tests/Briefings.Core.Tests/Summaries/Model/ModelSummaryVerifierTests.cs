@@ -1,0 +1,151 @@
+using Briefings.Core.Summaries.Model;
+
+namespace Briefings.Core.Tests.Summaries.Model;
+
+public sealed class ModelSummaryVerifierTests
+{
+    private static readonly Dictionary<int, string> Passages = new()
+    {
+        [1] = """
+            EU and South Korea urge North Korea to pull its troops out of Russia
+            Reuters, 4 November 2024
+            South Korea and the European Union on Monday condemned the deployment of 12,000 North Korean troops to Russia and called for their withdrawal.
+            EU foreign policy chief Josep Borrell called the deployment an existential threat to Europe's security during the first strategic dialogue in Seoul.
+            """,
+        [2] = """
+            Seoul says Pyongyang sent a million shells
+            Yonhap
+            Foreign Minister Cho Tae-yul said North Korea had sent more than a million artillery shells to Moscow since 2023. Two ministers met in Seoul.
+            """,
+    };
+
+    private const string Headline = "EU and South Korea urge North Korea to withdraw troops from Russia";
+
+    private static readonly ModelSentence Deployment = new("South Korea and the European Union condemned the deployment of 12,000 North Korean troops to Russia and called for their withdrawal.", [1]);
+
+    private static readonly ModelSentence Threat = new("Josep Borrell called the deployment an existential threat to Europe's security.", [1]);
+
+    private static readonly ModelSentence Shells = new("Foreign Minister Cho Tae-yul said North Korea had sent more than a million artillery shells to Moscow since 2023.", [2]);
+
+    private static Verdict Check(string headline, params ModelSentence[] sentences) =>
+        ModelSummaryVerifier.Check(new ModelAnswer(headline, sentences), Passages);
+
+    [Fact]
+    public void AnAnswerThatSaysOnlyWhatItsCitedPassagesSayPasses()
+    {
+        var verdict = Check(Headline, Deployment, Threat, Shells);
+
+        Assert.True(verdict.Passed, verdict.Problem);
+    }
+
+    [Fact]
+    public void CitingAPassageTheStoryDoesNotHaveIsAnInventedCitation()
+    {
+        var verdict = Check(Headline, Deployment with { Sources = [1, 7] }, Threat, Shells);
+
+        Assert.Equal("invented citation: sentence 1 cites passage 7, which is not one of the story's articles", verdict.Problem);
+    }
+
+    [Fact]
+    public void ASentenceThatCitesNothingFails()
+    {
+        var verdict = Check(Headline, Deployment, Threat with { Sources = [] }, Shells);
+
+        Assert.StartsWith("uncited sentence: sentence 2", verdict.Problem);
+    }
+
+    [Fact]
+    public void ANumberNoPassageHoldsFails()
+    {
+        var verdict = Check(Headline, Deployment with { Text = Deployment.Text!.Replace("12,000", "13,000", StringComparison.Ordinal) }, Threat, Shells);
+
+        Assert.StartsWith("unsupported number: 13,000 in sentence 1", verdict.Problem);
+    }
+
+    [Fact]
+    public void ANumberOnlyAnUncitedPassageHoldsFails()
+    {
+        var verdict = Check(Headline, Deployment, Threat, Shells with { Sources = [1] });
+
+        Assert.StartsWith("unsupported number: 2023 in sentence 3 is not in passage 1", verdict.Problem);
+    }
+
+    [Fact]
+    public void NumbersMatchWithoutThousandsSeparatorsAndSmallNumberWordsCount()
+    {
+        var verdict = Check(Headline, Deployment with { Text = Deployment.Text!.Replace("12,000", "12000", StringComparison.Ordinal) }, Threat, Shells,
+            new ModelSentence("2 ministers met in Seoul.", [2]));
+
+        Assert.True(verdict.Passed, verdict.Problem);
+    }
+
+    [Theory]
+    [InlineData("Emmanuel Macron called the deployment an existential threat to Europe's security.", "emmanuel")]
+    [InlineData("Josep Borrell and Macron called the deployment an existential threat to Europe's security.", "macron")]
+    [InlineData("Borrell called the deployment an existential threat to NATO security.", "nato")]
+    public void ANameNoCitedPassageHoldsFailsWhereverItStands(string text, string name)
+    {
+        var verdict = Check(Headline, Deployment, new ModelSentence(text, [1]), Shells);
+
+        Assert.StartsWith($"unsupported name: '{name}' in sentence 2", verdict.Problem);
+    }
+
+    [Fact]
+    public void ANameInAnUncitedPassageOnlyFails()
+    {
+        var verdict = Check(Headline, Deployment, Threat, Shells with { Text = "Cho Tae-yul said North Korea had sent more than a million artillery shells to Moscow since 2023.", Sources = [1, 2] },
+            new ModelSentence("Cho Tae-yul called the deployment an existential threat.", [1]));
+
+        Assert.StartsWith("unsupported name: 'cho' in sentence 4 is not in passage 1", verdict.Problem);
+    }
+
+    [Fact]
+    public void PossessivesAndSentenceAdverbsAreNotTakenForNewNames()
+    {
+        var verdict = Check(Headline, Deployment, Threat with { Text = "Meanwhile, Borrell called the deployment an existential threat to Europe's security." },
+            new ModelSentence("Russia's ally had sent more than a million artillery shells to Moscow since 2023, Cho said.", [2, 1]));
+
+        Assert.True(verdict.Passed, verdict.Problem);
+    }
+
+    [Fact]
+    public void ASentenceWhoseWordsAreMostlyNotInItsSourcesFails()
+    {
+        var verdict = Check(Headline, Deployment, Threat, new ModelSentence("They also agreed new fishing quotas, farm subsidies and rail links with Korea.", [1]));
+
+        Assert.StartsWith("unsupported wording:", verdict.Problem);
+        Assert.Contains("sentence 3", verdict.Problem);
+    }
+
+    [Fact]
+    public void AHeadlineWithAnInventedFigureFails()
+    {
+        var verdict = Check("North Korea sent 15,000 troops to Russia", Deployment, Threat, Shells);
+
+        Assert.StartsWith("unsupported number: 15,000 in the headline", verdict.Problem);
+    }
+
+    [Fact]
+    public void AHeadlineNamingSomeoneNoPassageNamesFails()
+    {
+        var verdict = Check("Zelensky welcomes EU and South Korea call on troops", Deployment, Threat, Shells);
+
+        Assert.StartsWith("unsupported name: 'zelensky' in the headline", verdict.Problem);
+    }
+
+    [Fact]
+    public void AnAnswerFarShorterThanASummaryFails()
+    {
+        var verdict = Check(Headline, Threat);
+
+        Assert.StartsWith("wrong length:", verdict.Problem);
+    }
+
+    [Fact]
+    public void AnAnswerWithoutHeadlineOrSentencesIsMalformed()
+    {
+        Assert.Equal("malformed answer: no headline", ModelSummaryVerifier.Check(new ModelAnswer(null, [Deployment, Threat, Shells]), Passages).Problem);
+        Assert.Equal("malformed answer: no sentences", ModelSummaryVerifier.Check(new ModelAnswer(Headline, null), Passages).Problem);
+        Assert.Equal("malformed answer: an empty sentence", Check(Headline, Deployment, Threat, Shells, new ModelSentence(" ", [1])).Problem);
+    }
+}

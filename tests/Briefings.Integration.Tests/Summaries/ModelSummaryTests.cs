@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Briefings.Core.Articles;
+using Briefings.Core.Digests;
+using Briefings.Core.Storage;
+using Briefings.Core.Text;
+using Briefings.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Integration.Tests.Summaries;
+
+/// <summary>
+/// The model path through the real runner and the real Azure OpenAI client, against an
+/// OpenAI-compatible server on loopback: what is used, what falls back, and why.
+/// </summary>
+public sealed class ModelSummaryTests : IAsyncLifetime
+{
+    private const string Deployment = "briefings-chat";
+    private const string ApiKey = "test-key";
+
+    /// <summary>An article about something else entirely, so the day has a second story.</summary>
+    private const string Unrelated = """
+        City library reopens after flood repairs
+
+        The central library in Riverton reopened its doors on Saturday after eight months of repairs to the reading rooms damaged when the river burst its banks last winter.
+
+        Librarians said the restored children's wing, the new lift and the rebuilt archive of local newspapers were the work of volunteers and a grant from the regional council.
+
+        Visitors queued from early morning, and the first book borrowed was a guide to gardening.
+        """;
+
+    private FakeOpenAi _model = null!;
+
+    public async Task InitializeAsync() => _model = await FakeOpenAi.StartAsync();
+
+    public async Task DisposeAsync() => await _model.DisposeAsync();
+
+    [Fact]
+    public async Task AGoodAnswerBecomesTheStorysHeadlineAndSummaryWithItsCitations()
+    {
+        _model.Then(r => FakeReply.Answer(Good(r)));
+        await using var runner = await StartRunnerAsync();
+
+        var (story, articles) = await BuildSeedStoryAsync(runner);
+
+        var request = Assert.Single(_model.Requests);
+        var expected = Good(request);
+        Assert.Equal(SummaryMethods.Model, story.SummaryMethod);
+        Assert.Null(story.SummaryNote);
+        Assert.Equal(expected.headline, story.Headline);
+        Assert.Equal(expected.sentences.Select(s => s.text), story.Summary.Select(s => s.Text));
+        foreach (var sentence in story.Summary)
+        {
+            var cited = Assert.Single(sentence.Sources);
+            Assert.Contains(cited, story.Articles.Select(a => a.Id));
+            Assert.Contains(articles.Single(a => a.Id == cited).Paragraphs, p => p.Contains(sentence.Text, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(Deployment, request.Deployment);
+        Assert.Equal(ApiKey, request.ApiKey);
+        Assert.False(string.IsNullOrEmpty(request.ApiVersion));
+        Assert.Equal("json_schema", (string?)request.Json()["response_format"]!["type"]);
+        Assert.Equal(5, request.Passages().Count);
+    }
+
+    [Fact]
+    public async Task TheStoredDigestSaysWhichPathWroteEachStory()
+    {
+        _model.Then(r => FakeReply.Answer(Good(r)));
+        await using var runner = await StartRunnerAsync();
+        await Seeding.IngestSeedsAndBuildAsync(runner.Services, send: false);
+
+        using var json = JsonDocument.Parse(await runner.Client.GetStringAsync("/api/briefings/latest"));
+
+        var story = Assert.Single(json.RootElement.GetProperty("stories").EnumerateArray());
+        Assert.Equal("model", story.GetProperty("summaryMethod").GetString());
+        Assert.False(story.TryGetProperty("summaryNote", out _));
+    }
+
+    [Fact]
+    public async Task WithoutAModelConfiguredStoriesAreExtractiveAndNothingIsCalled()
+    {
+        await using var runner = await Runner.StartAsync();
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        Assert.Equal(SummaryMethods.Extractive, story.SummaryMethod);
+        Assert.Null(story.SummaryNote);
+        Assert.Empty(_model.Requests);
+    }
+
+    [Fact]
+    public async Task AHallucinatedNumberFallsBackToTheExtractiveSummary()
+    {
+        _model.Then(r =>
+        {
+            var good = Good(r);
+            var last = good.sentences[^1];
+            return FakeReply.Answer(good with { sentences = [.. good.sentences[..^1], last with { text = last.text.TrimEnd('.') + " in 4,321 cases." }] });
+        });
+        await using var runner = await StartRunnerAsync();
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        AssertExtractive(story, "fallback: unsupported number: 4,321 in sentence");
+    }
+
+    [Fact]
+    public async Task AnInventedCitationFallsBackToTheExtractiveSummary()
+    {
+        _model.Then(r =>
+        {
+            var good = Good(r);
+            return FakeReply.Answer(good with { sentences = [good.sentences[0] with { sources = [1, 9] }, .. good.sentences[1..]] });
+        });
+        await using var runner = await StartRunnerAsync();
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        AssertExtractive(story, "fallback: invented citation: sentence 1 cites passage 9");
+    }
+
+    [Fact]
+    public async Task MalformedJsonFallsBackToTheExtractiveSummary()
+    {
+        _model.Then(new FakeReply(Content: """{"headline": "South Korea and the EU", "sentences": [{"text": "South Korea and"""));
+        await using var runner = await StartRunnerAsync();
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        AssertExtractive(story, "fallback: malformed answer");
+        Assert.Single(_model.Requests);
+    }
+
+    [Fact]
+    public async Task A429IsRetriedOnceAfterTheRetryAfterItGivesAndTheAnswerIsUsed()
+    {
+        _model
+            .Then(FakeReply.Error(429, new Dictionary<string, string> { ["Retry-After"] = "1" }))
+            .Then(r => FakeReply.Answer(Good(r)));
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:RetryDelay"] = "00:00:00.050" });
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        Assert.Equal(SummaryMethods.Model, story.SummaryMethod);
+        Assert.Equal(2, _model.Requests.Count);
+        var wait = _model.Requests[1].At - _model.Requests[0].At;
+        Assert.True(wait >= TimeSpan.FromMilliseconds(990), $"The retry came {wait.TotalMilliseconds} ms after the 429, before its Retry-After of 1 s.");
+    }
+
+    [Fact]
+    public async Task ServerErrorsAreRetriedWithBackoffUntilTheRetriesAreSpentThenTheStoryFallsBack()
+    {
+        _model.Otherwise = _ => FakeReply.Error(503);
+        await using var runner = await StartRunnerAsync(new()
+        {
+            ["Briefings:OpenAI:MaxRetries"] = "2",
+            ["Briefings:OpenAI:RetryDelay"] = "00:00:00.200",
+        });
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        AssertExtractive(story, "fallback: error: HTTP 503 after 3 attempts");
+        var at = _model.Requests.Select(r => r.At).ToList();
+        Assert.Equal(3, at.Count);
+        Assert.True(at[1] - at[0] >= TimeSpan.FromMilliseconds(150), "The first retry did not back off.");
+        Assert.True(at[2] - at[1] >= TimeSpan.FromMilliseconds(300), "The second retry did not wait longer than the first.");
+    }
+
+    [Fact]
+    public async Task AnAnswerSlowerThanTheTimeoutFallsBackWithoutWaitingForIt()
+    {
+        _model.Then(r => FakeReply.Answer(Good(r)) with { Delay = TimeSpan.FromSeconds(20) });
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:Timeout"] = "00:00:01" });
+        var clock = Stopwatch.StartNew();
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        AssertExtractive(story, "fallback: timeout: no answer within 1 s");
+        Assert.Single(_model.Requests);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The build took {clock.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task StoriesPastTheCallBudgetKeepTheirExtractiveSummary()
+    {
+        _model.Otherwise = r => FakeReply.Answer(Good(r));
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:MaxCallsPerRun"] = "1" });
+
+        var stories = await BuildSeedsAndUnrelatedAsync(runner);
+
+        Assert.Equal(2, stories.Count);
+        Assert.Single(_model.Requests);
+        Assert.Single(stories, s => s.SummaryMethod == SummaryMethods.Model);
+        var kept = Assert.Single(stories, s => s.SummaryMethod == SummaryMethods.Extractive);
+        Assert.StartsWith("fallback: budget spent", kept.SummaryNote);
+    }
+
+    [Fact]
+    public async Task NoMoreCallsThanTheConcurrencyLimitAreInFlightAtOnce()
+    {
+        _model.Otherwise = r => FakeReply.Answer(Good(r)) with { Delay = TimeSpan.FromMilliseconds(400) };
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:MaxConcurrency"] = "1" });
+
+        var stories = await BuildSeedsAndUnrelatedAsync(runner);
+
+        Assert.Equal(2, _model.Requests.Count);
+        Assert.Equal(1, _model.MaxInFlight);
+        Assert.All(stories, s => Assert.Equal(SummaryMethods.Model, s.SummaryMethod));
+    }
+
+    [Fact]
+    public async Task AnEndpointThatIsNotAUrlStopsTheRunnerAtStart()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Runner.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Briefings:OpenAI:Endpoint"] = "my-resource.openai.azure.com",
+            ["Briefings:OpenAI:Deployment"] = Deployment,
+        }));
+
+        Assert.Contains("Briefings:OpenAI:Endpoint", error.Message);
+    }
+
+    private async Task<Runner> StartRunnerAsync(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Briefings:OpenAI:Endpoint"] = _model.Endpoint,
+            ["Briefings:OpenAI:Deployment"] = Deployment,
+            ["Briefings:OpenAI:ApiKey"] = ApiKey,
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return await Runner.StartAsync(settings: all);
+    }
+
+    private static async Task<(Story Story, List<Article> Articles)> BuildSeedStoryAsync(Runner runner)
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(runner.Services, send: false);
+        var digest = (await runner.Services.GetRequiredService<DigestStore>().GetAsync(result.Date))!.Digest;
+        var articles = await runner.Services.GetRequiredService<ArticleStore>().ListDayAsync(result.Date);
+        return (Assert.Single(digest.Stories), articles);
+    }
+
+    private static async Task<IReadOnlyList<Story>> BuildSeedsAndUnrelatedAsync(Runner runner)
+    {
+        var store = runner.Services.GetRequiredService<IBlobStore>();
+        await store.PutAsync(Containers.Inbox, "library.txt", Encoding.UTF8.GetBytes(Unrelated));
+        Assert.Equal(IngestStatus.Ingested, (await runner.Services.GetRequiredService<IngestHandler>().IngestAsync("library.txt")).Status);
+        var result = await Seeding.IngestSeedsAndBuildAsync(runner.Services, send: false);
+        return (await runner.Services.GetRequiredService<DigestStore>().GetAsync(result.Date))!.Digest.Stories;
+    }
+
+    private static void AssertExtractive(Story story, string note)
+    {
+        Assert.Equal(SummaryMethods.Extractive, story.SummaryMethod);
+        Assert.NotNull(story.SummaryNote);
+        Assert.StartsWith(note, story.SummaryNote);
+        Assert.NotEmpty(story.Summary);
+        Assert.All(story.Summary, s => Assert.NotEmpty(s.Sources));
+    }
+
+    /// <summary>
+    /// What a faithful model would answer: sentences of the passages copied verbatim, each citing
+    /// its passage, the leads of every passage first, up to about 60 words; the headline is the
+    /// first sentence's opening words.
+    /// </summary>
+    private static Answer Good(RecordedRequest request)
+    {
+        var bodies = request.Passages().OrderBy(p => p.Key)
+            .Select(p => (Number: p.Key, Sentences: p.Value.Split('\n').Skip(1).SelectMany(Sentences.Split).Where(s => Words.Count(s) >= 8).ToList()))
+            .ToList();
+        var sentences = new List<AnswerSentence>();
+        var words = 0;
+        for (var rank = 0; words < 60 && bodies.Any(b => rank < b.Sentences.Count); rank++)
+        {
+            foreach (var (number, candidates) in bodies.Where(b => rank < b.Sentences.Count))
+            {
+                var sentence = candidates[rank];
+                if (words < 60 && words + Words.Count(sentence) <= 100)
+                {
+                    sentences.Add(new AnswerSentence(sentence, [number]));
+                    words += Words.Count(sentence);
+                }
+            }
+        }
+
+        var headline = string.Join(' ', sentences[0].text.Split(' ').Take(9)).TrimEnd(',', ';', ':');
+        return new Answer(headline, sentences);
+    }
+
+    // Lower-case names: the JSON the model writes.
+#pragma warning disable IDE1006, SA1300
+    private sealed record Answer(string headline, List<AnswerSentence> sentences);
+
+    private sealed record AnswerSentence(string text, int[] sources);
+#pragma warning restore IDE1006, SA1300
+}
