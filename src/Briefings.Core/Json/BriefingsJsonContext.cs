@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
+using Briefings.Core.Http;
 using Briefings.Core.Storage;
 
 namespace Briefings.Core.Json;
@@ -18,6 +19,10 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(IngestOutcome))]
 [JsonSerializable(typeof(FileBlobMeta))]
 [JsonSerializable(typeof(Digest))]
+[JsonSerializable(typeof(Story))]
+[JsonSerializable(typeof(ArchiveResponse))]
+[JsonSerializable(typeof(BuildResponse))]
+[JsonSerializable(typeof(UploadResponse))]
 [JsonSerializable(typeof(DeliveryRecord))]
 [JsonSerializable(typeof(DeliveryReport))]
 public sealed partial class BriefingsJsonContext : JsonSerializerContext;
