@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using Briefings.Core.Digests;
 
 namespace Briefings.Core.Http;
 
-/// <summary>A page of the archive: days newest first, and the address of the next (older) page.</summary>
-public sealed record ArchiveResponse(IReadOnlyList<ArchiveDay> Days, string? Next);
+/// <summary>A page of the archive: days newest first, and the address of the next (older) page, null on the last.</summary>
+public sealed record ArchiveResponse(
+    IReadOnlyList<ArchiveDay> Days,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Next);
 
 /// <summary>One day in the archive with its headline stories.</summary>
 public sealed record ArchiveDay(
