@@ -31,8 +31,6 @@ public static class HttpCaching
 /// <summary>Adds headers, then lets the inner result write the response (its 304 keeps them).</summary>
 public sealed class WithHeaders(IResult inner, IReadOnlyList<KeyValuePair<string, string>> headers) : IResult
 {
-    public IResult Inner => inner;
-
     public Task ExecuteAsync(HttpContext httpContext)
     {
         foreach (var (name, value) in headers)
