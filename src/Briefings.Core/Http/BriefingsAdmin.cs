@@ -86,12 +86,6 @@ public sealed class BriefingsAdmin(DigestHandler digests, IBlobStore store, Inge
     }
 }
 
-/// <summary>What a build did, and where to read the result.</summary>
-public sealed record BuildResponse(DateOnly Date, int Stories, int Articles, string Href, string Page);
-
-/// <summary>Where an uploaded article waits to be ingested.</summary>
-public sealed record UploadResponse(string Name, string Container);
-
 internal static partial class AdminLog
 {
     [LoggerMessage(6001, LogLevel.Information, "Built the digest for {Day} on request: {Stories} stories")]

@@ -133,8 +133,9 @@ public sealed class BriefingsApi(DigestStore digests, DigestArchive archive)
 
         // The renderings stored when the day was built: the same bytes every time, with the blob's ETag.
         var rendering = await digests.GetRenderingAsync(day, Representations.ToRenderFormat(representation), cancellationToken);
+        KeyValuePair<string, string>[] headers = representation == Representation.Html ? [VaryOnAccept, .. BriefingsPages.SecurityHeaders] : [VaryOnAccept];
         return rendering is null
             ? Problems.NoBriefing(day)
-            : HttpCaching.Cached(rendering.Content, rendering.ContentType, rendering.ETag, cacheControl, VaryOnAccept);
+            : HttpCaching.Cached(rendering.Content, rendering.ContentType, rendering.ETag, cacheControl, headers);
     }
 }

@@ -22,7 +22,8 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
 
     private const string HtmlType = "text/html; charset=utf-8";
 
-    private static readonly KeyValuePair<string, string>[] SecurityHeaders =
+    /// <summary>Headers every HTML response carries: the policy above and no referrer.</summary>
+    internal static readonly KeyValuePair<string, string>[] SecurityHeaders =
     [
         new(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy),
         new("Referrer-Policy", "no-referrer"),

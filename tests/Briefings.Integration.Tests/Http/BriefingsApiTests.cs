@@ -107,6 +107,19 @@ public abstract class BriefingsApiTests(bool azurite) : RunnerOnStore(azurite)
     }
 
     [Fact]
+    public async Task TheHtmlRenderingForbidsScriptsLikeThePage()
+    {
+        await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        var html = await Runner.Client.GetAsync("/api/briefings/latest?format=html");
+        var json = await Runner.Client.GetAsync("/api/briefings/latest");
+
+        Assert.StartsWith("default-src 'none'; style-src 'unsafe-inline'; img-src https: data:", Assert.Single(html.Headers.GetValues("Content-Security-Policy")));
+        Assert.False(json.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal("nosniff", Assert.Single(json.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
     public async Task AFormatInTheQueryWinsOverTheAcceptHeader()
     {
         await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
