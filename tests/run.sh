@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine with the .NET SDK, Node.js and Debian's apt:
 # installs the real services the integration tests start (Azurite from npm, an SMTP server
-# from python3-aiosmtpd), then runs the unit and integration test projects.
+# from python3-aiosmtpd, a headless browser from chromium), then runs the unit and integration
+# test projects.
 # The Functions adapter (src/Briefings.Functions) is not built here: its worker packages are
 # not served by this machine's package feed (see README, "Honest limits").
 set -euo pipefail
@@ -11,11 +12,14 @@ if [ ! -f node_modules/azurite/dist/src/blob/main.js ]; then
   npm ci --no-audit --no-fund
 fi
 
-if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+missing=()
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then missing+=(python3-aiosmtpd); fi
+if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-aiosmtpd >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # The Bicep in infra/ compiles and lints with no error or warning.

@@ -97,6 +97,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_CLIENT_ID: identity.properties.clientId
       Briefings__Storage__BlobServiceUri: storage.properties.primaryEndpoints.blob
       Briefings__Templates__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+      // The web page answers at the site root (host.json sets an empty route prefix), not the host's placeholder page.
+      AzureWebJobsDisableHomepage: 'true'
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     })

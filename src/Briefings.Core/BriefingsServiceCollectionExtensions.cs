@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
+using Briefings.Core.Http;
 using Briefings.Core.Rendering;
 using Briefings.Core.Storage;
 using Briefings.Core.Summaries.Model;
@@ -52,6 +53,11 @@ public static class BriefingsServiceCollectionExtensions
         });
         services.AddSingleton<DeliveryHandler>();
         services.AddSingleton<DigestHandler>();
+        services.AddSingleton<DigestArchive>();
+        services.AddSingleton<BriefingsApi>();
+        services.AddSingleton<BriefingsPages>();
+        services.AddSingleton<BriefingsFeed>();
+        services.AddSingleton<BriefingsAdmin>();
         return services;
     }
 

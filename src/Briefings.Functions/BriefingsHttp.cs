@@ -1,34 +1,42 @@
-using Briefings.Core.Digests;
 using Briefings.Core.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Briefings.Functions;
 
-/// <summary>
-/// The read API, anonymous like the runner's: <c>GET /api/briefings/latest</c> and <c>GET /api/briefings/{yyyy-MM-dd}</c>.
-/// The ASP.NET Core integration executes a returned <see cref="IResult"/> itself
-/// (FunctionsHttpProxyingMiddleware.TryHandleHttpResult in Worker.Extensions.Http.AspNetCore), so these
-/// are the very responses the runner's routes write.
-/// </summary>
-public sealed class BriefingsHttp(DigestStore digests)
+/// <summary>The public read API: the same Core handlers as the runner's routes, anonymous.</summary>
+public sealed class BriefingsHttp(BriefingsApi api, BriefingsFeed feed)
 {
-    /// <summary>
-    /// <see cref="BriefingsApi.Routes.Day"/> with a length guard: the host tries routes in the order of
-    /// function names, not by precedence, so "latest" would otherwise be taken for a date (azure-functions-host #9876).
-    /// </summary>
-    private const string DayRoute = "briefings/{date:length(10)}";
+    [Function(nameof(BriefingsArchive))]
+    public Task<IResult> BriefingsArchive(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Archive)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.GetArchiveAsync(request.Query["before"], request.Query["limit"], cancellationToken);
 
     [Function(nameof(LatestBriefing))]
     public Task<IResult> LatestBriefing(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = BriefingsApi.Routes.Latest)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Latest)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        BriefingsApi.GetLatestAsync(request.Query["format"], digests, cancellationToken);
+        api.GetLatestAsync(request.Query["format"], request.Headers.Accept, cancellationToken);
+
+    [Function(nameof(AtomFeed))]
+    public Task<IResult> AtomFeed(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Feed)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        feed.GetFeedAsync(cancellationToken);
 
     [Function(nameof(DayBriefing))]
     public Task<IResult> DayBriefing(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DayRoute)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Day)] HttpRequest request,
         string date,
         CancellationToken cancellationToken) =>
-        BriefingsApi.GetDayAsync(date, request.Query["format"], digests, cancellationToken);
+        api.GetDayAsync(date, request.Query["format"], request.Headers.Accept, cancellationToken);
+
+    [Function(nameof(BriefingStory))]
+    public Task<IResult> BriefingStory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Story)] HttpRequest request,
+        string date,
+        string storyId,
+        CancellationToken cancellationToken) =>
+        api.GetStoryAsync(date, storyId, cancellationToken);
 }

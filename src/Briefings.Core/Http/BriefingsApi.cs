@@ -1,8 +1,7 @@
-using System.Globalization;
+using System.Text.Json;
 using Briefings.Core.Digests;
-using Briefings.Core.Rendering;
+using Briefings.Core.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Briefings.Core.Http;
@@ -11,57 +10,132 @@ namespace Briefings.Core.Http;
 /// The read side of the HTTP API. Each handler returns an <see cref="IResult"/>, so the runner's
 /// minimal-API routes and the Functions HTTP triggers return exactly the same responses.
 /// </summary>
-public static class BriefingsApi
+public sealed class BriefingsApi(DigestStore digests, DigestArchive archive)
 {
-    /// <summary>Routes, shared by the runner and the Functions adapter.</summary>
+    /// <summary>How many days an archive page holds unless asked otherwise.</summary>
+    public const int DefaultArchiveLimit = 10;
+
+    /// <summary>How many of a day's stories the archive lists: its headlines.</summary>
+    public const int HeadlineStories = 3;
+
+    private static readonly KeyValuePair<string, string> VaryOnAccept = new(HeaderNames.Vary, HeaderNames.Accept);
+
+    /// <summary>API routes below <c>/api</c>, shared by the runner and the Functions adapter.</summary>
     public static class Routes
     {
+        public const string Prefix = "api";
+        public const string Archive = "briefings";
         public const string Latest = "briefings/latest";
+        public const string Feed = "briefings/feed";
         public const string Day = "briefings/{date}";
+        public const string Story = "briefings/{date}/stories/{storyId}";
+        public const string Build = "briefings/{date}/build";
+        public const string Articles = "articles";
+
+        public static string DayPath(DateOnly day) => $"/{Prefix}/briefings/{Days.Format(day)}";
+
+        public static string StoryPath(DateOnly day, string storyId) => $"{DayPath(day)}/stories/{Uri.EscapeDataString(storyId)}";
     }
 
-    /// <summary><c>GET /api/briefings/latest[?format=html|md|txt]</c>.</summary>
-    public static async Task<IResult> GetLatestAsync(string? format, DigestStore digests, CancellationToken cancellationToken)
+    /// <summary><c>GET /api/briefings/latest[?format=json|html|md|txt]</c>, or by the Accept header.</summary>
+    public async Task<IResult> GetLatestAsync(string? format, string? accept, CancellationToken cancellationToken)
     {
         var latest = await digests.LatestDayAsync(cancellationToken);
         return latest is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No briefing has been built yet.")
-            : await GetAsync(latest.Value, format, digests, cancellationToken);
+            ? Problems.NoBriefingYet()
+            : await GetAsync(latest.Value, format, accept, HttpCaching.Changing, cancellationToken);
     }
 
-    /// <summary><c>GET /api/briefings/{yyyy-MM-dd}[?format=html|md|txt]</c>.</summary>
-    public static async Task<IResult> GetDayAsync(string date, string? format, DigestStore digests, CancellationToken cancellationToken)
+    /// <summary><c>GET /api/briefings/{yyyy-MM-dd}[?format=json|html|md|txt]</c>, or by the Accept header.</summary>
+    public async Task<IResult> GetDayAsync(string date, string? format, string? accept, CancellationToken cancellationToken) =>
+        Days.TryParse(date, out var day)
+            ? await GetAsync(day, format, accept, HttpCaching.Dated, cancellationToken)
+            : Problems.BadDate(date);
+
+    /// <summary><c>GET /api/briefings/{yyyy-MM-dd}/stories/{storyId}</c>: one story with its articles, quotes, figures and sources.</summary>
+    public async Task<IResult> GetStoryAsync(string date, string storyId, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!Days.TryParse(date, out var day))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The date must be written yyyy-MM-dd.", detail: $"'{date}' is not such a date.");
+            return Problems.BadDate(date);
         }
 
-        return await GetAsync(day, format, digests, cancellationToken);
+        var stored = await digests.GetAsync(day, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.NoBriefing(day);
+        }
+
+        var story = stored.Digest.Stories.FirstOrDefault(s => s.Id == storyId);
+        if (story is null)
+        {
+            return Problems.NoStory(day, storyId);
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(story, BriefingsJsonContext.Default.Story);
+        return HttpCaching.Cached(json, "application/json; charset=utf-8", HttpCaching.StrongETag(json), HttpCaching.Dated);
     }
 
-    private static async Task<IResult> GetAsync(DateOnly day, string? format, DigestStore digests, CancellationToken cancellationToken)
+    /// <summary><c>GET /api/briefings[?before=yyyy-MM-dd][&amp;limit=n]</c>: days newest first with their headline stories.</summary>
+    public async Task<IResult> GetArchiveAsync(string? before, string? limit, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(format) || format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        DateOnly? beforeDay = null;
+        if (!string.IsNullOrEmpty(before))
+        {
+            if (!Days.TryParse(before, out var parsed))
+            {
+                return Problems.BadDate(before);
+            }
+
+            beforeDay = parsed;
+        }
+
+        var size = DefaultArchiveLimit;
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > DigestArchive.MaxPageSize))
+        {
+            return Problems.BadLimit(DigestArchive.MaxPageSize);
+        }
+
+        var page = await archive.PageAsync(beforeDay, size, cancellationToken);
+        var next = page.NextBefore is { } nextBefore ? $"/{Routes.Prefix}/{Routes.Archive}?before={Days.Format(nextBefore)}&limit={size}" : null;
+        var response = new ArchiveResponse([.. page.Days.Select(d => ArchiveDay.From(d.Digest, HeadlineStories))], next);
+        var json = JsonSerializer.SerializeToUtf8Bytes(response, BriefingsJsonContext.Default.ArchiveResponse);
+        KeyValuePair<string, string>[] link = next is null ? [] : [new(HeaderNames.Link, $"<{next}>; rel=\"next\"")];
+        return HttpCaching.Cached(json, "application/json; charset=utf-8", HttpCaching.StrongETag(json), HttpCaching.Changing, link);
+    }
+
+    private async Task<IResult> GetAsync(DateOnly day, string? format, string? accept, string cacheControl, CancellationToken cancellationToken)
+    {
+        Representation representation;
+        if (!string.IsNullOrEmpty(format))
+        {
+            if (!Representations.TryParseFormat(format, out representation))
+            {
+                return Problems.UnknownFormat();
+            }
+        }
+        else if (Representations.FromAccept(accept) is { } accepted)
+        {
+            representation = accepted;
+        }
+        else
+        {
+            return Problems.NotAcceptable();
+        }
+
+        if (representation == Representation.Json)
         {
             var stored = await digests.GetAsync(day, cancellationToken);
             return stored is null
-                ? NotFound(day)
-                : TypedResults.Bytes(stored.Json, "application/json; charset=utf-8", entityTag: EntityTagHeaderValue.Parse(stored.ETag));
+                ? Problems.NoBriefing(day)
+                : HttpCaching.Cached(stored.Json, "application/json; charset=utf-8", stored.ETag, cacheControl, VaryOnAccept);
         }
 
-        var parsed = RenderFormats.Parse(format);
-        if (parsed is null or RenderFormat.Email)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown format.", detail: "Use json, html, md or txt.");
-        }
-
-        var rendering = await digests.GetRenderingAsync(day, parsed.Value, cancellationToken);
+        // The renderings stored when the day was built: the same bytes every time, with the blob's ETag.
+        var rendering = await digests.GetRenderingAsync(day, Representations.ToRenderFormat(representation), cancellationToken);
+        KeyValuePair<string, string>[] headers = representation == Representation.Html ? [VaryOnAccept, .. BriefingsPages.SecurityHeaders] : [VaryOnAccept];
         return rendering is null
-            ? NotFound(day)
-            : TypedResults.Bytes(rendering.Content, rendering.ContentType, entityTag: EntityTagHeaderValue.Parse(rendering.ETag));
+            ? Problems.NoBriefing(day)
+            : HttpCaching.Cached(rendering.Content, rendering.ContentType, rendering.ETag, cacheControl, headers);
     }
-
-    private static ProblemHttpResult NotFound(DateOnly day) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no briefing for {day:yyyy-MM-dd}.");
 }

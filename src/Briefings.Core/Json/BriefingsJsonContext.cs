@@ -3,6 +3,7 @@ using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
 using Briefings.Core.Evaluation;
+using Briefings.Core.Http;
 using Briefings.Core.Storage;
 using Briefings.Core.Summaries.Model;
 
@@ -20,6 +21,10 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(IngestOutcome))]
 [JsonSerializable(typeof(FileBlobMeta))]
 [JsonSerializable(typeof(Digest))]
+[JsonSerializable(typeof(Story))]
+[JsonSerializable(typeof(ArchiveResponse))]
+[JsonSerializable(typeof(BuildResponse))]
+[JsonSerializable(typeof(UploadResponse))]
 [JsonSerializable(typeof(DeliveryRecord))]
 [JsonSerializable(typeof(DeliveryReport))]
 [JsonSerializable(typeof(LabelledArticle))]

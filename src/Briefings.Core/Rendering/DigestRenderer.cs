@@ -8,19 +8,38 @@ namespace Briefings.Core.Rendering;
 /// <summary>Renders a digest through the Scriban templates, with Scriban's safety limits set explicitly.</summary>
 public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions options)
 {
-    public string Render(Digest digest, RenderFormat format, LinksView? links = null)
+    /// <summary>The archive page (<c>archive.html.sbn</c>).</summary>
+    public const string ArchiveTemplate = "archive.html.sbn";
+
+    /// <summary>A digest's stories as an HTML fragment, the content of its feed entry (<c>feed-entry.html.sbn</c>).</summary>
+    public const string FeedEntryTemplate = "feed-entry.html.sbn";
+
+    public string Render(Digest digest, RenderFormat format, LinksView? links = null) =>
+        Render(digest, RenderFormats.TemplateName(format), links);
+
+    public string Render(Digest digest, string templateName, LinksView? links = null)
     {
         links ??= DefaultLinks(digest.Date);
         var model = new ScriptObject();
-        model.Import(new { digest = DigestView.From(digest, links), site = new { name = "Briefings", base_url = options.PublicBaseUrl.TrimEnd('/') } });
-        return RenderTemplate(RenderFormats.TemplateName(format), model);
+        model.Import(new { digest = DigestView.From(digest, links), site = Site });
+        return RenderTemplate(templateName, model);
     }
 
+    public string RenderArchive(ArchiveView archive)
+    {
+        var model = new ScriptObject();
+        model.Import(new { archive, site = Site });
+        return RenderTemplate(ArchiveTemplate, model);
+    }
+
+    /// <summary>Absolute links for renderings read away from the site: email, feeds, stored files.</summary>
     public LinksView DefaultLinks(DateOnly date)
     {
         var site = options.PublicBaseUrl.TrimEnd('/');
-        return new LinksView(site + "/", $"{site}/briefings/{date:yyyy-MM-dd}", $"{site}/api/briefings", null);
+        return new LinksView(site + "/", $"{site}/briefings/{date:yyyy-MM-dd}", $"{site}/briefings", null);
     }
+
+    private object Site => new { name = "Briefings", base_url = options.PublicBaseUrl.TrimEnd('/') };
 
     private string RenderTemplate(string name, ScriptObject model)
     {

@@ -21,7 +21,7 @@ public sealed record DigestView(
         var stories = digest.Stories.Select((s, i) => StoryView.From(s, i + 1)).ToList();
         return new DigestView(
             digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            digest.Date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture),
+            LongDate(digest.Date),
             digest.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             digest.ArticleCount,
             stories.Count,
@@ -29,12 +29,26 @@ public sealed record DigestView(
             links);
     }
 
+    /// <summary>A day as a reader says it: "Saturday, 21 November 2026".</summary>
+    public static string LongDate(DateOnly day) => day.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
+
     internal static string? SafeUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
 }
 
-/// <summary>Links the page and email offer; null when not applicable.</summary>
-public sealed record LinksView(string Home, string? Page, string? Archive, string? Unsubscribe, string? Previous = null, string? Next = null);
+/// <summary>
+/// Links the page and email offer; null when not applicable. <see cref="PreviousDate"/> and
+/// <see cref="NextDate"/> name the days the previous and next links lead to.
+/// </summary>
+public sealed record LinksView(
+    string Home,
+    string? Page,
+    string? Archive,
+    string? Unsubscribe,
+    string? Previous = null,
+    string? Next = null,
+    string? PreviousDate = null,
+    string? NextDate = null);
 
 public sealed record StoryView(
     string Id,

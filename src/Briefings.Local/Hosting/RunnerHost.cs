@@ -18,6 +18,8 @@ public static class RunnerHost
         builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port ?? 5080}");
         builder.Services.AddBriefings();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(BriefingsServiceCollectionExtensions.Section);
+        builder.Services.AddBriefingsOpenApi();
         if (settings.Background)
         {
             builder.Services.AddHostedService<InboxWatcher>();
@@ -26,6 +28,8 @@ public static class RunnerHost
 
         var app = builder.Build();
         app.MapBriefingsApi();
+        app.MapBriefingsPages();
+        app.MapOpenApi();
         return app;
     }
 

@@ -1,19 +1,86 @@
 using Briefings.Core.Digests;
 using Briefings.Core.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Briefings.Local.Http;
 
 public static class BriefingsEndpoints
 {
-    /// <summary>The public routes: the same handlers the Functions HTTP triggers call.</summary>
+    private const string Json = "application/json";
+
+    /// <summary>The API under <c>/api</c>: the same handlers the Functions HTTP triggers call.</summary>
     public static IEndpointRouteBuilder MapBriefingsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet(BriefingsApi.Routes.Latest, (string? format, DigestStore digests, CancellationToken ct) => BriefingsApi.GetLatestAsync(format, digests, ct));
-        api.MapGet(BriefingsApi.Routes.Day, (string date, string? format, DigestStore digests, CancellationToken ct) => BriefingsApi.GetDayAsync(date, format, digests, ct));
+        var api = app.MapGroup($"/{BriefingsApi.Routes.Prefix}").WithTags("Briefings");
 
-        app.MapGet("/", (DigestStore digests, CancellationToken ct) => BriefingsApi.GetLatestAsync("html", digests, ct));
-        app.MapGet("/briefings/{date}", (string date, DigestStore digests, CancellationToken ct) => BriefingsApi.GetDayAsync(date, "html", digests, ct));
+        api.MapGet(BriefingsApi.Routes.Archive, (string? before, string? limit, BriefingsApi handlers, CancellationToken ct) => handlers.GetArchiveAsync(before, limit, ct))
+            .WithName("GetArchive")
+            .WithSummary("The archive: days newest first with their headline stories, paged by `before` and `limit` (1–100, default 10).")
+            .Produces<ArchiveResponse>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet(BriefingsApi.Routes.Latest, (string? format, [FromHeader(Name = "Accept")] string? accept, BriefingsApi handlers, CancellationToken ct) => handlers.GetLatestAsync(format, accept, ct))
+            .WithName("GetLatestBriefing")
+            .WithSummary("The latest briefing: JSON, or `format=html|md|txt`, or as the Accept header asks.")
+            .Produces<Digest>(StatusCodes.Status200OK, Json, "text/html", "text/markdown", "text/plain")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+
+        api.MapGet(BriefingsApi.Routes.Feed, (BriefingsFeed feed, CancellationToken ct) => feed.GetFeedAsync(ct))
+            .WithName("GetFeed")
+            .WithSummary("An Atom feed: one entry per day, the day's stories as HTML content.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
+            .Produces(StatusCodes.Status304NotModified);
+
+        api.MapGet(BriefingsApi.Routes.Day, (string date, string? format, [FromHeader(Name = "Accept")] string? accept, BriefingsApi handlers, CancellationToken ct) => handlers.GetDayAsync(date, format, accept, ct))
+            .WithName("GetBriefing")
+            .WithSummary("One day's briefing (`yyyy-MM-dd`): JSON, or `format=html|md|txt`, or as the Accept header asks.")
+            .Produces<Digest>(StatusCodes.Status200OK, Json, "text/html", "text/markdown", "text/plain")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+
+        api.MapGet(BriefingsApi.Routes.Story, (string date, string storyId, BriefingsApi handlers, CancellationToken ct) => handlers.GetStoryAsync(date, storyId, ct))
+            .WithName("GetStory")
+            .WithSummary("One story of a day's briefing with all its articles, quotes, figures and sources.")
+            .Produces<Story>(StatusCodes.Status200OK, Json)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var admin = app.MapGroup($"/{BriefingsApi.Routes.Prefix}").WithTags("Admin").RequireAdminKey();
+
+        admin.MapPost(BriefingsApi.Routes.Build, (string date, BriefingsAdmin handlers, CancellationToken ct) => handlers.BuildAsync(date, ct))
+            .WithName("BuildBriefing")
+            .WithSummary("Builds (or rebuilds) a day's briefing now, without sending it.")
+            .Produces<BuildResponse>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        admin.MapPost(BriefingsApi.Routes.Articles, (string? name, HttpRequest request, BriefingsAdmin handlers, CancellationToken ct) =>
+                handlers.UploadArticleAsync(name, request.ContentType, request.Body, ct))
+            .WithName("UploadArticle")
+            .WithSummary("Puts an article (text, Markdown, HTML or a JSON envelope) in the inbox under `name` or a generated name; it is ingested from there.")
+            .Accepts<string>("text/plain", "text/markdown", "text/html", Json)
+            .Produces<UploadResponse>(StatusCodes.Status202Accepted, Json)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        return app;
+    }
+
+    /// <summary>The web page: the latest briefing at <c>/</c>, any day, and the archive.</summary>
+    public static IEndpointRouteBuilder MapBriefingsPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/").ExcludeFromDescription();
+        pages.MapGet(BriefingsPages.Routes.Home, (BriefingsPages handlers, CancellationToken ct) => handlers.GetLatestAsync(ct));
+        pages.MapGet(BriefingsPages.Routes.Archive, (string? before, BriefingsPages handlers, CancellationToken ct) => handlers.GetArchiveAsync(before, ct));
+        pages.MapGet(BriefingsPages.Routes.Day, (string date, BriefingsPages handlers, CancellationToken ct) => handlers.GetDayAsync(date, ct));
         return app;
     }
 }

@@ -6,7 +6,7 @@ using Briefings.Integration.Tests.Infrastructure;
 namespace Briefings.Integration.Tests.Http;
 
 /// <summary>The HTTP API through the real runner and Kestrel, over both storage backends.</summary>
-public abstract class BriefingsApiTests : IAsyncLifetime
+public abstract class BriefingsApiTests(bool azurite) : RunnerOnStore(azurite)
 {
     /// <summary>Text that is page furniture in the seeds and must appear in no rendering.</summary>
     private static readonly string[] Boilerplate =
@@ -14,12 +14,6 @@ public abstract class BriefingsApiTests : IAsyncLifetime
         "ua en ru", "See also", "Discover more from", "Subscribe to get the latest posts", "Leave a Reply",
         "Your email address will not be published", "Support UP", "become our patron", "#deeply", "коментуйте", "Photo:",
     ];
-
-    protected Runner Runner { get; set; } = null!;
-
-    public abstract Task InitializeAsync();
-
-    public abstract Task DisposeAsync();
 
     [Fact]
     public async Task LatestShowsOneStoryHoldingAllFiveSeedsWithEverySentenceCited()
@@ -111,28 +105,148 @@ public abstract class BriefingsApiTests : IAsyncLifetime
         Assert.Equal(root, day);
         Assert.DoesNotContain("<script", root, StringComparison.OrdinalIgnoreCase);
     }
-}
 
-public sealed class BriefingsApiOnFolderStoreTests : BriefingsApiTests
-{
-    public override async Task InitializeAsync() => Runner = await Runner.StartAsync();
-
-    public override async Task DisposeAsync() => await Runner.DisposeAsync();
-}
-
-public sealed class BriefingsApiOnAzuriteTests : BriefingsApiTests
-{
-    private Azurite _azurite = null!;
-
-    public override async Task InitializeAsync()
+    [Fact]
+    public async Task TheHtmlRenderingForbidsScriptsLikeThePage()
     {
-        _azurite = await Azurite.StartAsync();
-        Runner = await Runner.StartAsync(_azurite.ConnectionString);
+        await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        var html = await Runner.Client.GetAsync("/api/briefings/latest?format=html");
+        var json = await Runner.Client.GetAsync("/api/briefings/latest");
+
+        Assert.StartsWith("default-src 'none'; style-src 'unsafe-inline'; img-src https: data:", Assert.Single(html.Headers.GetValues("Content-Security-Policy")));
+        Assert.False(json.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal("nosniff", Assert.Single(json.Headers.GetValues("X-Content-Type-Options")));
     }
 
-    public override async Task DisposeAsync()
+    [Fact]
+    public async Task AFormatInTheQueryWinsOverTheAcceptHeader()
     {
-        await Runner.DisposeAsync();
-        await _azurite.DisposeAsync();
+        await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        var response = await Runner.Client.RequestAsync("/api/briefings/latest?format=md", "application/json");
+
+        Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnAcceptHeaderWithNothingServableIsA406Problem()
+    {
+        await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        var response = await Runner.Client.RequestAsync("/api/briefings/latest", "image/png, application/pdf");
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?format=html")]
+    [InlineData("?format=md")]
+    [InlineData("?format=txt")]
+    public async Task ADayHasAStrongETagAndCacheControlAndRevalidatesTo304(string query)
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        var path = $"/api/briefings/{result.Date:yyyy-MM-dd}{query}";
+
+        var response = await Runner.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var etag = HttpAssert.AssertCacheable(response, "public, max-age=3600");
+        await Runner.Client.AssertRevalidatesAsync(path, etag, "public, max-age=3600");
+    }
+
+    [Fact]
+    public async Task LatestChangesSoItIsCachedBriefly()
+    {
+        await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        var response = await Runner.Client.GetAsync("/api/briefings/latest");
+
+        HttpAssert.AssertCacheable(response, "public, max-age=60");
+    }
+
+    [Fact]
+    public async Task ARebuiltDayGetsANewETagSoOldCopiesAreNotConfirmed()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        var path = $"/api/briefings/{result.Date:yyyy-MM-dd}";
+        var before = (await Runner.Client.GetAsync(path)).Headers.ETag!;
+
+        await Seeding.BuildDaysAsync(Runner.Services, result.Date);
+        var after = await Runner.Client.RequestAsync(path, ifNoneMatch: before);
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before, after.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task AStoryIsServedWholeWithItsArticlesQuotesFiguresAndSources()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        using var digest = JsonDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/latest"));
+        var expected = digest.RootElement.GetProperty("stories")[0];
+        var path = $"/api/briefings/{result.Date:yyyy-MM-dd}/stories/{expected.GetProperty("id").GetString()}";
+
+        var response = await Runner.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var story = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(expected.GetRawText(), story.RootElement.GetRawText());
+        foreach (var part in new[] { "articles", "quotes", "figures", "sources", "summary" })
+        {
+            Assert.NotEmpty(story.RootElement.GetProperty(part).EnumerateArray());
+        }
+
+        var etag = HttpAssert.AssertCacheable(response, "public, max-age=3600");
+        await Runner.Client.AssertRevalidatesAsync(path, etag, "public, max-age=3600");
+    }
+
+    [Fact]
+    public async Task AStoryOfAnUnknownDayOrIdIsA404ProblemAndAMalformedDateA400()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        var unknownStory = await Runner.Client.GetAsync($"/api/briefings/{result.Date:yyyy-MM-dd}/stories/no-such-story");
+        var unknownDay = await Runner.Client.GetAsync("/api/briefings/2001-01-01/stories/anything");
+        var badDate = await Runner.Client.GetAsync("/api/briefings/2001-13-01/stories/anything");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknownStory.StatusCode);
+        Assert.Equal("application/problem+json", unknownStory.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, unknownDay.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Equal("application/problem+json", badDate.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+public sealed class BriefingsApiOnFolderStoreTests() : BriefingsApiTests(azurite: false);
+
+public sealed class BriefingsApiOnAzuriteTests() : BriefingsApiTests(azurite: true);
+
+/// <summary>Content negotiation, which does not depend on the store: on the folder store only.</summary>
+public sealed class ContentNegotiationTests() : RunnerOnStore(azurite: false)
+{
+    [Theory]
+    [InlineData("text/html", "text/html")]
+    [InlineData("text/markdown", "text/markdown")]
+    [InlineData("text/plain", "text/plain")]
+    [InlineData("application/json", "application/json")]
+    [InlineData("*/*", "application/json")]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html")]
+    [InlineData("text/plain;q=0.5, text/markdown", "text/markdown")]
+    public async Task TheAcceptHeaderPicksTheRepresentationWhenNoFormatIsGiven(string accept, string mediaType)
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        foreach (var path in new[] { "/api/briefings/latest", $"/api/briefings/{result.Date:yyyy-MM-dd}" })
+        {
+            var response = await Runner.Client.RequestAsync(path, accept);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Accept", response.Headers.Vary);
+        }
     }
 }

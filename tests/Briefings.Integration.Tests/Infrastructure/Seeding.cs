@@ -23,4 +23,15 @@ public static class Seeding
         var today = services.GetRequiredService<DigestClock>().Today;
         return await services.GetRequiredService<DigestHandler>().BuildAsync(today, send);
     }
+
+    /// <summary>Builds each day from whatever articles it has (none, for days the seeds are not on).</summary>
+    public static async Task BuildDaysAsync(IServiceProvider services, params DateOnly[] days)
+    {
+        foreach (var day in days)
+        {
+            await services.GetRequiredService<DigestHandler>().BuildAsync(day, send: false);
+        }
+    }
+
+    public static DateOnly Today(IServiceProvider services) => services.GetRequiredService<DigestClock>().Today;
 }

@@ -1,0 +1,123 @@
+using System.Text;
+using Briefings.Core.Digests;
+using Briefings.Core.Rendering;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Briefings.Core.Http;
+
+/// <summary>
+/// The web page: <c>/</c> (the latest briefing), <c>/briefings/{yyyy-MM-dd}</c> and the archive at
+/// <c>/briefings</c>. Pages are rendered per request from the stored digest JSON through the cached
+/// templates, so the previous and next links always reflect the days stored now.
+/// </summary>
+public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, DigestRenderer renderer)
+{
+    /// <summary>Pages run no script, load nothing from elsewhere, and cannot be framed.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>How many days one archive page lists.</summary>
+    public const int ArchivePageSize = 30;
+
+    private const string HtmlType = "text/html; charset=utf-8";
+
+    /// <summary>Headers every HTML response carries: the policy above and no referrer.</summary>
+    internal static readonly KeyValuePair<string, string>[] SecurityHeaders =
+    [
+        new(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy),
+        new("Referrer-Policy", "no-referrer"),
+    ];
+
+    /// <summary>Page routes, from the site root.</summary>
+    public static class Routes
+    {
+        public const string Home = "";
+        public const string Archive = "briefings";
+        public const string Day = "briefings/{date}";
+
+        public static string DayPath(DateOnly day) => $"/briefings/{Days.Format(day)}";
+
+        public static string ArchivePath(DateOnly? before = null) => before is { } day ? $"/briefings?before={Days.Format(day)}" : "/briefings";
+    }
+
+    /// <summary><c>GET /</c>: the latest briefing.</summary>
+    public async Task<IResult> GetLatestAsync(CancellationToken cancellationToken)
+    {
+        var days = await digests.ListDaysAsync(cancellationToken);
+        return days.Count > 0 && await RenderDayAsync(days[0], days, cancellationToken) is { } page
+            ? page
+            : await NoticeAsync("No briefing has been built yet.", StatusCodes.Status404NotFound, cancellationToken);
+    }
+
+    /// <summary><c>GET /briefings/{yyyy-MM-dd}</c>: one day's briefing.</summary>
+    public async Task<IResult> GetDayAsync(string date, CancellationToken cancellationToken)
+    {
+        if (!Days.TryParse(date, out var day))
+        {
+            return await NoticeAsync($"“{date}” is not a date written yyyy-MM-dd.", StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var days = await digests.ListDaysAsync(cancellationToken);
+        return await RenderDayAsync(day, days, cancellationToken)
+            ?? await NoticeAsync($"There is no briefing for {DigestView.LongDate(day)}.", StatusCodes.Status404NotFound, cancellationToken);
+    }
+
+    /// <summary><c>GET /briefings[?before=yyyy-MM-dd]</c>: the archive, newest first.</summary>
+    public async Task<IResult> GetArchiveAsync(string? before, CancellationToken cancellationToken)
+    {
+        DateOnly? beforeDay = null;
+        if (!string.IsNullOrEmpty(before))
+        {
+            if (!Days.TryParse(before, out var parsed))
+            {
+                return await NoticeAsync($"“{before}” is not a date written yyyy-MM-dd.", StatusCodes.Status400BadRequest, cancellationToken);
+            }
+
+            beforeDay = parsed;
+        }
+
+        var html = await RenderArchiveAsync(beforeDay, beforeDay is null ? "Archive" : $"Archive before {DigestView.LongDate(beforeDay.Value)}", null, cancellationToken);
+        var bytes = Encoding.UTF8.GetBytes(html);
+        return HttpCaching.Cached(bytes, HtmlType, HttpCaching.StrongETag(bytes), HttpCaching.Changing, SecurityHeaders);
+    }
+
+    private async Task<IResult?> RenderDayAsync(DateOnly day, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
+    {
+        var stored = await digests.GetAsync(day, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var around = DigestArchive.Neighbours(days, day);
+        var links = new LinksView(
+            Home: "/",
+            Page: Routes.DayPath(day),
+            Archive: Routes.ArchivePath(),
+            Unsubscribe: null,
+            Previous: around.Previous is { } previous ? Routes.DayPath(previous) : null,
+            Next: around.Next is { } next ? Routes.DayPath(next) : null,
+            PreviousDate: around.Previous is { } p ? DigestView.LongDate(p) : null,
+            NextDate: around.Next is { } n ? DigestView.LongDate(n) : null);
+        var bytes = Encoding.UTF8.GetBytes(renderer.Render(stored.Digest, RenderFormat.Html, links));
+        return HttpCaching.Cached(bytes, HtmlType, HttpCaching.StrongETag(bytes), HttpCaching.Changing, SecurityHeaders);
+    }
+
+    /// <summary>A page that says what went wrong and offers the archive, so a reader can go on.</summary>
+    private async Task<IResult> NoticeAsync(string notice, int statusCode, CancellationToken cancellationToken)
+    {
+        var html = await RenderArchiveAsync(null, statusCode == StatusCodes.Status404NotFound ? "Not found" : "Bad request", notice, cancellationToken);
+        return new WithHeaders(
+            TypedResults.Content(html, HtmlType, Encoding.UTF8, statusCode),
+            [new(HeaderNames.CacheControl, "no-cache"), new(HeaderNames.XContentTypeOptions, "nosniff"), .. SecurityHeaders]);
+    }
+
+    private async Task<string> RenderArchiveAsync(DateOnly? before, string title, string? notice, CancellationToken cancellationToken)
+    {
+        var page = await archive.PageAsync(before, ArchivePageSize, cancellationToken);
+        var days = page.Days.Select(d => ArchiveDayView.From(d.Digest, Routes.DayPath(d.Digest.Date), BriefingsApi.HeadlineStories)).ToList();
+        var older = page.NextBefore is { } nextBefore ? Routes.ArchivePath(nextBefore) : null;
+        return renderer.RenderArchive(new ArchiveView(title, notice, days, older, new LinksView("/", null, Routes.ArchivePath(), null)));
+    }
+}

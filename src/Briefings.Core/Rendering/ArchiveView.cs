@@ -1,0 +1,29 @@
+using Briefings.Core.Digests;
+
+namespace Briefings.Core.Rendering;
+
+/// <summary>
+/// What the archive template sees: a page of days with their headline stories, a link to older
+/// days, and a notice when the page stands in for a day that is missing.
+/// </summary>
+public sealed record ArchiveView(
+    string Title,
+    string? Notice,
+    IReadOnlyList<ArchiveDayView> Days,
+    string? Older,
+    LinksView Links);
+
+public sealed record ArchiveDayView(string Date, string DateLong, string Href, int StoryCount, int ArticleCount, IReadOnlyList<ArchiveStoryView> Stories)
+{
+    /// <summary>A day as the archive lists it; <paramref name="href"/> is its page.</summary>
+    public static ArchiveDayView From(Digest digest, string href, int headlines) => new(
+        digest.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DigestView.LongDate(digest.Date),
+        href,
+        digest.Stories.Count,
+        digest.ArticleCount,
+        [.. digest.Stories.Take(headlines).Select(s => new ArchiveStoryView(
+            s.Headline, $"{href}#story-{s.Id}", s.Reports, string.Join(", ", s.Sources)))]);
+}
+
+public sealed record ArchiveStoryView(string Headline, string Href, int Reports, string SourcesText);

@@ -1,0 +1,28 @@
+using Briefings.Core.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Briefings.Functions;
+
+/// <summary>The web page: the latest briefing at the site root, any day, and the archive.</summary>
+public sealed class BriefingsPagesHttp(BriefingsPages pages)
+{
+    [Function(nameof(HomePage))]
+    public Task<IResult> HomePage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Home)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        pages.GetLatestAsync(cancellationToken);
+
+    [Function(nameof(ArchivePage))]
+    public Task<IResult> ArchivePage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.ArchivePage)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        pages.GetArchiveAsync(request.Query["before"], cancellationToken);
+
+    [Function(nameof(DayPage))]
+    public Task<IResult> DayPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.DayPage)] HttpRequest request,
+        string date,
+        CancellationToken cancellationToken) =>
+        pages.GetDayAsync(date, cancellationToken);
+}

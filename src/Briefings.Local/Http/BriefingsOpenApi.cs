@@ -1,0 +1,45 @@
+using Briefings.Core.Json;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Briefings.Local.Http;
+
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>: the API routes, with the admin key declared.</summary>
+public static class BriefingsOpenApi
+{
+    private const string SchemeId = "functionKey";
+
+    public static IServiceCollection AddBriefingsOpenApi(this IServiceCollection services)
+    {
+        // Schemas and responses follow the same source-generated contract the handlers write.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BriefingsJsonContext.Default));
+        return services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Briefings";
+                document.Info.Description = "The daily news briefing: read a day, the archive, a story or the Atom feed; admin routes build a day or upload an article.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[SchemeId] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = AdminKey.Header,
+                    Description = "A function key in Azure; the runner's Briefings:AdminKey locally.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<AdminKeyRequired>().Any())
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] });
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+    }
+}

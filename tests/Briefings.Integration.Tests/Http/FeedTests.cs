@@ -1,0 +1,105 @@
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using System.Xml.Linq;
+using Briefings.Integration.Tests.Infrastructure;
+
+namespace Briefings.Integration.Tests.Http;
+
+/// <summary><c>GET /api/briefings/feed</c>: Atom, one entry per day.</summary>
+public abstract class FeedTests(bool azurite) : RunnerOnStore(azurite)
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    [Fact]
+    public async Task TheFeedParsesBackAsAtomWithOneEntryPerDayNewestFirst()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        await Seeding.BuildDaysAsync(Runner.Services, result.Date.AddDays(-1));
+        var headline = await LatestHeadlineAsync();
+
+        var response = await Runner.Client.GetAsync("/api/briefings/feed");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var feed = SyndicationFeed.Load(reader);
+        Assert.Equal("Briefings", feed.Title.Text);
+        Assert.False(string.IsNullOrWhiteSpace(feed.Id));
+        Assert.NotEqual(default, feed.LastUpdatedTime);
+        Assert.NotEmpty(feed.Authors);
+        Assert.Contains(feed.Links, l => l.RelationshipType == "self" && l.Uri.AbsolutePath == "/api/briefings/feed");
+
+        var entries = feed.Items.ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.EndsWith($"/briefings/{result.Date:yyyy-MM-dd}", entries[0].Id);
+        Assert.EndsWith($"/briefings/{result.Date.AddDays(-1):yyyy-MM-dd}", entries[1].Id);
+        Assert.Equal(entries.Count, entries.Select(e => e.Id).Distinct().Count());
+        var content = Assert.IsType<TextSyndicationContent>(entries[0].Content);
+        Assert.Equal("html", content.Type);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(headline), content.Text);
+        Assert.Contains("class=\"cite\"", content.Text);
+        Assert.DoesNotContain("<script", content.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.All(entries, e =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.Title.Text));
+            Assert.NotEqual(default, e.LastUpdatedTime);
+            Assert.Contains(e.Links, l => l.RelationshipType == "alternate" && l.MediaType == "text/html" && l.Uri.IsAbsoluteUri);
+        });
+    }
+
+    [Fact]
+    public async Task TheFeedHasEveryElementRfc4287Requires()
+    {
+        await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        var xml = XDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/feed"));
+
+        var feed = xml.Root!;
+        Assert.Equal(Atom + "feed", feed.Name);
+        foreach (var required in new[] { "id", "title", "updated" })
+        {
+            Assert.Single(feed.Elements(Atom + required));
+        }
+
+        Assert.True(Uri.IsWellFormedUriString(feed.Element(Atom + "id")!.Value, UriKind.Absolute), "atom:id must be an IRI");
+        Assert.False(string.IsNullOrWhiteSpace(feed.Element(Atom + "author")?.Element(Atom + "name")?.Value), "a feed-level author covers every entry");
+        Assert.Single(feed.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "self");
+        var entries = feed.Elements(Atom + "entry").ToList();
+        Assert.NotEmpty(entries);
+        foreach (var entry in entries)
+        {
+            foreach (var required in new[] { "id", "title", "updated", "content" })
+            {
+                Assert.Single(entry.Elements(Atom + required));
+            }
+
+            Assert.True(DateTimeOffset.TryParse(entry.Element(Atom + "updated")!.Value, out _), "atom:updated is an RFC 3339 date");
+            Assert.Equal("html", (string?)entry.Element(Atom + "content")!.Attribute("type"));
+            // At most one alternate link per media type.
+            var alternates = entry.Elements(Atom + "link").Where(l => (string?)l.Attribute("rel") is null or "alternate").ToList();
+            Assert.Equal(alternates.Count, alternates.Select(l => (string?)l.Attribute("type")).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task TheFeedHasAStrongETagAndRevalidatesTo304()
+    {
+        await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+
+        var response = await Runner.Client.GetAsync("/api/briefings/feed");
+
+        var etag = HttpAssert.AssertCacheable(response, "public, max-age=60");
+        await Runner.Client.AssertRevalidatesAsync("/api/briefings/feed", etag, "public, max-age=60");
+    }
+
+    private async Task<string> LatestHeadlineAsync()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/latest"));
+        return json.RootElement.GetProperty("stories")[0].GetProperty("headline").GetString()!;
+    }
+}
+
+public sealed class FeedOnFolderStoreTests() : FeedTests(azurite: false);
+
+public sealed class FeedOnAzuriteTests() : FeedTests(azurite: true);
