@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
+using Briefings.Core.Http;
 using Briefings.Core.Storage;
+using Briefings.Core.Subscribers;
 
 namespace Briefings.Core.Json;
 
@@ -20,4 +22,8 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(Digest))]
 [JsonSerializable(typeof(DeliveryRecord))]
 [JsonSerializable(typeof(DeliveryReport))]
+[JsonSerializable(typeof(DeliveryDayReport))]
+[JsonSerializable(typeof(SubscriberRecord))]
+[JsonSerializable(typeof(SubscriptionRequest))]
+[JsonSerializable(typeof(SubscriptionAccepted))]
 public sealed partial class BriefingsJsonContext : JsonSerializerContext;

@@ -9,6 +9,7 @@ public static class BriefingsEndpoints
     public static IEndpointRouteBuilder MapBriefingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.MapSubscriptionsApi();
         api.MapGet(BriefingsApi.Routes.Latest, (string? format, DigestStore digests, CancellationToken ct) => BriefingsApi.GetLatestAsync(format, digests, ct));
         api.MapGet(BriefingsApi.Routes.Day, (string date, string? format, DigestStore digests, CancellationToken ct) => BriefingsApi.GetDayAsync(date, format, digests, ct));
 
