@@ -27,7 +27,8 @@ public sealed class SubscriptionTokens(SigningKeys keys, IOptions<SubscriptionOp
     public async Task<TokenCheck> VerifyAsync(string? token, SubscriptionAction expected, CancellationToken cancellationToken = default) =>
         Verify(await keys.GetAsync(cancellationToken), token, expected, clock.GetUtcNow());
 
-    internal static string Issue(byte[] key, string subscriberId, SubscriptionAction action, DateTimeOffset expires)
+    /// <summary>Issues a token with an explicit key and expiry (the instance methods use the configured ones).</summary>
+    public static string Issue(byte[] key, string subscriberId, SubscriptionAction action, DateTimeOffset expires)
     {
         var id = Encoding.ASCII.GetBytes(subscriberId);
         var bytes = new byte[HeaderLength + id.Length + MacLength];
@@ -40,7 +41,7 @@ public sealed class SubscriptionTokens(SigningKeys keys, IOptions<SubscriptionOp
         return Base64Url.EncodeToString(bytes);
     }
 
-    internal static TokenCheck Verify(byte[] key, string? token, SubscriptionAction expected, DateTimeOffset now)
+    public static TokenCheck Verify(byte[] key, string? token, SubscriptionAction expected, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || !Base64Url.IsValid(token))
         {
