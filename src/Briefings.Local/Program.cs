@@ -6,4 +6,6 @@ using Briefings.Local.Commands;
 //   briefings ingest   ingest files or whatever waits in the inbox
 //   briefings digest   build a digest from a JSONL file or folder, no storage
 //   briefings send     send (or resume sending) a day's briefing
+//   briefings report   who got a day's briefing, who did not, and why
+//   briefings subscribers list|add|remove
 return await BriefingsCommands.Create().Parse(args).InvokeAsync();

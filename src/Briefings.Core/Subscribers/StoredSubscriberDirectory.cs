@@ -12,7 +12,7 @@ public sealed class StoredSubscriberDirectory(SubscriberStore store, Subscriptio
 {
     public async IAsyncEnumerable<Subscriber> ConfirmedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await subscriptions.SeedAsync(options.Subscribers.Where(e => !string.IsNullOrWhiteSpace(e)), "configuration", cancellationToken);
+        await SeedConfiguredAsync(cancellationToken);
         await foreach (var record in store.ListAsync(cancellationToken))
         {
             if (record.State == SubscriberState.Confirmed)
@@ -21,4 +21,8 @@ public sealed class StoredSubscriberDirectory(SubscriberStore store, Subscriptio
             }
         }
     }
+
+    /// <summary>Adds the configured addresses the store does not know yet, as confirmed.</summary>
+    public Task SeedConfiguredAsync(CancellationToken cancellationToken = default) =>
+        subscriptions.SeedAsync(options.Subscribers.Where(e => !string.IsNullOrWhiteSpace(e)), "configuration", cancellationToken);
 }

@@ -20,6 +20,8 @@ public static class BriefingsCommands
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(SubscribersCommand.Create());
         return root;
     }
 }
