@@ -26,7 +26,7 @@ param digestTimeZone string = 'UTC'
 @description('Sender of the briefing emails.')
 param emailFrom string = 'Briefings <briefings@localhost>'
 
-@description('Addresses that receive every briefing.')
+@description('Addresses added to the subscriber store as confirmed the first time they are seen.')
 param emailSubscribers array = []
 
 @description('SMTP server. Without one the app writes .eml files to a temporary folder instead of sending.')
@@ -38,6 +38,14 @@ param smtpUserName string = ''
 
 @secure()
 param smtpPassword string = ''
+
+@secure()
+@description('HMAC key for confirm and unsubscribe links (at least 32 characters). Empty: the app generates one and keeps it in the storage account.')
+param subscriptionSigningKey string = ''
+
+@secure()
+@description('Key for the admin routes (GET /api/deliveries/{date}, header x-functions-key). Empty: those routes stay closed.')
+param adminKey string = ''
 
 @description('Also deploy an Azure OpenAI account and model for the summaries.')
 param deployOpenAi bool = false
@@ -72,6 +80,8 @@ var briefingsSettings = union(
         Briefings__Email__Smtp__UserName: smtpUserName
         Briefings__Email__Smtp__Password: smtpPassword
       },
+  empty(subscriptionSigningKey) ? {} : { Briefings__Subscriptions__SigningKey: subscriptionSigningKey },
+  empty(adminKey) ? {} : { Briefings__AdminKey: adminKey },
   deployOpenAi
     ? {
         Briefings__OpenAI__Endpoint: openAi.?outputs.endpoint ?? ''
