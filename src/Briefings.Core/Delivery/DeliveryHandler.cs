@@ -50,7 +50,9 @@ public sealed class DeliveryHandler(
 
     private async Task DeliverAsync(Digest digest, Subscriber subscriber, string domain, DeliveryTally tally, CancellationToken stopping)
     {
-        var claim = await ledger.TryClaimAsync(digest.Date, subscriber, EmailComposer.MessageId(digest.Date, subscriber, domain), options.MaxAttempts, options.PendingLease, stopping);
+        // A claim begun is finished: cut off mid-write it could exist unseen and hold the subscriber for a whole lease.
+        stopping.ThrowIfCancellationRequested();
+        var claim = await ledger.TryClaimAsync(digest.Date, subscriber, EmailComposer.MessageId(digest.Date, subscriber, domain), options.MaxAttempts, options.PendingLease, CancellationToken.None);
         if (claim is null)
         {
             tally.Skip();
