@@ -38,14 +38,13 @@ public sealed class DeliveryHandler(
         {
             await Parallel.ForEachAsync(subscribers.ConfirmedAsync(cancellationToken), parallel,
                 (subscriber, token) => new ValueTask(DeliverAsync(stored.Digest, subscriber, domain, tally, token)));
+            return tally.ToReport();
         }
         finally
         {
-            var report = tally.ToReport();
-            DeliveryLog.Report(logger, date, report.Sent, report.Skipped, report.Failed, cancellationToken.IsCancellationRequested);
+            // Also when stopped: the log then says how far the run got.
+            DeliveryLog.Report(logger, date, tally.SentCount, tally.SkippedCount, tally.FailedCount, cancellationToken.IsCancellationRequested);
         }
-
-        return tally.ToReport();
     }
 
     private async Task DeliverAsync(Digest digest, Subscriber subscriber, string domain, DeliveryTally tally, CancellationToken stopping)

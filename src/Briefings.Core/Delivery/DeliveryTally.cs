@@ -13,6 +13,12 @@ internal sealed class DeliveryTally(DateOnly date)
     private int _failed;
     private int _retried;
 
+    public int SentCount => Volatile.Read(ref _sent);
+
+    public int SkippedCount => Volatile.Read(ref _skipped);
+
+    public int FailedCount => Volatile.Read(ref _failed);
+
     public void Sent(bool retried)
     {
         Interlocked.Increment(ref _sent);
