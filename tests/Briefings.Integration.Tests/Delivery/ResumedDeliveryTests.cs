@@ -51,11 +51,11 @@ public abstract class ResumedDeliveryTests : IAsyncLifetime
         await Mail.Get<SubscriptionService>().AddConfirmedAsync("ada@example.com", "operator");
         var ada = Subscriber.FromEmail("ada@example.com");
         // A sender claimed Ada's entry and died before sending.
-        Assert.NotNull(await Mail.Get<DeliveryLedger>().TryClaimAsync(day, ada, "dead@sender", 3, TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.NotNull(await Mail.Get<DeliveryLedger>().TryClaimAsync(day, ada, "dead@sender", 3, TimeSpan.FromSeconds(3), CancellationToken.None));
 
         var withinLease = await Mail.Get<DeliveryHandler>().SendAsync(day);
         var inProgress = await Mail.Get<DeliveryReports>().BuildAsync(day);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         var afterLease = await Mail.Get<DeliveryHandler>().SendAsync(day);
 
         Assert.Equal(1, withinLease.Skipped);
@@ -91,7 +91,7 @@ public abstract class ResumedDeliveryTests : IAsyncLifetime
 public sealed class ResumedDeliveryOnFolderStoreTests : ResumedDeliveryTests
 {
     public override async Task InitializeAsync() =>
-        Mail = await MailRunner.StartAsync(settings: new Dictionary<string, string?> { ["Briefings:Email:MaxParallelism"] = "3", ["Briefings:Email:PendingLease"] = "00:00:01" });
+        Mail = await MailRunner.StartAsync(settings: new Dictionary<string, string?> { ["Briefings:Email:MaxParallelism"] = "3", ["Briefings:Email:PendingLease"] = "00:00:03" });
 
     public override async Task DisposeAsync() => await Mail.DisposeAsync();
 }
@@ -103,7 +103,7 @@ public sealed class ResumedDeliveryOnAzuriteTests : ResumedDeliveryTests
     public override async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
-        Mail = await MailRunner.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?> { ["Briefings:Email:MaxParallelism"] = "3", ["Briefings:Email:PendingLease"] = "00:00:01" });
+        Mail = await MailRunner.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?> { ["Briefings:Email:MaxParallelism"] = "3", ["Briefings:Email:PendingLease"] = "00:00:03" });
     }
 
     public override async Task DisposeAsync()
