@@ -14,6 +14,8 @@ var dataContainers = [
   'ingest-receipts'
   'digests'
   'deliveries'
+  'subscribers'
+  'keys'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {

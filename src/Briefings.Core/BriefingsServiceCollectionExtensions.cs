@@ -7,6 +7,7 @@ using Briefings.Core.Http;
 using Briefings.Core.Rendering;
 using Briefings.Core.Storage;
 using Briefings.Core.Summaries.Model;
+using Briefings.Core.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -40,16 +41,18 @@ public static class BriefingsServiceCollectionExtensions
         services.AddSingleton<DigestBuilder>(_ => new DigestBuilder());
         services.AddSingleton<TemplateLibrary>();
         services.AddSingleton<DigestRenderer>();
-        services.AddSingleton<ISubscriberDirectory, ConfiguredSubscribers>();
+        services.AddSubscriptions();
         services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<DeliveryReports>();
         services.AddSingleton<EmailComposer>();
+        services.AddSingleton<RetryingSender>();
         services.AddSingleton<IMailTransport>(sp =>
         {
             var email = sp.GetRequiredService<EmailOptions>();
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return string.IsNullOrWhiteSpace(email.Smtp.Host)
                 ? new OutboxMailTransport(email.OutboxPath ?? Path.Combine(storage.DataPath, "outbox"))
-                : new SmtpMailTransport(email.Smtp);
+                : new SmtpMailTransport(email.Smtp, email.MaxParallelism);
         });
         services.AddSingleton<DeliveryHandler>();
         services.AddSingleton<DigestHandler>();

@@ -24,6 +24,10 @@ internal static class FunctionRoutes
     public const string Story = Api + "briefings/" + Date + "/stories/{storyId}";
     public const string Build = Api + "briefings/" + Date + "/build";
     public const string Articles = Api + BriefingsApi.Routes.Articles;
+    public const string Deliveries = Api + "deliveries/" + Date;
+    public const string Subscribe = Api + SubscriptionsApi.Routes.Subscribe;
+    public const string Confirm = Api + SubscriptionsApi.Routes.Confirm;
+    public const string Unsubscribe = Api + SubscriptionsApi.Routes.Unsubscribe;
 
     /// <summary>The site root: an optional segment that must be empty (an empty route is not accepted).</summary>
     public const string Home = "{ignored:maxlength(0)?}";

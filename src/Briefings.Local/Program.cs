@@ -7,4 +7,6 @@ using Briefings.Local.Commands;
 //   briefings digest   build a digest from a JSONL file or folder, no storage
 //   briefings eval     build a digest from labelled articles and score it
 //   briefings send     send (or resume sending) a day's briefing
+//   briefings report   who got a day's briefing, who did not, and why
+//   briefings subscribers list|add|remove
 return await BriefingsCommands.Create().Parse(args).InvokeAsync();

@@ -1,4 +1,6 @@
 using Briefings.Core.Digests;
+using Briefings.Core.Storage;
+using Briefings.Core.Subscribers;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
@@ -7,13 +9,17 @@ namespace Briefings.Core.Delivery;
 /// <summary>
 /// Sends a day's digest to every confirmed subscriber, at most once each: a sender must claim
 /// the ledger entry before sending, and a run that is repeated or resumed skips what was sent.
+/// Up to <see cref="EmailOptions.MaxParallelism"/> messages are in flight at once. Cancelling a
+/// run stops new sends; messages already being handed over finish and are recorded.
 /// </summary>
 public sealed class DeliveryHandler(
     DigestStore digests,
     ISubscriberDirectory subscribers,
     DeliveryLedger ledger,
     EmailComposer composer,
-    IMailTransport transport,
+    SubscriptionLinks links,
+    RetryingSender sender,
+    SubscriptionService subscriptions,
     EmailOptions options,
     ILogger<DeliveryHandler> logger)
 {
@@ -25,44 +31,89 @@ public sealed class DeliveryHandler(
             return new DeliveryReport(date, 0, 0, 0, [$"There is no digest for {date:yyyy-MM-dd}."]);
         }
 
-        int sent = 0, skipped = 0, failed = 0;
-        var errors = new List<string>();
-        var domain = MailboxAddress.Parse(options.From).Domain;
-        await foreach (var subscriber in subscribers.ConfirmedAsync(cancellationToken))
+        var tally = new DeliveryTally(date);
+        var domain = EmailComposer.Domain(MailboxAddress.Parse(options.From));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken };
+        try
         {
-            var claim = await ledger.TryClaimAsync(date, subscriber, EmailComposer.MessageId(date, subscriber, domain), options.MaxAttempts, options.PendingLease, cancellationToken);
-            if (claim is null)
-            {
-                skipped++;
-                continue;
-            }
+            await Parallel.ForEachAsync(subscribers.ConfirmedAsync(cancellationToken), parallel,
+                (subscriber, token) => new ValueTask(DeliverAsync(stored.Digest, subscriber, domain, tally, token)));
+            return tally.ToReport();
+        }
+        finally
+        {
+            // Also when stopped: the log then says how far the run got.
+            DeliveryLog.Report(logger, date, tally.SentCount, tally.SkippedCount, tally.FailedCount, cancellationToken.IsCancellationRequested);
+        }
+    }
 
-            try
-            {
-                var message = composer.Compose(stored.Digest, subscriber);
-                await transport.SendAsync(message, new MailEnvelope(date, subscriber.Id), cancellationToken);
-                await ledger.CompleteAsync(claim, DeliveryState.Sent, null, cancellationToken);
-                sent++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                failed++;
-                errors.Add($"{subscriber.Id}: {e.Message}");
-                DeliveryLog.Failed(logger, e, subscriber.Id, date);
-                await ledger.CompleteAsync(claim, DeliveryState.Failed, e.Message, cancellationToken);
-            }
+    private async Task DeliverAsync(Digest digest, Subscriber subscriber, string domain, DeliveryTally tally, CancellationToken stopping)
+    {
+        // A claim begun is finished: cut off mid-write it could exist unseen and hold the subscriber for a whole lease.
+        stopping.ThrowIfCancellationRequested();
+        var claim = await ledger.TryClaimAsync(digest.Date, subscriber, EmailComposer.MessageId(digest.Date, subscriber, domain), options.MaxAttempts, options.PendingLease, CancellationToken.None);
+        if (claim is null)
+        {
+            tally.Skip();
+            return;
         }
 
-        DeliveryLog.Report(logger, date, sent, skipped, failed);
-        return new DeliveryReport(date, sent, skipped, failed, errors);
+        MimeMessage message;
+        try
+        {
+            message = composer.Compose(digest, subscriber, await links.UnsubscribeAsync(subscriber.Id, stopping));
+        }
+        catch (OperationCanceledException)
+        {
+            await CompleteAsync(claim, DeliveryState.Failed, "Interrupted before sending.");
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A template or link that cannot be built fails this subscriber, not the whole run.
+            DeliveryLog.Failed(logger, subscriber.Id, digest.Date, 0, e.Message);
+            await CompleteAsync(claim, DeliveryState.Failed, $"The email could not be composed: {e.Message}");
+            tally.Fail(subscriber, e.Message, suppressed: false);
+            return;
+        }
+
+        var outcome = await sender.SendAsync(message, new MailEnvelope(digest.Date, subscriber.Id), stopping);
+        switch (outcome.Status)
+        {
+            case SendStatus.Sent:
+                await CompleteAsync(claim, DeliveryState.Sent, null);
+                tally.Sent(retried: outcome.Attempts > 1);
+                break;
+
+            case SendStatus.Interrupted:
+                await CompleteAsync(claim, DeliveryState.Failed, outcome.Error is null ? "Interrupted before sending." : $"Interrupted while waiting to retry after: {outcome.Error}");
+                stopping.ThrowIfCancellationRequested();
+                break;
+
+            default:
+                var error = outcome.Error ?? "Sending failed.";
+                DeliveryLog.Failed(logger, subscriber.Id, digest.Date, outcome.Attempts, error);
+                await CompleteAsync(claim, DeliveryState.Failed, error);
+                if (outcome.RecipientRejected)
+                {
+                    await subscriptions.SuppressAsync(subscriber.Id, error, CancellationToken.None);
+                }
+
+                tally.Fail(subscriber, error, suppressed: outcome.RecipientRejected);
+                break;
+        }
     }
-}
 
-internal static partial class DeliveryLog
-{
-    [LoggerMessage(3001, LogLevel.Warning, "Sending the {Date} briefing to subscriber {SubscriberId} failed")]
-    public static partial void Failed(ILogger logger, Exception exception, string subscriberId, DateOnly date);
-
-    [LoggerMessage(3002, LogLevel.Information, "Delivery for {Date}: {Sent} sent, {Skipped} skipped, {Failed} failed")]
-    public static partial void Report(ILogger logger, DateOnly date, int sent, int skipped, int failed);
+    /// <summary>Records the result even when the run is being cancelled: what happened must be known.</summary>
+    private async Task CompleteAsync(DeliveryLedger.Claim claim, DeliveryState state, string? error)
+    {
+        try
+        {
+            await ledger.CompleteAsync(claim, state, error, CancellationToken.None);
+        }
+        catch (BlobConditionFailedException)
+        {
+            DeliveryLog.LostClaim(logger, claim.Record.SubscriberId, claim.Record.Date);
+        }
+    }
 }

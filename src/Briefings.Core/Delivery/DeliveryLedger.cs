@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Briefings.Core.Json;
 using Briefings.Core.Storage;
+using Briefings.Core.Subscribers;
 
 namespace Briefings.Core.Delivery;
 
@@ -61,6 +63,19 @@ public sealed class DeliveryLedger(IBlobStore store, TimeProvider clock)
     {
         var blob = await store.GetAsync(Containers.Deliveries, Name(date, subscriberId), cancellationToken);
         return blob is null ? null : JsonSerializer.Deserialize(blob.Content, BriefingsJsonContext.Default.DeliveryRecord);
+    }
+
+    /// <summary>Every entry of one day, in subscriber-id order.</summary>
+    public async IAsyncEnumerable<DeliveryRecord> ListAsync(DateOnly date, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entry in store.ListAsync(Containers.Deliveries, DigestsDay(date) + "/", cancellationToken))
+        {
+            if (entry.Name.EndsWith(".json", StringComparison.Ordinal)
+                && await store.GetAsync(Containers.Deliveries, entry.Name, cancellationToken) is { } blob)
+            {
+                yield return JsonSerializer.Deserialize(blob.Content, BriefingsJsonContext.Default.DeliveryRecord)!;
+            }
+        }
     }
 
     public Task CompleteAsync(Claim claim, DeliveryState state, string? error, CancellationToken cancellationToken)

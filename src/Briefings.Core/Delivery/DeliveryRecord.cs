@@ -23,5 +23,12 @@ public sealed record DeliveryRecord(
     DateTimeOffset UpdatedAt,
     string? Error = null);
 
-/// <summary>What one send run did for a day.</summary>
-public sealed record DeliveryReport(DateOnly Date, int Sent, int Skipped, int Failed, IReadOnlyList<string> Errors);
+/// <summary>What one send run did for a day: skipped means sent before or being sent by another run.</summary>
+public sealed record DeliveryReport(DateOnly Date, int Sent, int Skipped, int Failed, IReadOnlyList<string> Errors)
+{
+    /// <summary>Subscribers whose address was refused for good in this run; they are now suppressed.</summary>
+    public IReadOnlyList<string> Suppressed { get; init; } = [];
+
+    /// <summary>Messages that went through after at least one transient failure.</summary>
+    public int Retried { get; init; }
+}

@@ -1,33 +1,38 @@
 using Briefings.Core.Digests;
 using Briefings.Core.Rendering;
+using Briefings.Core.Subscribers;
 using MimeKit;
 
 namespace Briefings.Core.Delivery;
 
-/// <summary>Builds one subscriber's briefing email: HTML and plain-text alternatives, list headers, a stable Message-ID.</summary>
+/// <summary>
+/// Builds one subscriber's briefing email: HTML and plain-text alternatives with a visible
+/// unsubscribe link, the list headers mail providers require (List-Id, List-Unsubscribe with an
+/// HTTPS and a mailto URI, List-Unsubscribe-Post for one-click, RFC 8058) and a stable Message-ID.
+/// </summary>
 public sealed class EmailComposer(DigestRenderer renderer, EmailOptions options)
 {
-    public MimeMessage Compose(Digest digest, Subscriber subscriber)
+    public MimeMessage Compose(Digest digest, Subscriber subscriber, string unsubscribeUrl)
     {
         var from = MailboxAddress.Parse(options.From);
-        var links = renderer.DefaultLinks(digest.Date) with
-        {
-            Unsubscribe = $"mailto:{from.Address}?subject=unsubscribe%20{subscriber.Id}",
-        };
+        var replyTo = string.IsNullOrWhiteSpace(options.ReplyTo) ? null : MailboxAddress.Parse(options.ReplyTo);
+        var links = renderer.DefaultLinks(digest.Date) with { Unsubscribe = unsubscribeUrl };
 
         var message = new MimeMessage();
         message.From.Add(from);
-        if (!string.IsNullOrWhiteSpace(options.ReplyTo))
+        if (replyTo is not null)
         {
-            message.ReplyTo.Add(MailboxAddress.Parse(options.ReplyTo));
+            message.ReplyTo.Add(replyTo);
         }
 
         message.To.Add(MailboxAddress.Parse(subscriber.Email));
         message.Subject = Subject(digest);
-        message.MessageId = MessageId(digest.Date, subscriber, from.Domain);
+        message.MessageId = MessageId(digest.Date, subscriber, Domain(from));
         message.Date = digest.GeneratedAt;
+        var mailto = options.UnsubscribeMailto ?? replyTo?.Address ?? from.Address;
         message.Headers.Add("List-Id", $"Briefings <{options.ListId}>");
-        message.Headers.Add("List-Unsubscribe", $"<{links.Unsubscribe}>");
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>, <mailto:{mailto}?subject=unsubscribe%20{subscriber.Id}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Body = new BodyBuilder
         {
             HtmlBody = renderer.Render(digest, RenderFormat.Email, links),
@@ -38,7 +43,9 @@ public sealed class EmailComposer(DigestRenderer renderer, EmailOptions options)
 
     /// <summary>The same for every attempt, so a resend after a crash is recognisably the same email.</summary>
     public static string MessageId(DateOnly date, Subscriber subscriber, string domain) =>
-        $"briefing.{date:yyyyMMdd}.{subscriber.Id}@{(string.IsNullOrEmpty(domain) ? "briefings.localhost" : domain)}";
+        $"briefing.{date:yyyyMMdd}.{subscriber.Id}@{domain}";
+
+    public static string Domain(MailboxAddress from) => string.IsNullOrEmpty(from.Domain) ? "briefings.localhost" : from.Domain;
 
     private static string Subject(Digest digest)
     {

@@ -14,8 +14,14 @@ public sealed class EmailOptions
     [Required]
     public string ListId { get; set; } = "daily.briefings.localhost";
 
-    /// <summary>Subscribers who receive every briefing (already confirmed).</summary>
+    /// <summary>
+    /// Addresses added to the subscriber store as confirmed the first time they are seen (for
+    /// operators and the demo); from then on the stored state rules.
+    /// </summary>
     public List<string> Subscribers { get; set; } = [];
+
+    /// <summary>The mailto: address in List-Unsubscribe; by default Reply-To, else From.</summary>
+    public string? UnsubscribeMailto { get; set; }
 
     /// <summary>SMTP server; when no host is set, emails are written as .eml files to <see cref="OutboxPath"/>.</summary>
     public SmtpOptions Smtp { get; set; } = new();
@@ -29,6 +35,22 @@ public sealed class EmailOptions
 
     /// <summary>A pending ledger entry older than this belongs to a sender that died; another may take it over.</summary>
     public TimeSpan PendingLease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Messages sent at once, each over its own reused SMTP connection.</summary>
+    [Range(1, 32)]
+    public int MaxParallelism { get; set; } = 4;
+
+    /// <summary>Retries of one message within a run after a transient failure (4xx, a dropped connection).</summary>
+    [Range(0, 10)]
+    public int Retries { get; set; } = 4;
+
+    /// <summary>The wait before the first retry; it doubles for each one after, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long one attempt to hand a message over may take.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class SmtpOptions

@@ -2,14 +2,29 @@ using MimeKit;
 
 namespace Briefings.Core.Delivery;
 
-/// <summary>Sends one composed message. Implementations keep connections for reuse.</summary>
+/// <summary>
+/// Sends one composed message. Failures that may pass on a retry are thrown as
+/// <see cref="TransientDeliveryException"/>, refusals that will not as <see cref="PermanentDeliveryException"/>.
+/// </summary>
 public interface IMailTransport
 {
     Task SendAsync(MimeMessage message, MailEnvelope envelope, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Who and what a message is for, beyond its headers.</summary>
-public sealed record MailEnvelope(DateOnly Date, string SubscriberId);
+public enum MailKind
+{
+    Briefing,
+    Confirmation,
+}
 
-/// <summary>A send failed in a way that will not pass: the recipient was rejected permanently.</summary>
-public sealed class PermanentDeliveryException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>Who and what a message is for, beyond its headers.</summary>
+public sealed record MailEnvelope(DateOnly Date, string SubscriberId, MailKind Kind = MailKind.Briefing);
+
+/// <summary>A send failed in a way that will not pass; <see cref="RecipientRejected"/> when the server refused the address itself.</summary>
+public sealed class PermanentDeliveryException(string message, bool recipientRejected = false, Exception? inner = null) : Exception(message, inner)
+{
+    public bool RecipientRejected { get; } = recipientRejected;
+}
+
+/// <summary>A send failed in a way that may pass: a 4xx answer, a dropped connection, a timeout.</summary>
+public sealed class TransientDeliveryException(string message, Exception? inner = null) : Exception(message, inner);

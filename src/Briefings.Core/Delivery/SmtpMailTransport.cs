@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -6,71 +8,106 @@ using MimeKit;
 namespace Briefings.Core.Delivery;
 
 /// <summary>
-/// SMTP through MailKit with one connection reused for every message; it reconnects when the
-/// server drops it. A 5xx for the recipient is permanent; anything else may pass on retry.
+/// SMTP through MailKit with a small pool of connections, each reused for message after message:
+/// at most <paramref name="connections"/> are open at once, one per concurrent send. A connection
+/// that fails is closed and replaced. A 5xx answer to the recipient is permanent and says so; 4xx
+/// answers, drops and timeouts are transient.
 /// </summary>
-public sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport, IAsyncDisposable
+public sealed class SmtpMailTransport(SmtpOptions options, int connections = 1) : IMailTransport, IAsyncDisposable
 {
-    private readonly SmtpClient _client = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, connections), Math.Max(1, connections));
+    private readonly ConcurrentBag<SmtpClient> _idle = [];
 
     public async Task SendAsync(MimeMessage message, MailEnvelope envelope, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _slots.WaitAsync(cancellationToken);
+        var client = _idle.TryTake(out var pooled) ? pooled : new SmtpClient();
+        var healthy = false;
         try
         {
-            await EnsureConnectedAsync(cancellationToken);
-            await _client.SendAsync(message, cancellationToken);
+            await EnsureConnectedAsync(client, cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+            healthy = true;
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+        catch (SmtpCommandException e)
         {
-            throw new PermanentDeliveryException($"The server refused the message for good: {(int)e.StatusCode} {e.Message}", e);
+            // The server answered: the connection is fine, the answer decides.
+            healthy = client.IsConnected;
+            var code = (int)e.StatusCode;
+            var answer = $"{code} {e.Message}".Trim();
+            if (code is >= 400 and < 500)
+            {
+                throw new TransientDeliveryException($"The server asked to try again later: {answer}", e);
+            }
+
+            throw new PermanentDeliveryException($"The server refused the message for good: {answer}", e.ErrorCode == SmtpErrorCode.RecipientNotAccepted, e);
         }
-        catch (Exception e) when (e is SmtpProtocolException or IOException or ServiceNotConnectedException)
+        catch (AuthenticationException e)
         {
-            await DisconnectQuietlyAsync();
-            throw;
+            throw new PermanentDeliveryException($"The SMTP server refused the credentials: {e.Message}", inner: e);
+        }
+        catch (Exception e) when (e is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException or TimeoutException)
+        {
+            throw new TransientDeliveryException($"The connection to the SMTP server failed: {e.Message}", e);
         }
         finally
         {
-            _gate.Release();
+            if (healthy)
+            {
+                _idle.Add(client);
+            }
+            else
+            {
+                // Cancelled or broken mid-conversation: its state is unknown, so never reuse it.
+                await CloseAsync(client);
+            }
+
+            _slots.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await DisconnectQuietlyAsync();
-        _client.Dispose();
-        _gate.Dispose();
+        while (_idle.TryTake(out var client))
+        {
+            await CloseAsync(client);
+        }
+
+        _slots.Dispose();
     }
 
-    private async Task EnsureConnectedAsync(CancellationToken cancellationToken)
+    private async Task EnsureConnectedAsync(SmtpClient client, CancellationToken cancellationToken)
     {
-        if (_client.IsConnected)
+        if (client.IsConnected)
         {
             return;
         }
 
         var security = Enum.TryParse<SecureSocketOptions>(options.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
-        await _client.ConnectAsync(options.Host ?? throw new InvalidOperationException("Briefings:Email:Smtp:Host is not set."), options.Port, security, cancellationToken);
+        await client.ConnectAsync(options.Host ?? throw new InvalidOperationException("Briefings:Email:Smtp:Host is not set."), options.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(options.UserName))
         {
-            await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+            await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
         }
     }
 
-    private async Task DisconnectQuietlyAsync()
+    private static async Task CloseAsync(SmtpClient client)
     {
         try
         {
-            if (_client.IsConnected)
+            if (client.IsConnected)
             {
-                await _client.DisconnectAsync(quit: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.DisconnectAsync(quit: true, timeout.Token);
             }
         }
-        catch (Exception e) when (e is IOException or SmtpProtocolException or ServiceNotConnectedException or SmtpCommandException)
+        catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or SmtpCommandException or OperationCanceledException)
         {
-            // The connection is gone either way; the next send reconnects.
+            // The connection is gone either way.
+        }
+        finally
+        {
+            client.Dispose();
         }
     }
 }

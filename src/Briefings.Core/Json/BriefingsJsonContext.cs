@@ -5,6 +5,7 @@ using Briefings.Core.Digests;
 using Briefings.Core.Evaluation;
 using Briefings.Core.Http;
 using Briefings.Core.Storage;
+using Briefings.Core.Subscribers;
 using Briefings.Core.Summaries.Model;
 
 namespace Briefings.Core.Json;
@@ -31,4 +32,8 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(ReferenceSummary))]
 [JsonSerializable(typeof(Scores))]
 [JsonSerializable(typeof(ModelAnswer))]
+[JsonSerializable(typeof(DeliveryDayReport))]
+[JsonSerializable(typeof(SubscriberRecord))]
+[JsonSerializable(typeof(SubscriptionRequest))]
+[JsonSerializable(typeof(SubscriptionAccepted))]
 public sealed partial class BriefingsJsonContext : JsonSerializerContext;

@@ -20,4 +20,10 @@ public static class Containers
 
     /// <summary>The create-only delivery ledger: <c>{yyyy-MM-dd}/{subscriberId}.json</c>.</summary>
     public const string Deliveries = "deliveries";
+
+    /// <summary>One blob per subscriber: <c>{subscriberId}.json</c>.</summary>
+    public const string Subscribers = "subscribers";
+
+    /// <summary>Keys the app generated for itself when configuration gave none (the token signing key).</summary>
+    public const string Keys = "keys";
 }

@@ -21,6 +21,8 @@ public static class BriefingsCommands
         root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(SubscribersCommand.Create());
         return root;
     }
 }

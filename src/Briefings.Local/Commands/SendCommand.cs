@@ -1,43 +1,45 @@
 using System.CommandLine;
-using System.Globalization;
 using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
-using Briefings.Local.Hosting;
 
 namespace Briefings.Local.Commands;
 
-/// <summary><c>briefings send [--date yyyy-MM-dd]</c>: send or resume sending a day's briefing.</summary>
+/// <summary>
+/// <c>briefings send [--date yyyy-MM-dd]</c>: send or resume sending a day's briefing, then print
+/// what this run did and the day's report. Ctrl+C stops new sends; run it again to resume.
+/// </summary>
 public static class SendCommand
 {
     public static Command Create()
     {
-        var date = new Option<string?>("--date") { Description = "The digest day (default: the latest digest)." };
-        var command = new Command("send", "Send, or resume sending, a day's briefing to every subscriber.") { BriefingsCommands.Data, BriefingsCommands.Storage, date };
+        var date = CommandHost.DateOption("The digest day (default: the latest digest).");
+        var command = new Command("send", "Send, or resume sending, a day's briefing to every confirmed subscriber.") { BriefingsCommands.Data, BriefingsCommands.Storage, date };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = RunnerHost.Build(new RunnerSettings
+            await using var app = CommandHost.Open(parse);
+            var output = parse.InvocationConfiguration.Output;
+            DateOnly day;
+            if (parse.GetValue(date) is { } text)
             {
-                DataPath = parse.GetValue(BriefingsCommands.Data),
-                ConnectionString = parse.GetValue(BriefingsCommands.Storage),
-                Background = false,
-            });
-            DateOnly? day = parse.GetValue(date) is { } text
-                ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : await app.Services.GetRequiredService<DigestStore>().LatestDayAsync(cancellationToken);
-            if (day is null)
+                if (!CommandHost.TryParseDate(parse, text, out day))
+                {
+                    return 1;
+                }
+            }
+            else if (await app.Services.GetRequiredService<DigestStore>().LatestDayAsync(cancellationToken) is { } latest)
             {
-                Console.Error.WriteLine("There is no digest to send yet.");
+                day = latest;
+            }
+            else
+            {
+                parse.InvocationConfiguration.Error.WriteLine("There is no digest to send yet.");
                 return 1;
             }
 
-            var report = await app.Services.GetRequiredService<DeliveryHandler>().SendAsync(day.Value, cancellationToken);
-            Console.WriteLine($"{report.Date:yyyy-MM-dd}: {report.Sent} sent, {report.Skipped} skipped, {report.Failed} failed");
-            foreach (var error in report.Errors)
-            {
-                Console.WriteLine($"  {error}");
-            }
-
-            return report.Failed == 0 && report.Errors.Count == 0 ? 0 : 2;
+            var run = await app.Services.GetRequiredService<DeliveryHandler>().SendAsync(day, cancellationToken);
+            ReportPrinter.Print(output, run);
+            ReportPrinter.Print(output, await app.Services.GetRequiredService<DeliveryReports>().BuildAsync(day, cancellationToken));
+            return run.Failed == 0 && run.Errors.Count == 0 ? 0 : 2;
         });
         return command;
     }

@@ -12,6 +12,7 @@ public static class BriefingsEndpoints
     public static IEndpointRouteBuilder MapBriefingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup($"/{BriefingsApi.Routes.Prefix}").WithTags("Briefings");
+        api.MapSubscriptionsApi();
 
         api.MapGet(BriefingsApi.Routes.Archive, (string? before, string? limit, BriefingsApi handlers, CancellationToken ct) => handlers.GetArchiveAsync(before, limit, ct))
             .WithName("GetArchive")
@@ -52,6 +53,7 @@ public static class BriefingsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var admin = app.MapGroup($"/{BriefingsApi.Routes.Prefix}").WithTags("Admin").RequireAdminKey();
+        admin.MapDeliveriesApi();
 
         admin.MapPost(BriefingsApi.Routes.Build, (string date, BriefingsAdmin handlers, CancellationToken ct) => handlers.BuildAsync(date, ct))
             .WithName("BuildBriefing")

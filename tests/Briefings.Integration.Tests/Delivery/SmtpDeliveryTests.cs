@@ -1,5 +1,6 @@
 using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
+using Briefings.Core.Subscribers;
 using Briefings.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -52,7 +53,8 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
             Assert.Contains("[1]", message.TextBody);
             Assert.Equal("briefings@news.example", message.From.Mailboxes.Single().Address);
             Assert.Equal("editors@news.example", message.ReplyTo.Mailboxes.Single().Address);
-            Assert.StartsWith("<mailto:briefings@news.example", message.Headers["List-Unsubscribe"]);
+            Assert.Matches(@"^<http://localhost:5080/api/subscriptions/unsubscribe\?token=[A-Za-z0-9_-]+>, <mailto:editors@news\.example\?subject=unsubscribe%20[0-9a-f]{16}>$", message.Headers["List-Unsubscribe"]);
+            Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
             Assert.Contains("daily.briefings.localhost", message.Headers["List-Id"]);
             Assert.StartsWith("briefing.", message.MessageId);
         }

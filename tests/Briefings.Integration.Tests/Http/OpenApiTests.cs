@@ -27,16 +27,19 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.Equal(
             [
                 "GET /api/briefings", "GET /api/briefings/feed", "GET /api/briefings/latest", "GET /api/briefings/{date}",
-                "GET /api/briefings/{date}/stories/{storyId}", "POST /api/articles", "POST /api/briefings/{date}/build",
+                "GET /api/briefings/{date}/stories/{storyId}", "GET /api/deliveries/{date}", "GET /api/subscriptions/confirm",
+                "GET /api/subscriptions/unsubscribe", "POST /api/articles", "POST /api/briefings/{date}/build", "POST /api/subscriptions",
+                "POST /api/subscriptions/unsubscribe",
             ],
             operations.Keys.Order(StringComparer.Ordinal));
 
-        foreach (var admin in new[] { "POST /api/articles", "POST /api/briefings/{date}/build" })
+        foreach (var admin in new[] { "GET /api/deliveries/{date}", "POST /api/articles", "POST /api/briefings/{date}/build" })
         {
             Assert.Contains("functionKey", operations[admin].GetProperty("security")[0].EnumerateObject().Select(p => p.Name));
         }
 
         Assert.False(operations["GET /api/briefings/latest"].TryGetProperty("security", out _));
+        Assert.False(operations["POST /api/subscriptions"].TryGetProperty("security", out _));
         var scheme = json.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("functionKey");
         Assert.Equal("x-functions-key", scheme.GetProperty("name").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());

@@ -4,7 +4,8 @@ namespace Briefings.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A real SMTP server (Python's aiosmtpd, Debian package python3-aiosmtpd) that stores every
-/// message it accepts; recipients named reject* get a permanent 550.
+/// message it accepts. Recipients named reject* get a permanent 550, busy* a 451, flakyN* a 451
+/// the first N times, drop* a dropped connection the first time (see smtp_sink.py).
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -50,6 +51,16 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>The messages received so far, in arrival order.</summary>
     public List<MimeMessage> Messages() =>
         Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList();
+
+    /// <summary>The messages received so far for one address.</summary>
+    public List<MimeMessage> MessagesTo(string address) =>
+        Messages().Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>How many messages have arrived (without parsing them).</summary>
+    public int Count => Directory.GetFiles(Folder, "*.eml").Length;
+
+    /// <summary>The distinct client connections messages arrived over.</summary>
+    public int Connections() => Directory.GetFiles(Folder, "*.peer").Select(File.ReadAllText).Distinct(StringComparer.Ordinal).Count();
 
     public async ValueTask DisposeAsync()
     {

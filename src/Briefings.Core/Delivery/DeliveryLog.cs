@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Briefings.Core.Delivery;
+
+internal static partial class DeliveryLog
+{
+    [LoggerMessage(3001, LogLevel.Warning, "Sending the {Date} briefing to subscriber {SubscriberId} failed after {Attempts} attempt(s): {Error}")]
+    public static partial void Failed(ILogger logger, string subscriberId, DateOnly date, int attempts, string error);
+
+    [LoggerMessage(3002, LogLevel.Information, "Delivery for {Date}: {Sent} sent, {Skipped} skipped, {Failed} failed (stopped early: {Stopped})")]
+    public static partial void Report(ILogger logger, DateOnly date, int sent, int skipped, int failed, bool stopped);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Another sender took over subscriber {SubscriberId}'s {Date} entry before this one recorded its result")]
+    public static partial void LostClaim(ILogger logger, string subscriberId, DateOnly date);
+}

@@ -1,0 +1,64 @@
+using Briefings.Core.Delivery;
+using Briefings.Core.Digests;
+using Briefings.Core.Rendering;
+using Briefings.Core.Subscribers;
+using MimeKit;
+
+namespace Briefings.Core.Tests.Delivery;
+
+public sealed class EmailComposerTests
+{
+    private const string Unsubscribe = "https://briefings.example/api/subscriptions/unsubscribe?token=abc_DEF-123";
+    private static readonly Subscriber Ada = Subscriber.FromEmail("ada@example.com");
+
+    private static MimeMessage Compose(EmailOptions? options = null)
+    {
+        var templates = new TemplateOptions { Path = Fixtures.TemplateFolder, PublicBaseUrl = "https://briefings.example" };
+        var composer = new EmailComposer(new DigestRenderer(new TemplateLibrary(templates), templates), options ?? new EmailOptions
+        {
+            From = "Briefings <briefings@news.example>",
+            ReplyTo = "editors@news.example",
+            ListId = "daily.news.example",
+        });
+        var digest = new DigestBuilder().Build(Fixtures.RateDecisionReports(), new DateOnly(2026, 11, 21), Fixtures.Noon);
+        return composer.Compose(digest, Ada, Unsubscribe);
+    }
+
+    [Fact]
+    public void TheListHeadersOfferOneClickHttpsAndMailtoUnsubscribe()
+    {
+        var message = Compose();
+
+        Assert.Equal($"<{Unsubscribe}>, <mailto:editors@news.example?subject=unsubscribe%20{Ada.Id}>", message.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal("Briefings <daily.news.example>", message.Headers["List-Id"]);
+    }
+
+    [Fact]
+    public void BothPartsShowTheUnsubscribeLink()
+    {
+        var message = Compose();
+
+        Assert.Contains($"href=\"{Unsubscribe}\"", message.HtmlBody);
+        Assert.Contains(Unsubscribe, message.TextBody);
+    }
+
+    [Fact]
+    public void TheMessageIdIsTheSameOnEveryAttempt()
+    {
+        Assert.Equal(Compose().MessageId, Compose().MessageId);
+        Assert.Equal($"briefing.20261121.{Ada.Id}@news.example", Compose().MessageId);
+    }
+
+    [Fact]
+    public void AHeaderLongerThanALineSurvivesAWriteAndARead()
+    {
+        using var stream = new MemoryStream();
+        Compose().WriteTo(stream);
+        stream.Position = 0;
+
+        var read = MimeMessage.Load(stream);
+
+        Assert.Equal($"<{Unsubscribe}>, <mailto:editors@news.example?subject=unsubscribe%20{Ada.Id}>", read.Headers["List-Unsubscribe"]);
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Briefings.Core.Json;
+using Briefings.Integration.Tests.Infrastructure;
+using Briefings.Local.Commands;
+
+namespace Briefings.Integration.Tests.Commands;
+
+/// <summary>The operator's commands on the embedded store, as a shell would run them.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _data = Repository.TempFolder("cli");
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await BriefingsCommands.Create().Parse([.. args, "--data", _data]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task SubscribersAreAddedListedAndRemovedFromTheCommandLine()
+    {
+        var add = await RunAsync("subscribers", "add", "Ada@Example.com", "not-an-address", "bob@example.com");
+        var remove = await RunAsync("subscribers", "remove", "bob@example.com");
+        var missing = await RunAsync("subscribers", "remove", "nobody@example.com");
+        var all = await RunAsync("subscribers", "list");
+        var confirmed = await RunAsync("subscribers", "list", "--state", "confirmed");
+
+        Assert.Equal(1, add.Exit);
+        Assert.Contains("'not-an-address' is not an email address", add.Error);
+        Assert.Contains("confirmed     ada@example.com", add.Output);
+        Assert.Equal(0, remove.Exit);
+        Assert.Equal(1, missing.Exit);
+        Assert.Contains("2 subscriber(s): 0 pending, 1 confirmed, 1 unsubscribed, 0 suppressed", all.Output);
+        Assert.Contains("ada@example.com", confirmed.Output);
+        Assert.DoesNotContain("bob@example.com", confirmed.Output);
+        Assert.Contains("removed by an operator", all.Output);
+    }
+
+    [Fact]
+    public async Task SendPrintsWhatItDidAndReportReadsTheDayBack()
+    {
+        Assert.Equal(0, await BriefingsCommands.Create().Parse(["demo", "--data", _data, "--no-serve"]).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null }));
+        await RunAsync("subscribers", "add", "ada@example.com");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var send = await RunAsync("send", "--date", today);
+        var again = await RunAsync("send");
+        var report = await RunAsync("report", "--date", today, "--json");
+
+        Assert.Equal(0, send.Exit);
+        Assert.Contains("this run: 1 sent", send.Output);
+        Assert.Contains($"{today}: 2 sent, 0 failed", send.Output);
+        Assert.Contains("this run: 0 sent (0 after a retry), 2 already sent", again.Output);
+        var parsed = JsonSerializer.Deserialize(report.Output, BriefingsJsonContext.Default.DeliveryDayReport)!;
+        Assert.Equal(2, parsed.Sent);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_data, "outbox", today), "*.eml").Length);
+    }
+}
