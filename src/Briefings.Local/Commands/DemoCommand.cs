@@ -59,7 +59,7 @@ public static class DemoCommand
 
             var today = services.GetRequiredService<DigestClock>().Today;
             var result = await services.GetRequiredService<DigestHandler>().BuildAsync(today, send: true, cancellationToken);
-            Console.WriteLine($"digest  {result.Date:yyyy-MM-dd}: {result.Stories} stories from {result.Articles} articles");
+            Console.WriteLine($"digest  {result.Date:yyyy-MM-dd}: {result.Stories} {(result.Stories == 1 ? "story" : "stories")} from {result.Articles} articles");
             Console.WriteLine($"email   {result.Delivery?.Sent ?? 0} sent, {result.Delivery?.Skipped ?? 0} already sent, {result.Delivery?.Failed ?? 0} failed");
             PrintPaths(services, result.Date);
 
