@@ -10,7 +10,17 @@ public static class MarkdownReader
 
     public static ParsedDocument Read(string markdown)
     {
-        var html = Markdown.ToHtml(markdown, Pipeline);
+        string html;
+        try
+        {
+            html = Markdown.ToHtml(markdown, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses input nested past its depth limit by throwing; that is bad input, not a fault.
+            throw new ArticleRejectedException($"The Markdown could not be read: {e.Message}");
+        }
+
         var document = new HtmlParser().ParseDocument(html);
         var heading = document.QuerySelector("h1") ?? document.QuerySelector("h2");
         var title = heading is null ? null : Text.Words.Squash(heading.TextContent);
