@@ -248,6 +248,18 @@ public sealed class BadInputTests(ITestOutputHelper output)
         ReadBounded("deep.md", Encoding.UTF8.GetBytes(markdown));
     }
 
+    [Fact]
+    public void AListNestedOnOneLineIsRejectedBeforeMarkdigTakesSeconds() =>
+        Assert.Contains("deeper", Rejected("dashes.md", Encoding.UTF8.GetBytes("# Title\n\n" + string.Concat(Enumerable.Repeat("- ", 10_000)) + Body)));
+
+    [Fact]
+    public void LongRulesAndEmphasisAreNotNesting()
+    {
+        var markdown = "# Council approves budget\n\n" + new string('-', 200) + "\n\n**" + Body + "**\n\n- " + Body + "\n  - nested once\n\n> quoted " + Body;
+
+        Assert.Equal("Council approves budget", Read("rules.md", Encoding.UTF8.GetBytes(markdown)).Title);
+    }
+
     [Theory]
     [InlineData("{")]
     [InlineData("{\"title\": \"Budget\", \"body\": \"unterminated")]
@@ -256,6 +268,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     [InlineData("\"just a string\"")]
     [InlineData("{\"title\": \"Budget\", \"body\": \"text\"} trailing")]
     [InlineData("{'title': 'single quotes'}")]
+    [InlineData("{\"title\": \"Budget \\ud800\", \"body\": \"lone surrogate\"}")]
     public void MalformedJsonIsRejected(string json) => Assert.Contains("JSON", Rejected("bad.json", Encoding.UTF8.GetBytes(json)));
 
     [Fact]
@@ -284,6 +297,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     [InlineData("""{"title": "Budget", "published": 1e300, "body": "BODY"}""")]
     [InlineData("""{"title": "Budget", "published": "the thirty-second of Brumaire", "body": "BODY"}""")]
     [InlineData("""{"title": "Budget", "published": "2026-02-30T10:00:00Z", "body": "BODY"}""")]
+    [InlineData("""{"title": "Budget", "published": "2026-11-21\ud800", "body": "BODY"}""")]
     public void AnUnreadablePublicationDateIsDroppedNotFatal(string json)
     {
         var article = Read("date.json", Encoding.UTF8.GetBytes(json.Replace("BODY", Body, StringComparison.Ordinal)));

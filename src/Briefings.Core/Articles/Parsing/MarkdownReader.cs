@@ -8,8 +8,17 @@ public static class MarkdownReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
+    /// <summary>Lines that open more containers (quotes, list items) than this are refused before Markdig sees them.</summary>
+    public const int MaxDepth = 32;
+
     public static ParsedDocument Read(string markdown)
     {
+        if (Nesting(markdown) > MaxDepth)
+        {
+            // Markdig takes seconds to reach its own depth limit on such input (23 KB of "- - - …" took 3 s).
+            throw new ArticleRejectedException($"The Markdown nests quotes or lists deeper than {MaxDepth} levels.");
+        }
+
         string html;
         try
         {
@@ -27,5 +36,47 @@ public static class MarkdownReader
         var paragraphs = HtmlBlocks.Paragraphs(document.Body!);
         title ??= PlainTextReader.TitleCandidate(paragraphs);
         return new ParsedDocument { Title = title, TitleFromText = title is not null, Paragraphs = paragraphs };
+    }
+
+    /// <summary>The most container markers (&gt;, -, *, +, 1. or 1)) that open any one line.</summary>
+    private static int Nesting(string markdown)
+    {
+        var deepest = 0;
+        foreach (var line in markdown.AsSpan().EnumerateLines())
+        {
+            var depth = 0;
+            var i = 0;
+            while (i < line.Length)
+            {
+                while (i < line.Length && line[i] is ' ' or '\t')
+                {
+                    i++;
+                }
+
+                var start = i;
+                while (i < line.Length && char.IsAsciiDigit(line[i]) && i - start < 9)
+                {
+                    i++;
+                }
+
+                var quote = i == start && i < line.Length && line[i] == '>';
+                var marker = i < line.Length && (i > start ? line[i] is '.' or ')' : line[i] is '-' or '*' or '+');
+
+                // A list marker counts only when followed by a space, so "-----" and "**bold**" do not.
+                if (quote || (marker && (i + 1 == line.Length || line[i + 1] is ' ' or '\t')))
+                {
+                    i++;
+                    depth++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest;
     }
 }
