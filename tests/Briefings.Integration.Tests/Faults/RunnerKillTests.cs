@@ -49,21 +49,26 @@ public sealed class RunnerKillTests(ITestOutputHelper output)
         var store = new FileBlobStore(folder);
         var random = new Random(8);
         var progress = new List<int>();
+        var midIngest = 0;
+        var receipts = store.ContainerPath(Containers.Receipts);
+        Directory.CreateDirectory(receipts);
         for (var k = 0; k <= kills; k++)
         {
             var runner = Serve(folder, Repository.FreePort());
             var last = k == kills;
 
             // Kill once the watcher has moved a random distance further, so every kill lands mid-ingest.
-            var target = last ? count : Math.Min(count - 1, progress.LastOrDefault() + random.Next(1, Math.Max(2, count / (kills + 1))));
+            var target = last ? count : Math.Min(count - 1, progress.LastOrDefault() + random.Next(1, Math.Max(2, count / (kills + 2))));
             var deadline = DateTime.UtcNow.AddSeconds(120);
-            while (DateTime.UtcNow < deadline && (await FinalReceiptsAsync(store)) < target)
+            while (DateTime.UtcNow < deadline && (last ? await FinalReceiptsAsync(store) : Directory.GetFiles(receipts).Length) < target)
             {
-                await Task.Delay(last ? 250 : 5);
+                await Task.Delay(last ? 250 : 2);
             }
 
             await runner.DisposeAsync(); // SIGKILL, mid-write or not
-            progress.Add(await FinalReceiptsAsync(store));
+            var done = await FinalReceiptsAsync(store);
+            midIngest += done < count ? 1 : 0;
+            progress.Add(done);
         }
 
         await using (var clean = await Runner.StartAsync(settings: new Dictionary<string, string?> { ["Briefings:Storage:DataPath"] = cleanFolder }))
@@ -76,7 +81,7 @@ public sealed class RunnerKillTests(ITestOutputHelper output)
 
         var killed = (await store.ListAsync(Containers.Articles).ToListAsync()).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
         var expected = (await new FileBlobStore(cleanFolder).ListAsync(Containers.Articles).ToListAsync()).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
-        output.WriteLine($"{kills} kills, {count} articles: final receipts after each run {string.Join(", ", progress)}; {killed.Count} articles stored, a clean run stores {expected.Count}");
+        output.WriteLine($"{kills} kills ({midIngest} before the ingest was complete), {count} articles: final receipts after each run {string.Join(", ", progress)}; {killed.Count} articles stored, a clean run stores {expected.Count}");
 
         Assert.Equal(count, await FinalReceiptsAsync(store));
         Assert.Equal(count, expected.Count);
