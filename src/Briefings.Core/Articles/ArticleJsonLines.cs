@@ -29,7 +29,7 @@ public static class ArticleJsonLines
                     ?? throw new ArticleRejectedException("The line is null.");
                 articles.Add(reader.FromDocument(JsonEnvelopeReader.FromEnvelope(envelope), new Dictionary<string, string>(), null));
             }
-            catch (Exception e) when (e is JsonException or ArticleRejectedException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or ArticleRejectedException)
             {
                 skipped($"{path}:{number}: skipped: {e.Message}");
             }

@@ -9,7 +9,7 @@ public static class InboxNames
 
     /// <summary>Letters, digits, '.', '-' and '_', starting with a letter or digit: no paths, nothing hidden.</summary>
     public static bool IsSafe(string name) =>
-        name.Length <= MaxLength
+        name.Length is > 0 and <= MaxLength
         && char.IsAsciiLetterOrDigit(name[0])
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 

@@ -190,12 +190,42 @@ public sealed class AdminKeyCheckTests() : RunnerOnStore(azurite: false)
         Assert.Empty(await Runner.Services.GetRequiredService<IBlobStore>().ListAsync(Containers.Inbox).ToListAsync());
     }
 
+    [Fact]
+    public async Task AMissingAndAWrongKeyGetTheSameAnswerOnEveryAdminRoute()
+    {
+        var today = Seeding.Today(Runner.Services);
+        var answers = new List<string>();
+        foreach (var key in new[] { null, "", "wrong", AdminRequests.Key[..^1] })
+        {
+            foreach (var request in new[]
+            {
+                AdminRequests.Admin(HttpMethod.Post, $"/api/briefings/{today:yyyy-MM-dd}/build", key),
+                AdminRequests.Upload("Some words that would be an article.", "text/plain", "x.txt", key),
+                AdminRequests.Admin(HttpMethod.Get, $"/api/deliveries/{today:yyyy-MM-dd}", key),
+            })
+            {
+                var response = await Runner.Client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                // Only the per-request trace id may differ.
+                answers.Add(System.Text.RegularExpressions.Regex.Replace(await response.Content.ReadAsStringAsync(), "\"traceId\":\"[^\"]*\"", "\"traceId\":\"…\""));
+            }
+        }
+
+        Assert.True(answers.Distinct(StringComparer.Ordinal).Count() == 1, string.Join("\n", answers.Distinct(StringComparer.Ordinal).Take(3)));
+    }
+
     [Theory]
     [InlineData("../escape.txt")]
     [InlineData("folder/name.txt")]
     [InlineData(".hidden")]
     [InlineData("with space.txt")]
     [InlineData("back\\slash.txt")]
+    [InlineData("%2e%2e%2fescape.txt")]
+    [InlineData("..%2fescape.txt")]
+    [InlineData("..\u2215escape.txt")]
+    [InlineData("\uff0e\uff0e\uff0fescape.txt")]
+    [InlineData("a\u0001b.txt")]
+    [InlineData("a\u202eb.txt")]
     public async Task AnUploadUnderAnUnsafeNameIsRefused(string name)
     {
         var response = await Runner.Client.SendAsync(AdminRequests.Upload("Words enough to be an article of some kind, perhaps.", "text/plain", name));

@@ -16,6 +16,13 @@ public static class HtmlReader
 
     public static ParsedDocument Read(string html, string? url)
     {
+        if (HtmlNesting.Estimate(html, MaxDepth * 4) > MaxDepth * 4)
+        {
+            // The tree builder slows quadratically with depth (100,000 nested divs take minutes),
+            // so the markup is refused from a cheap scan of its tags before it is parsed.
+            throw new ArticleRejectedException($"The HTML nests elements deeper than {MaxDepth} levels.");
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         IHtmlDocument document;
         try

@@ -13,8 +13,9 @@ public static class JsonEnvelopeReader
         {
             envelope = JsonSerializer.Deserialize(json, BriefingsJsonContext.Default.ArticleEnvelope);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // System.Text.Json reports a string with a lone surrogate escape ("\ud800") as InvalidOperationException.
             throw new ArticleRejectedException($"The JSON is malformed or has wrong types: {e.Message}");
         }
 
@@ -29,7 +30,7 @@ public static class JsonEnvelopeReader
         }
 
         DateTimeOffset? published = envelope.Published is { ValueKind: JsonValueKind.String } value
-            ? HtmlReader.ParseDate(value.GetString())
+            ? HtmlReader.ParseDate(StringOf(value))
             : envelope.Published is { ValueKind: JsonValueKind.Number } seconds && seconds.TryGetInt64(out var unix) && unix is > 0 and < 253402300799
                 ? DateTimeOffset.FromUnixTimeSeconds(unix)
                 : null;
@@ -44,5 +45,18 @@ public static class JsonEnvelopeReader
             Url = string.IsNullOrWhiteSpace(envelope.Url) ? null : envelope.Url.Trim(),
             Published = published,
         };
+    }
+
+    /// <summary>The string, or null when it holds a lone surrogate escape, which GetString refuses with an exception.</summary>
+    private static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }
