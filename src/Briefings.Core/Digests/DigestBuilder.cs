@@ -32,15 +32,27 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         dayOf ??= a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime);
         var articles = today.Concat((earlier ?? []).Where(a => !fresh.Contains(a.Id)).DistinctBy(a => a.Id))
             .OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-        var tokens = articles.Select(a => new ArticleTokens(Words.Tokens(a.Title), Words.Tokens(string.Join(' ', a.Paragraphs.Take(1))), Words.Tokens(string.Join(' ', a.Paragraphs)))).ToList();
-
-        var vocabulary = new Vocabulary();
-        foreach (var t in tokens)
+        List<ArticleTokens> tokens;
+        using (DigestTelemetry.Phase("tokens"))
         {
-            vocabulary.AddDocument(t.Title.Concat(t.Body));
+            tokens = articles.Select(a => new ArticleTokens(Words.Tokens(a.Title), Words.Tokens(string.Join(' ', a.Paragraphs.Take(1))), Words.Tokens(string.Join(' ', a.Paragraphs)))).ToList();
         }
 
-        var vectors = tokens.Select(t => vocabulary.Vector([(t.Title, grouping.TitleWeight), (t.Lead, 1f), (t.Body, 1f)])).ToList();
+        var vocabulary = new Vocabulary();
+        using (DigestTelemetry.Phase("vocabulary"))
+        {
+            foreach (var t in tokens)
+            {
+                vocabulary.AddDocument(t.Title.Concat(t.Body));
+            }
+        }
+
+        List<SparseVector> vectors;
+        using (DigestTelemetry.Phase("vectors"))
+        {
+            vectors = tokens.Select(t => vocabulary.Vector([(t.Title, grouping.TitleWeight), (t.Lead, 1f), (t.Body, 1f)])).ToList();
+        }
+
         var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published)).ToList(), grouping);
         var summarizer = new ExtractiveSummarizer(summaries);
         var copies = new CopyDetector();
@@ -57,14 +69,31 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             var centroid = SparseVector.Centroid(cluster.Select(i => vectors[i]));
             var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
             var before = whole.Where(i => !fresh.Contains(articles[i].Id)).OrderByDescending(i => vectors[i].Dot(centroid)).Select(i => articles[i]).ToList();
-            var copyOf = Copies(ranked, articles, copies);
+            Dictionary<int, int> copyOf;
+            using (DigestTelemetry.Phase("copies"))
+            {
+                copyOf = Copies(ranked, articles, copies);
+            }
+
             var members = ranked.Select(i => articles[i]).ToList();
             var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
-            var (quotes, figures) = HighlightExtractor.Extract(members);
+            List<Quote> quotes;
+            List<Figure> figures;
+            using (DigestTelemetry.Phase("highlights"))
+            {
+                (quotes, figures) = HighlightExtractor.Extract(members);
+            }
+
+            List<SummarySentence> summary;
+            using (DigestTelemetry.Phase("summaries"))
+            {
+                summary = summarizer.Summarize(members, reportOf);
+            }
+
             var story = new Story(
                 Id: StoryId(whole.Select(i => articles[i])),
                 Headline: members[0].Title,
-                Summary: summarizer.Summarize(members, reportOf),
+                Summary: summary,
                 Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
                 Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 Reports: ranked.Count - copyOf.Count,

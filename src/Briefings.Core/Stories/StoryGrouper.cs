@@ -1,3 +1,5 @@
+using Briefings.Core.Digests;
+
 namespace Briefings.Core.Stories;
 
 /// <summary>One article as grouping sees it.</summary>
@@ -14,8 +16,21 @@ public static class StoryGrouper
 {
     public static List<List<int>> Group(IReadOnlyList<GroupingInput> inputs, GroupingOptions options)
     {
-        var edges = LocallyScaled(inputs.Count, Similarities(inputs, options), options.Neighbours);
-        return AverageLinkage(inputs.Count, edges, options.MergeThreshold);
+        Dictionary<(int, int), double> similarities, edges;
+        using (DigestTelemetry.Phase("similarities"))
+        {
+            similarities = Similarities(inputs, options);
+        }
+
+        using (DigestTelemetry.Phase("scaling"))
+        {
+            edges = LocallyScaled(inputs.Count, similarities, options.Neighbours);
+        }
+
+        using (DigestTelemetry.Phase("linkage"))
+        {
+            return AverageLinkage(inputs.Count, edges, options.MergeThreshold);
+        }
     }
 
     /// <summary>The time factor: 1 inside the window, halving every half-life beyond it.</summary>

@@ -21,6 +21,7 @@ public static class BriefingsCommands
         root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
