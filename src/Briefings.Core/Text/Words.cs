@@ -8,28 +8,38 @@ public static class Words
     /// <summary>Lower-cased runs of letters and digits; apostrophes inside a word are dropped.</summary>
     public static List<string> Tokens(string text)
     {
+        // Every measure calls this on every sentence, so it builds each token in one buffer
+        // instead of a StringBuilder per call.
         var tokens = new List<string>();
-        var current = new StringBuilder();
+        Span<char> stack = stackalloc char[128];
+        char[]? rented = null;
+        var buffer = text.Length <= stack.Length ? stack : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
         foreach (var ch in text)
         {
             if (char.IsLetterOrDigit(ch))
             {
-                current.Append(char.ToLowerInvariant(ch));
+                buffer[length++] = char.ToLowerInvariant(ch);
             }
-            else if (ch is '\'' or '’' && current.Length > 0)
+            else if (ch is '\'' or '’' && length > 0)
             {
                 continue;
             }
-            else if (current.Length > 0)
+            else if (length > 0)
             {
-                tokens.Add(current.ToString());
-                current.Clear();
+                tokens.Add(new string(buffer[..length]));
+                length = 0;
             }
         }
 
-        if (current.Length > 0)
+        if (length > 0)
         {
-            tokens.Add(current.ToString());
+            tokens.Add(new string(buffer[..length]));
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
 
         return tokens;

@@ -26,6 +26,7 @@ public static class SyntheticPages
                     writer.WriteString("url", article.Url);
                     writer.WriteString("published", article.Published.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
                     writer.WriteString("body", string.Join("\n\n", article.Paragraphs));
+                    writer.WriteString("story", article.Story.ToString(CultureInfo.InvariantCulture)); // the label, as the evaluation's files carry it
                     writer.WriteEndObject();
                 }
 
