@@ -32,32 +32,18 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         dayOf ??= a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime);
         var articles = today.Concat((earlier ?? []).Where(a => !fresh.Contains(a.Id)).DistinctBy(a => a.Id))
             .OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-        List<ArticleTokens> tokens;
-        using (DigestTelemetry.Phase("tokens"))
-        {
-            tokens = articles.Select(a => new ArticleTokens(Words.Tokens(a.Title), Words.Tokens(string.Join(' ', a.Paragraphs.Take(1))), Words.Tokens(string.Join(' ', a.Paragraphs)))).ToList();
-        }
-
-        var vocabulary = new Vocabulary();
-        using (DigestTelemetry.Phase("vocabulary"))
-        {
-            foreach (var t in tokens)
-            {
-                vocabulary.AddDocument(t.Title.Concat(t.Body));
-            }
-        }
-
         List<SparseVector> vectors;
         using (DigestTelemetry.Phase("vectors"))
         {
-            vectors = tokens.Select(t => vocabulary.Vector([(t.Title, grouping.TitleWeight), (t.Lead, 1f), (t.Body, 1f)])).ToList();
+            vectors = ArticleVectors.Build(articles, grouping.TitleWeight);
         }
 
         var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published)).ToList(), grouping);
         var summarizer = new ExtractiveSummarizer(summaries);
-        var copies = new CopyDetector();
 
-        var stories = new List<(Story Story, DateTimeOffset Latest)>();
+        // Ranking needs only the articles, copies and sources of each story, so summaries and
+        // highlights are written for the stories the digest keeps, not for every story of the day.
+        var stories = new List<(Story Story, DateTimeOffset Latest, List<Article> Members, Dictionary<string, string> ReportOf)>();
         foreach (var whole in clusters)
         {
             var cluster = whole.Where(i => fresh.Contains(articles[i].Id)).ToList();
@@ -72,11 +58,34 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             Dictionary<int, int> copyOf;
             using (DigestTelemetry.Phase("copies"))
             {
-                copyOf = Copies(ranked, articles, copies);
+                copyOf = Copies(ranked, articles, new CopyDetector());
             }
 
             var members = ranked.Select(i => articles[i]).ToList();
             var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
+            var story = new Story(
+                Id: StoryId(whole.Select(i => articles[i])),
+                Headline: members[0].Title,
+                Summary: [],
+                Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
+                Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                Reports: ranked.Count - copyOf.Count,
+                Quotes: [],
+                Figures: [])
+            {
+                Developing = before.Count == 0 ? null : Continuity(before, date, dayOf),
+            };
+            stories.Add((story, members.Max(a => a.EffectiveTime), members, reportOf));
+        }
+
+        var ordered = stories
+            .OrderByDescending(s => s.Story.Reports)
+            .ThenByDescending(s => s.Story.Sources.Count)
+            .ThenByDescending(s => s.Latest)
+            .ThenBy(s => s.Story.Id, StringComparer.Ordinal);
+        var kept = new List<Story>();
+        foreach (var (story, _, members, reportOf) in maxStories is { } max ? ordered.Take(max) : ordered)
+        {
             List<Quote> quotes;
             List<Figure> figures;
             using (DigestTelemetry.Phase("highlights"))
@@ -84,35 +93,13 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
                 (quotes, figures) = HighlightExtractor.Extract(members);
             }
 
-            List<SummarySentence> summary;
             using (DigestTelemetry.Phase("summaries"))
             {
-                summary = summarizer.Summarize(members, reportOf);
+                kept.Add(story with { Summary = summarizer.Summarize(members, reportOf), Quotes = quotes, Figures = figures });
             }
-
-            var story = new Story(
-                Id: StoryId(whole.Select(i => articles[i])),
-                Headline: members[0].Title,
-                Summary: summary,
-                Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
-                Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                Reports: ranked.Count - copyOf.Count,
-                Quotes: quotes,
-                Figures: figures)
-            {
-                Developing = before.Count == 0 ? null : Continuity(before, date, dayOf),
-            };
-            stories.Add((story, members.Max(a => a.EffectiveTime)));
         }
 
-        var ordered = stories
-            .OrderByDescending(s => s.Story.Reports)
-            .ThenByDescending(s => s.Story.Sources.Count)
-            .ThenByDescending(s => s.Latest)
-            .ThenBy(s => s.Story.Id, StringComparer.Ordinal)
-            .Select(s => s.Story);
-
-        return new Digest(date, generatedAt, today.Count, (maxStories is { } max ? ordered.Take(max) : ordered).ToList());
+        return new Digest(date, generatedAt, today.Count, kept);
     }
 
     /// <summary>Maps each copy to the article it repeats; the most central article of a copy set is the original.</summary>
@@ -153,6 +140,4 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var first = members.OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).First();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(first.Id)).AsSpan(0, 6));
     }
-
-    private sealed record ArticleTokens(List<string> Title, List<string> Lead, List<string> Body);
 }
