@@ -44,10 +44,10 @@ public static class BriefingsApi
     {
         if (string.IsNullOrEmpty(format) || format.Equals("json", StringComparison.OrdinalIgnoreCase))
         {
-            var stored = await digests.GetAsync(day, cancellationToken);
+            var stored = await digests.GetJsonAsync(day, cancellationToken);
             return stored is null
                 ? NotFound(day)
-                : TypedResults.Bytes(stored.Json, "application/json; charset=utf-8", entityTag: EntityTagHeaderValue.Parse(stored.ETag));
+                : TypedResults.Bytes(stored.Content, stored.ContentType, entityTag: EntityTagHeaderValue.Parse(stored.ETag));
         }
 
         var parsed = RenderFormats.Parse(format);

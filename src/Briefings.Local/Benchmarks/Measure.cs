@@ -29,6 +29,44 @@ public static class Measure
     }
 
     /// <summary>True when the runner was built without optimisation: figures from it mean little.</summary>
+    /// <summary>Another process's peak resident set (VmHWM), in bytes.</summary>
+    public static long PeakWorkingSet(int processId)
+    {
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Starts this program again with <paramref name="arguments"/>, standard input and output redirected.</summary>
+    public static Process StartSelf(IReadOnlyList<string> arguments)
+    {
+        var start = SelfStart(arguments);
+        start.RedirectStandardInput = true;
+        return Process.Start(start) ?? throw new InvalidOperationException("The benchmark could not start itself.");
+    }
+
+    private static ProcessStartInfo SelfStart(IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Measure).Assembly.Location);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
     public static bool IsDebugBuild() =>
         typeof(Measure).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled ?? false;
 
@@ -51,22 +89,7 @@ public static class Measure
     /// </summary>
     public static JsonObject RunSelf(IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(Measure).Assembly.Location);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = SelfStart(arguments);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The benchmark could not start itself.");
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

@@ -23,8 +23,118 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Benchmarks on a seeded synthetic corpus: digest, ingest, render, serve, send (docs/performance.md).");
         command.Subcommands.Add(Digest());
-        command.Subcommands.Add(DigestRun());
+        command.Subcommands.Add(Ingest());
+        command.Subcommands.Add(Render());
+        command.Subcommands.Add(Serve());
+        command.Subcommands.Add(Send());
+        command.Subcommands.Add(Smoke());
         command.Subcommands.Add(Corpus());
+        command.Subcommands.Add(DigestRun());
+        command.Subcommands.Add(ServeRun());
+        command.Subcommands.Add(SendRun());
+        return command;
+    }
+
+    private static Command Ingest()
+    {
+        var command = new Command("ingest", "Ingest into the embedded store: 5 KB text articles and 50 KB HTML pages, articles/s (default size 2000).") { Size, Runs, Seed, Days, Work, JsonOut };
+        command.SetAction(async parse =>
+        {
+            var settings = Settings(parse, "2000");
+            Header("ingest", settings);
+            return Write(parse, await IngestBenchmark.RunAsync(settings));
+        });
+        return command;
+    }
+
+    private static Command Render()
+    {
+        var command = new Command("render", "Rendering a digest of N stories in each format, ms per rendering (default 50 stories).") { Size, Runs, Seed, Work, JsonOut };
+        command.SetAction(parse =>
+        {
+            var settings = Settings(parse, "50");
+            Header("render", settings);
+            return Write(parse, RenderBenchmark.Run(settings));
+        });
+        return command;
+    }
+
+    private static Command Serve()
+    {
+        var duration = new Option<int>("--duration") { Description = "Seconds per wrk run.", DefaultValueFactory = _ => 30 };
+        var threads = new Option<int>("--threads") { Description = "wrk threads.", DefaultValueFactory = _ => 2 };
+        var connections = new Option<int>("--connections") { Description = "wrk connections.", DefaultValueFactory = _ => 64 };
+        var command = new Command("serve", "GET /api/briefings/latest from the runner under wrk, plain and conditional (--size: stories in the digest, default 40).")
+        {
+            Size, Runs, Seed, Work, JsonOut, duration, threads, connections,
+        };
+        command.SetAction(async parse =>
+        {
+            var settings = Settings(parse, "40");
+            Header("serve", settings);
+            return Write(parse, await ServeBenchmark.RunAsync(settings, parse.GetValue(duration), parse.GetValue(threads), parse.GetValue(connections)));
+        });
+        return command;
+    }
+
+    private static Command Send()
+    {
+        var command = new Command("send", "Sending to N subscribers through a local SMTP server, one process per run (default sizes 1000,10000).") { Size, Runs, Seed, Work, JsonOut };
+        command.SetAction(parse =>
+        {
+            var settings = Settings(parse, "1000,10000");
+            Header("send", settings);
+            return Write(parse, SendBenchmark.Run(settings));
+        });
+        return command;
+    }
+
+    private static Command Smoke()
+    {
+        var command = new Command("smoke", "Every benchmark at a small size, once (CI runs this; no timing is judged).") { Seed, Work };
+        command.SetAction(async parse =>
+        {
+            var work = parse.GetValue(Work) ?? Path.Combine(Path.GetTempPath(), $"briefings-bench-smoke-{Environment.ProcessId}");
+            var seed = parse.GetValue(Seed);
+            BenchSettings Small(params int[] sizes) => new(sizes, 1, seed, 1, work);
+            Directory.CreateDirectory(work);
+            Header("smoke", Small(300, 600));
+            var digest = DigestBenchmark.Run(Small(300, 600), 40, peer: false);
+            var ingest = await IngestBenchmark.RunAsync(Small(20));
+            var render = RenderBenchmark.Run(Small(10));
+            var send = SendBenchmark.Run(Small(20));
+            Directory.Delete(work, recursive: true);
+            var stories = digest.Sum(r => (int)r!["stories"]!);
+            var ingested = ingest.Sum(r => (int)r!["ingested"]!);
+            var sent = send.Sum(r => (int)r!["sent"]!);
+            if (stories == 0 || ingested != 40 || sent != 20 || render.Count != 5)
+            {
+                Console.Error.WriteLine($"bench smoke: something did not run: {stories} stories, {ingested} of 40 ingested, {sent} of 20 sent, {render.Count} renderings.");
+                return 1;
+            }
+
+            Console.WriteLine("bench smoke: digest, ingest, render and send ran.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ServeRun()
+    {
+        var data = new Option<string>("--data") { Required = true };
+        var port = new Option<int>("--port") { Required = true };
+        var command = new Command("serve-run", "The runner's web host for `bench serve`, until standard input closes.") { data, port };
+        command.Hidden = true;
+        command.SetAction(parse => ServeBenchmark.ServeAsync(parse.GetValue(data)!, parse.GetValue(port)));
+        return command;
+    }
+
+    private static Command SendRun()
+    {
+        var port = new Option<int>("--port") { Required = true };
+        var command = new Command("send-run", "One measured send (run by `bench send` in a fresh process).") { Size, Seed, Work, port };
+        command.Hidden = true;
+        command.SetAction(parse => SendBenchmark.RunOnceAsync(Sizes(parse.GetValue(Size) ?? "1000")[0], parse.GetValue(port), parse.GetValue(Seed), parse.GetValue(Work)!));
         return command;
     }
 
