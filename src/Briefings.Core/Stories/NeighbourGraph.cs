@@ -7,8 +7,8 @@ namespace Briefings.Core.Stories;
 /// propose), visiting at most <see cref="GroupingOptions.CandidateBudget"/> postings, and
 /// scores the best <see cref="GroupingOptions.CandidatesVerified"/> proposals exactly. A pair
 /// survives local scaling only when it is closer than one of its articles' usual neighbours,
-/// that is among that article's nearest, so keeping each article's nearest keeps every pair
-/// that can survive. Articles are searched on every core; the graph does not depend on how.
+/// that is among that article's nearest, so keeping each article's nearest (and ties) keeps
+/// every pair that can survive, and the levels. Articles are searched on every core; the graph does not depend on how.
 /// </summary>
 internal static class NeighbourGraph
 {
@@ -261,6 +261,16 @@ internal static class NeighbourGraph
             for (var k = 0; k < vector.Count; k++)
             {
                 _weight[vector.Terms[k]] = 0;
+            }
+
+            // Only an article's nearest (and any tied with the last of them) can set its level or
+            // survive scaling on its side, so the rest need not be kept.
+            if (found.Count > options.Neighbours)
+            {
+                var similarities = found.Select(f => f.Similarity).ToArray();
+                Array.Sort(similarities);
+                var last = similarities[^options.Neighbours];
+                found.RemoveAll(f => f.Similarity < last);
             }
 
             var result = found.ToArray();

@@ -63,6 +63,7 @@ public static class DigestBenchmark
                 ["minSeconds"] = Math.Round(runs.Min(r => (double)r["seconds"]!), 3),
                 ["maxSeconds"] = Math.Round(runs.Max(r => (double)r["seconds"]!), 3),
                 ["medianBuildSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["buildSeconds"]!)), 3),
+                ["medianCpuSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["cpuSeconds"]!)), 3),
                 ["peakMegabytes"] = Math.Round(runs.Max(r => (double)r["peakBytes"]!) / (1024 * 1024)),
                 ["allocatedMegabytes"] = Math.Round(Measure.Median(runs.Select(r => (double)r["allocatedBytes"]!)) / (1024 * 1024)),
                 ["ratioToBaseline"] = Math.Round(seconds / baseline.Value, 2),
@@ -98,7 +99,7 @@ public static class DigestBenchmark
     private static void Print(JsonObject r)
     {
         Console.WriteLine($"digest  {(int)r["size"]!,8:N0} articles  {(int)r["stories"]!,6:N0} stories  median {(double)r["medianSeconds"]!,7:0.000} s"
-            + $"  (min {(double)r["minSeconds"]!:0.000}, max {(double)r["maxSeconds"]!:0.000}, {(int)r["runs"]!} runs)"
+            + $"  (min {(double)r["minSeconds"]!:0.000}, max {(double)r["maxSeconds"]!:0.000}, {(int)r["runs"]!} runs; cpu {(double)r["medianCpuSeconds"]!:0.0} s)"
             + $"  peak {(double)r["peakMegabytes"]!:0} MB  allocated {(double)r["allocatedMegabytes"]!:0} MB"
             + $"  x{(double)r["ratioToBaseline"]!:0.00} vs {(int)r["baselineSize"]!:N0}");
         Console.WriteLine("        phases (ms, median): " + string.Join("  ", r["phasesMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
@@ -142,6 +143,7 @@ public static class DigestBenchmark
             ["stories"] = digest.Stories.Count,
             ["seconds"] = elapsed.TotalSeconds,
             ["buildSeconds"] = build.TotalSeconds,
+            ["cpuSeconds"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
             ["peakBytes"] = Measure.PeakWorkingSet(),
             ["allocatedBytes"] = GC.GetTotalAllocatedBytes(),
             ["gen2"] = GC.CollectionCount(2),
