@@ -90,5 +90,42 @@ public static class Words
     }
 
     /// <summary>A comparison key: tokens joined by single spaces.</summary>
-    public static string Key(string text) => string.Join(' ', Tokens(text));
+    public static string Key(string text)
+    {
+        // string.Join(' ', Tokens(text)), built in one buffer: cleaning keys every paragraph.
+        Span<char> stack = stackalloc char[256];
+        char[]? rented = null;
+        var buffer = text.Length <= stack.Length ? stack : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
+        var inToken = false;
+        foreach (var ch in text)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (!inToken && length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                buffer[length++] = char.ToLowerInvariant(ch);
+                inToken = true;
+            }
+            else if (ch is '\'' or '’' && inToken)
+            {
+                continue;
+            }
+            else
+            {
+                inToken = false;
+            }
+        }
+
+        var key = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return key;
+    }
 }

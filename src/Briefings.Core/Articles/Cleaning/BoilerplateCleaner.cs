@@ -65,8 +65,29 @@ public static partial class BoilerplateCleaner
     /// <summary>A short run of tokens of at most three letters: a language switcher or a menu.</summary>
     private static bool IsMenu(string text)
     {
-        var tokens = Words.Tokens(text);
-        return tokens.Count is > 0 and <= 8 && tokens.All(t => t.Length <= 3) && !EndsSentence(text);
+        // Counts tokens as Words.Tokens makes them, stopping at the first that rules a menu out.
+        int tokens = 0, length = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (length++ == 0 && ++tokens > 8)
+                {
+                    return false;
+                }
+
+                if (length > 3)
+                {
+                    return false;
+                }
+            }
+            else if (!(ch is '\'' or '’' && length > 0))
+            {
+                length = 0;
+            }
+        }
+
+        return tokens > 0 && !EndsSentence(text);
     }
 
     private static bool IsHashtagLine(string text)
