@@ -28,8 +28,8 @@ public sealed record GroupingOptions
     /// Postings an article's search visits, least common terms first: what keeps grouping linear
     /// on a day of 100,000 articles. A small day never reaches it.
     /// </summary>
-    public int CandidateBudget { get; init; } = 2000;
+    public int CandidateBudget { get; init; } = 1000;
 
     /// <summary>Proposals per article scored exactly, the best by their shared uncommon terms.</summary>
-    public int CandidatesVerified { get; init; } = 100;
+    public int CandidatesVerified { get; init; } = 40;
 }
