@@ -81,40 +81,90 @@ public static class ArticleVectors
     /// <summary>
     /// An article's distinct kept tokens of title and body in order of first appearance, each with
     /// its weighted count: title tokens count <c>titleWeight</c>, lead and body tokens 1 each.
+    /// Tokens are cut as <see cref="Words.Tokens"/> cuts them, and a string is made only for a
+    /// token the article has not used before.
     /// </summary>
     private sealed record Distinct(List<string> Tokens, float[] Counts)
     {
         public static Distinct Of(Article article, float titleWeight)
         {
-            var title = Words.Tokens(article.Title);
-            var lead = Words.Tokens(string.Join(' ', article.Paragraphs.Take(1)));
-            var body = Words.Tokens(string.Join(' ', article.Paragraphs));
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            var tokens = new List<string>();
-            var counts = new List<float>();
-            // In the order Vocabulary.Vector adds them; the lead's tokens open the body's, so ids
-            // still come in order of first appearance in title and body.
-            foreach (var (part, weight) in new[] { (title, titleWeight), (lead, 1f), (body, 1f) })
+            var counter = new Counter();
+            counter.Add(article.Title, titleWeight);
+            if (article.Paragraphs.Count > 0)
             {
-                foreach (var token in part)
+                counter.Add(article.Paragraphs[0], 1f); // the lead
+            }
+
+            foreach (var paragraph in article.Paragraphs)
+            {
+                counter.Add(paragraph, 1f); // tokens never run across paragraphs, so this is the joined body
+            }
+
+            return new Distinct(counter.Tokens, [.. counter.Counts]);
+        }
+    }
+
+    private sealed class Counter
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private char[] _buffer = new char[64];
+
+        public List<string> Tokens { get; } = [];
+
+        public List<float> Counts { get; } = [];
+
+        public void Add(string text, float weight)
+        {
+            if (_buffer.Length < text.Length)
+            {
+                _buffer = new char[text.Length];
+            }
+
+            var length = 0;
+            foreach (var ch in text)
+            {
+                if (char.IsLetterOrDigit(ch))
                 {
-                    if (!Vocabulary.Keep(token))
-                    {
-                        continue;
-                    }
-
-                    if (!index.TryGetValue(token, out var at))
-                    {
-                        at = index[token] = tokens.Count;
-                        tokens.Add(token);
-                        counts.Add(0);
-                    }
-
-                    counts[at] += weight;
+                    _buffer[length++] = char.ToLowerInvariant(ch);
+                }
+                else if (ch is '\'' or '’' && length > 0)
+                {
+                    continue;
+                }
+                else if (length > 0)
+                {
+                    Count(_buffer.AsSpan(0, length), weight);
+                    length = 0;
                 }
             }
 
-            return new Distinct(tokens, [.. counts]);
+            if (length > 0)
+            {
+                Count(_buffer.AsSpan(0, length), weight);
+            }
+        }
+
+        private void Count(ReadOnlySpan<char> token, float weight)
+        {
+            var lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(token, out var at))
+            {
+                var text = new string(token);
+                if (!Vocabulary.Keep(text))
+                {
+                    _index[text] = -1; // a stop word: remembered, so it is not made again
+                    return;
+                }
+
+                at = _index[text] = Tokens.Count;
+                Tokens.Add(text);
+                Counts.Add(0);
+            }
+
+            if (at >= 0)
+            {
+                Counts[at] += weight;
+            }
         }
     }
 }
