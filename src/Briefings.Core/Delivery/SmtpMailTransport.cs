@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -52,7 +53,21 @@ public sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport, IAs
         }
 
         var security = Enum.TryParse<SecureSocketOptions>(options.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
-        await _client.ConnectAsync(options.Host ?? throw new InvalidOperationException("Briefings:Email:Smtp:Host is not set."), options.Port, security, cancellationToken);
+        var host = options.Host ?? throw new InvalidOperationException("Briefings:Email:Smtp:Host is not set.");
+
+        // Our own socket, so Nagle's algorithm is off: the end of each message would otherwise wait
+        // for the server's delayed acknowledgement before the server sees it and replies.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(host, options.Port, cancellationToken);
+            await _client.ConnectAsync(socket, host, options.Port, security, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
         if (!string.IsNullOrEmpty(options.UserName))
         {
             await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);

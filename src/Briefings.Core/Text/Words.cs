@@ -67,6 +67,11 @@ public static class Words
     /// <summary>Collapses runs of whitespace (including non-breaking spaces) into one space.</summary>
     public static string Squash(string text)
     {
+        if (IsSquashed(text))
+        {
+            return text; // most text arrives squashed already (readers squash every line)
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var ch in text)
@@ -87,6 +92,34 @@ public static class Words
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>True when <see cref="Squash"/> would return the same text.</summary>
+    private static bool IsSquashed(string text)
+    {
+        var previousSpace = true; // no leading space
+        foreach (var ch in text)
+        {
+            if (ch == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(ch) || ch == '\u200b')
+            {
+                return false;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return !previousSpace || text.Length == 0;
     }
 
     /// <summary>A comparison key: tokens joined by single spaces.</summary>

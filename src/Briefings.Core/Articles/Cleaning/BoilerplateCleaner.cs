@@ -92,8 +92,18 @@ public static partial class BoilerplateCleaner
 
     private static bool IsHashtagLine(string text)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= 2 && words.Count(w => w.StartsWith('#')) * 10 >= words.Length * 6;
+        // Words split on spaces, counted without splitting: cleaning runs on every paragraph.
+        int words = 0, hashtags = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != ' ' && (i == 0 || text[i - 1] == ' '))
+            {
+                words++;
+                hashtags += text[i] == '#' ? 1 : 0;
+            }
+        }
+
+        return words >= 2 && hashtags * 10 >= words * 6;
     }
 
     private static bool IsCaption(string text) => CaptionPattern().IsMatch(text) && Words.Count(text) <= 40;
