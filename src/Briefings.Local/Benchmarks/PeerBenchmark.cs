@@ -39,6 +39,7 @@ public static class PeerBenchmark
             Console.Error.Write('p');
         }
 
+        Console.Error.WriteLine();
         var seconds = Measure.Median(results.Select(r => (double)r["seconds"]!));
         return new JsonObject
         {
