@@ -2,7 +2,7 @@
 # Runs every test on a fresh machine with the .NET SDK, Node.js and Debian's apt:
 # installs the real services the integration tests start (Azurite from npm, an SMTP server
 # from python3-aiosmtpd, a headless browser from chromium), then runs the unit and integration
-# test projects.
+# test projects and the benchmarks' smoke test.
 # The Functions adapter (src/Briefings.Functions) is not built here: its worker packages are
 # not served by this machine's package feed (see README, "Honest limits").
 set -euo pipefail
@@ -27,3 +27,7 @@ bash tests/bicep.sh
 
 dotnet test tests/Briefings.Core.Tests "$@"
 dotnet test tests/Briefings.Integration.Tests "$@"
+
+# Every benchmark once at a small size, as a smoke test: no timing is judged here
+# (docs/performance.md has the figures and the command that measures them).
+dotnet run -c Release --project src/Briefings.Local -- bench smoke

@@ -84,7 +84,21 @@ public sealed class SmtpMailTransport(SmtpOptions options, int connections = 1) 
         }
 
         var security = Enum.TryParse<SecureSocketOptions>(options.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
-        await client.ConnectAsync(options.Host ?? throw new InvalidOperationException("Briefings:Email:Smtp:Host is not set."), options.Port, security, cancellationToken);
+        var host = options.Host ?? throw new InvalidOperationException("Briefings:Email:Smtp:Host is not set.");
+
+        // Our own socket, so Nagle's algorithm is off: the end of each message would otherwise wait
+        // for the server's delayed acknowledgement before the server sees it and replies.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(host, options.Port, cancellationToken);
+            await client.ConnectAsync(socket, host, options.Port, security, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
         if (!string.IsNullOrEmpty(options.UserName))
         {
             await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);

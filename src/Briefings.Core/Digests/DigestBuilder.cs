@@ -29,61 +29,83 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     {
         var today = input.DistinctBy(a => a.Id).ToList();
         var fresh = today.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        dayOf ??= a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime);
+        Func<Article, DateOnly> dayFor = dayOf ?? (a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
         var articles = today.Concat((earlier ?? []).Where(a => !fresh.Contains(a.Id)).DistinctBy(a => a.Id))
             .OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-        var tokens = articles.Select(a => new ArticleTokens(Words.Tokens(a.Title), Words.Tokens(string.Join(' ', a.Paragraphs.Take(1))), Words.Tokens(string.Join(' ', a.Paragraphs)))).ToList();
-
-        var vocabulary = new Vocabulary();
-        foreach (var t in tokens)
+        List<SparseVector> vectors;
+        using (DigestTelemetry.Phase("vectors"))
         {
-            vocabulary.AddDocument(t.Title.Concat(t.Body));
+            vectors = ArticleVectors.Build(articles, grouping.TitleWeight);
         }
 
-        var vectors = tokens.Select(t => vocabulary.Vector([(t.Title, grouping.TitleWeight), (t.Lead, 1f), (t.Body, 1f)])).ToList();
         var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published)).ToList(), grouping);
         var summarizer = new ExtractiveSummarizer(summaries);
-        var copies = new CopyDetector();
 
-        var stories = new List<(Story Story, DateTimeOffset Latest)>();
-        foreach (var whole in clusters)
+        // Ranking needs only the articles, copies and sources of each story, so summaries and
+        // highlights are written for the stories the digest keeps, not for every story of the day.
+        // Stories are independent of each other, so they are assembled on every core, in cluster order.
+        var assembled = new StoryDraft?[clusters.Count];
+        using (DigestTelemetry.Phase("stories"))
         {
-            var cluster = whole.Where(i => fresh.Contains(articles[i].Id)).ToList();
-            if (cluster.Count == 0)
-            {
-                continue; // a story of earlier days that nothing new joined
-            }
-
-            var centroid = SparseVector.Centroid(cluster.Select(i => vectors[i]));
-            var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
-            var before = whole.Where(i => !fresh.Contains(articles[i].Id)).OrderByDescending(i => vectors[i].Dot(centroid)).Select(i => articles[i]).ToList();
-            var copyOf = Copies(ranked, articles, copies);
-            var members = ranked.Select(i => articles[i]).ToList();
-            var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
-            var (quotes, figures) = HighlightExtractor.Extract(members);
-            var story = new Story(
-                Id: StoryId(whole.Select(i => articles[i])),
-                Headline: members[0].Title,
-                Summary: summarizer.Summarize(members, reportOf),
-                Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
-                Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                Reports: ranked.Count - copyOf.Count,
-                Quotes: quotes,
-                Figures: figures)
-            {
-                Developing = before.Count == 0 ? null : Continuity(before, date, dayOf),
-            };
-            stories.Add((story, members.Max(a => a.EffectiveTime)));
+            Parallel.For(0, clusters.Count, c => assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor));
         }
 
+        var stories = assembled.OfType<StoryDraft>().ToList();
         var ordered = stories
             .OrderByDescending(s => s.Story.Reports)
             .ThenByDescending(s => s.Story.Sources.Count)
             .ThenByDescending(s => s.Latest)
-            .ThenBy(s => s.Story.Id, StringComparer.Ordinal)
-            .Select(s => s.Story);
+            .ThenBy(s => s.Story.Id, StringComparer.Ordinal);
+        var kept = new List<Story>();
+        foreach (var (story, _, members, reportOf) in maxStories is { } max ? ordered.Take(max) : ordered)
+        {
+            List<Quote> quotes;
+            List<Figure> figures;
+            using (DigestTelemetry.Phase("highlights"))
+            {
+                (quotes, figures) = HighlightExtractor.Extract(members);
+            }
 
-        return new Digest(date, generatedAt, today.Count, (maxStories is { } max ? ordered.Take(max) : ordered).ToList());
+            using (DigestTelemetry.Phase("summaries"))
+            {
+                kept.Add(story with { Summary = summarizer.Summarize(members, reportOf), Quotes = quotes, Figures = figures });
+            }
+        }
+
+        return new Digest(date, generatedAt, today.Count, kept);
+    }
+
+    /// <summary>A story before its summary and highlights: what ranking needs, and what summarising will.</summary>
+    private sealed record StoryDraft(Story Story, DateTimeOffset Latest, List<Article> Members, Dictionary<string, string> ReportOf);
+
+    /// <summary>A story from one cluster: its articles ranked by centrality, copies marked, sources, continuity; null when nothing new joined it.</summary>
+    private static StoryDraft? Assemble(List<int> whole, List<Article> articles, List<SparseVector> vectors, HashSet<string> fresh, DateOnly date, Func<Article, DateOnly> dayOf)
+    {
+        var cluster = whole.Where(i => fresh.Contains(articles[i].Id)).ToList();
+        if (cluster.Count == 0)
+        {
+            return null; // a story of earlier days that nothing new joined
+        }
+
+        var centroid = SparseVector.Centroid(cluster.Select(i => vectors[i]));
+        var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
+        var before = whole.Where(i => !fresh.Contains(articles[i].Id)).OrderByDescending(i => vectors[i].Dot(centroid)).Select(i => articles[i]).ToList();
+        var copyOf = Copies(ranked, articles, new CopyDetector());
+        var members = ranked.Select(i => articles[i]).ToList();
+        var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
+        var story = new Story(
+            Id: StoryId(whole.Select(i => articles[i])),
+            Headline: members[0].Title,
+            Summary: [],
+            Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
+            Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Reports: ranked.Count - copyOf.Count,
+            Quotes: [],
+            Figures: [])
+        {
+            Developing = before.Count == 0 ? null : Continuity(before, date, dayOf),
+        };
+        return new StoryDraft(story, members.Max(a => a.EffectiveTime), members, reportOf);
     }
 
     /// <summary>Maps each copy to the article it repeats; the most central article of a copy set is the original.</summary>
@@ -124,6 +146,4 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var first = members.OrderBy(a => a.EffectiveTime).ThenBy(a => a.Id, StringComparer.Ordinal).First();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(first.Id)).AsSpan(0, 6));
     }
-
-    private sealed record ArticleTokens(List<string> Title, List<string> Lead, List<string> Body);
 }

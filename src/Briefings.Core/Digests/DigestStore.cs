@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -11,10 +12,21 @@ namespace Briefings.Core.Digests;
 /// Digests and their renderings: <c>digests/{yyyy-MM-dd}/digest.json</c>, <c>digest.html</c>,
 /// <c>digest.txt</c>, <c>digest.md</c>. The renderings are written before the JSON, so a day is
 /// only visible once all of it is there.
+/// Reads for serving (<see cref="LatestDayAsync"/>, <see cref="GetJsonAsync"/>,
+/// <see cref="GetRenderingAsync"/>) are answered from memory for up to <see cref="Freshness"/>
+/// after they were last checked against the store; a save through this instance is seen at once,
+/// a save by another process within that time.
 /// </summary>
 public sealed class DigestStore(IBlobStore store)
 {
     private const string JsonName = "digest.json";
+
+    /// <summary>How long a read for serving is taken as current without asking the store again.</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+
+    private const int MaxCached = 16;
+    private readonly ConcurrentDictionary<string, Cached> _cache = new(StringComparer.Ordinal);
+    private volatile LatestDay? _latest;
 
     public static string DayName(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -29,6 +41,11 @@ public sealed class DigestStore(IBlobStore store)
 
         await store.PutAsync(Containers.Digests, $"{day}/{JsonName}", JsonSerializer.SerializeToUtf8Bytes(digest, BriefingsJsonContext.Default.Digest),
             new BlobWrite { ContentType = "application/json" }, cancellationToken);
+        _latest = null;
+        foreach (var name in _cache.Keys.Where(k => k.StartsWith(day + "/", StringComparison.Ordinal)))
+        {
+            _cache.TryRemove(name, out _);
+        }
     }
 
     public async Task<StoredDigest?> GetAsync(DateOnly date, CancellationToken cancellationToken = default)
@@ -37,10 +54,43 @@ public sealed class DigestStore(IBlobStore store)
         return blob is null ? null : new StoredDigest(JsonSerializer.Deserialize(blob.Content, BriefingsJsonContext.Default.Digest)!, blob.Content, blob.ETag);
     }
 
-    public async Task<StoredRendering?> GetRenderingAsync(DateOnly date, RenderFormat format, CancellationToken cancellationToken = default)
+    /// <summary>A day's digest as its stored JSON bytes, for serving as they are.</summary>
+    public Task<StoredRendering?> GetJsonAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        GetCachedAsync($"{DayName(date)}/{JsonName}", "application/json; charset=utf-8", cancellationToken);
+
+    public Task<StoredRendering?> GetRenderingAsync(DateOnly date, RenderFormat format, CancellationToken cancellationToken = default) =>
+        GetCachedAsync($"{DayName(date)}/digest.{RenderFormats.Extension(format)}", RenderFormats.ContentType(format), cancellationToken);
+
+    /// <summary>A blob for serving: from memory while fresh, else checked by its ETag and read again only when it changed.</summary>
+    private async Task<StoredRendering?> GetCachedAsync(string name, string contentType, CancellationToken cancellationToken)
     {
-        var blob = await store.GetAsync(Containers.Digests, $"{DayName(date)}/digest.{RenderFormats.Extension(format)}", cancellationToken);
-        return blob is null ? null : new StoredRendering(blob.Content, RenderFormats.ContentType(format), blob.ETag);
+        var now = Environment.TickCount64;
+        if (_cache.TryGetValue(name, out var cached) && now - cached.CheckedAt < Freshness.TotalMilliseconds)
+        {
+            return cached.Rendering;
+        }
+
+        if (cached is not null && await store.GetInfoAsync(Containers.Digests, name, cancellationToken) is { } info && info.ETag == cached.Rendering.ETag)
+        {
+            _cache[name] = cached with { CheckedAt = now };
+            return cached.Rendering;
+        }
+
+        var blob = await store.GetAsync(Containers.Digests, name, cancellationToken);
+        if (blob is null)
+        {
+            _cache.TryRemove(name, out _);
+            return null;
+        }
+
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+
+        var rendering = new StoredRendering(blob.Content, contentType, blob.ETag);
+        _cache[name] = new Cached(rendering, now);
+        return rendering;
     }
 
     public async Task<bool> ExistsAsync(DateOnly date, CancellationToken cancellationToken = default) =>
@@ -63,11 +113,28 @@ public sealed class DigestStore(IBlobStore store)
         return days;
     }
 
+    /// <summary>The newest day that has a digest; listed again at most once per <see cref="Freshness"/>.</summary>
     public async Task<DateOnly?> LatestDayAsync(CancellationToken cancellationToken = default)
     {
+        var now = Environment.TickCount64;
+        if (_latest is { } latest && now - latest.CheckedAt < Freshness.TotalMilliseconds)
+        {
+            return latest.Day;
+        }
+
         var days = await ListDaysAsync(cancellationToken);
-        return days.Count == 0 ? null : days[0];
+        if (days.Count == 0)
+        {
+            return null;
+        }
+
+        _latest = new LatestDay(days[0], now);
+        return days[0];
     }
+
+    private sealed record LatestDay(DateOnly Day, long CheckedAt);
+
+    private sealed record Cached(StoredRendering Rendering, long CheckedAt);
 }
 
 /// <summary>A stored digest with its exact JSON bytes and ETag.</summary>

@@ -125,10 +125,10 @@ public sealed class BriefingsApi(DigestStore digests, DigestArchive archive)
 
         if (representation == Representation.Json)
         {
-            var stored = await digests.GetAsync(day, cancellationToken);
+            var stored = await digests.GetJsonAsync(day, cancellationToken);
             return stored is null
                 ? Problems.NoBriefing(day)
-                : HttpCaching.Cached(stored.Json, "application/json; charset=utf-8", stored.ETag, cacheControl, VaryOnAccept);
+                : HttpCaching.Cached(stored.Content, "application/json; charset=utf-8", stored.ETag, cacheControl, VaryOnAccept);
         }
 
         // The renderings stored when the day was built: the same bytes every time, with the blob's ETag.

@@ -56,6 +56,7 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
         };
+        templates.ShareIncludes(context);
         context.PushGlobal(model);
         try
         {

@@ -12,26 +12,45 @@ namespace Briefings.Core.Rendering;
 public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
 {
     private readonly ConcurrentDictionary<string, Lazy<Template>> _templates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Template>> _included = new(StringComparer.Ordinal);
     private readonly string _root = Path.GetFullPath(options.Path);
 
     public string Root => _root;
 
     public Template Get(string name) => _templates.GetOrAdd(name, n => new Lazy<Template>(() => Parse(n))).Value;
 
-    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => Resolve(templateName);
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+    {
+        var path = Resolve(templateName);
+        _included.GetOrAdd(path, p => new Lazy<Template>(() => ParseFile(p)));
+        return path;
+    }
+
+    /// <summary>
+    /// Hands a rendering the partials earlier renderings included, already parsed, so an
+    /// <c>include</c> inside a loop costs a lookup rather than a read and a parse per rendering.
+    /// </summary>
+    public void ShareIncludes(TemplateContext context)
+    {
+        foreach (var (path, template) in _included)
+        {
+            context.CachedTemplates[path] = template.Value;
+        }
+    }
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
 
     public async ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         await File.ReadAllTextAsync(templatePath);
 
-    private Template Parse(string name)
+    private Template Parse(string name) => ParseFile(Resolve(name));
+
+    private Template ParseFile(string path)
     {
-        var path = Resolve(name);
         var template = Template.Parse(File.ReadAllText(path), path);
         if (template.HasErrors)
         {
-            throw new TemplateException($"The template {name} has errors: {string.Join("; ", template.Messages)}");
+            throw new TemplateException($"The template {Path.GetRelativePath(_root, path)} has errors: {string.Join("; ", template.Messages)}");
         }
 
         return template;

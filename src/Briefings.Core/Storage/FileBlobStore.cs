@@ -191,9 +191,18 @@ public sealed class FileBlobStore : IBlobStore
     private async Task WriteMetaAsync(string container, string name, FileBlobMeta meta, CancellationToken cancellationToken)
     {
         var path = MetaPath(container, name);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(meta, BriefingsJsonContext.Default.FileBlobMeta);
+        // A blob rewritten with the same headers (a ledger entry moving on, a receipt) keeps its
+        // meta file: replacing a file by rename is what costs most on a journalling file system.
+        if (new FileInfo(path) is { Exists: true } existing && existing.Length == bytes.Length
+            && (await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(bytes))
+        {
+            return;
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(meta, BriefingsJsonContext.Default.FileBlobMeta), cancellationToken);
+        await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
         File.Move(temp, path, overwrite: true);
     }
 

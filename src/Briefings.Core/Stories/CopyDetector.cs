@@ -11,45 +11,108 @@ namespace Briefings.Core.Stories;
 /// </summary>
 public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedShare = 0.6)
 {
-    private readonly Dictionary<string, List<HashSet<string>>> _sentences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
 
     public bool AreCopies(Article a, Article b)
     {
-        var first = SentencesOf(a);
-        var second = SentencesOf(b);
-        var (shorter, longer) = first.Count <= second.Count ? (first, second) : (second, first);
-        if (shorter.Count == 0)
+        var first = ProfileOf(a);
+        var second = ProfileOf(b);
+        var (shorter, longer) = first.Sentences.Length <= second.Sentences.Length ? (first, second) : (second, first);
+        if (shorter.Sentences.Length == 0)
         {
             return false;
         }
 
+        // Decided as soon as the count of aligned sentences reaches the share, or can no longer.
+        var needed = alignedShare * shorter.Sentences.Length;
         var aligned = 0;
-        foreach (var sentence in shorter)
+        var left = shorter.Sentences.Length;
+        foreach (var sentence in shorter.Sentences)
         {
-            if (longer.Any(other => Containment(sentence, other) >= sentenceOverlap))
+            left--;
+            // A sentence with no counterpart even in the other article's whole vocabulary has none
+            // in any one of its sentences.
+            if (Aligned(sentence, longer.Words) && longer.Sentences.Any(other => Aligned(sentence, other)))
             {
                 aligned++;
+                if (aligned >= needed)
+                {
+                    return true;
+                }
+            }
+
+            if (aligned + left < needed)
+            {
+                return false;
             }
         }
 
-        return aligned >= alignedShare * shorter.Count;
+        return aligned >= needed;
     }
 
-    private static double Containment(HashSet<string> sentence, HashSet<string> other) =>
-        sentence.Count == 0 ? 0 : (double)sentence.Count(other.Contains) / sentence.Count;
+    private bool Aligned(int[] sentence, int[] other) => (double)Shared(sentence, other) / sentence.Length >= sentenceOverlap;
 
-    private List<HashSet<string>> SentencesOf(Article article)
+    /// <summary>How many of one sorted set's ids the other holds.</summary>
+    private static int Shared(int[] a, int[] b)
     {
-        if (!_sentences.TryGetValue(article.Id, out var list))
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
         {
-            list = article.Paragraphs
+            if (a[i] == b[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared;
+    }
+
+    /// <summary>An article's sentences of four or more content words, and all its content words, as sorted word ids.</summary>
+    private Profile ProfileOf(Article article)
+    {
+        if (!_profiles.TryGetValue(article.Id, out var profile))
+        {
+            var sentences = article.Paragraphs
                 .SelectMany(Sentences.Split)
                 .Select(ExtractiveSummarizer.ContentWords)
                 .Where(s => s.Count >= 4)
-                .ToList();
-            _sentences[article.Id] = list;
+                .Select(Ids)
+                .ToArray();
+            var words = sentences.SelectMany(s => s).Distinct().Order().ToArray();
+            _profiles[article.Id] = profile = new Profile(sentences, words);
         }
 
-        return list;
+        return profile;
     }
+
+    private int[] Ids(HashSet<string> words)
+    {
+        var ids = new int[words.Count];
+        var k = 0;
+        foreach (var word in words)
+        {
+            if (!_words.TryGetValue(word, out var id))
+            {
+                _words[word] = id = _words.Count;
+            }
+
+            ids[k++] = id;
+        }
+
+        Array.Sort(ids);
+        return ids;
+    }
+
+    private sealed record Profile(int[][] Sentences, int[] Words);
 }

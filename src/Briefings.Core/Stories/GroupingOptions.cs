@@ -23,4 +23,13 @@ public sealed record GroupingOptions
 
     /// <summary>Terms found in more than this share of articles are too common to propose candidates.</summary>
     public double MaxCandidateTermShare { get; init; } = 0.05;
+
+    /// <summary>
+    /// Postings an article's search visits, least common terms first: what keeps grouping linear
+    /// on a day of 100,000 articles. A small day never reaches it.
+    /// </summary>
+    public int CandidateBudget { get; init; } = 1000;
+
+    /// <summary>Proposals per article scored exactly, the best by their shared uncommon terms.</summary>
+    public int CandidatesVerified { get; init; } = 40;
 }

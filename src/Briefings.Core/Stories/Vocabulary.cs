@@ -35,7 +35,10 @@ public sealed class Vocabulary
 
     public int DocumentFrequency(int termId) => _documentFrequency[termId];
 
-    public double Idf(int termId) => Math.Log((1.0 + _documents) / (1.0 + _documentFrequency[termId])) + 1.0;
+    public double Idf(int termId) => Idf(_documents, _documentFrequency[termId]);
+
+    /// <summary>Smoothed inverse document frequency of a term found in <paramref name="frequency"/> of <paramref name="documents"/>.</summary>
+    public static double Idf(int documents, int frequency) => Math.Log((1.0 + documents) / (1.0 + frequency)) + 1.0;
 
     /// <summary>A unit TF-IDF vector; tokens listed with a weight count that many times.</summary>
     public SparseVector Vector(IEnumerable<(IEnumerable<string> Tokens, float Weight)> parts)

@@ -8,28 +8,38 @@ public static class Words
     /// <summary>Lower-cased runs of letters and digits; apostrophes inside a word are dropped.</summary>
     public static List<string> Tokens(string text)
     {
+        // Every measure calls this on every sentence, so it builds each token in one buffer
+        // instead of a StringBuilder per call.
         var tokens = new List<string>();
-        var current = new StringBuilder();
+        Span<char> stack = stackalloc char[128];
+        char[]? rented = null;
+        var buffer = text.Length <= stack.Length ? stack : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
         foreach (var ch in text)
         {
             if (char.IsLetterOrDigit(ch))
             {
-                current.Append(char.ToLowerInvariant(ch));
+                buffer[length++] = char.ToLowerInvariant(ch);
             }
-            else if (ch is '\'' or '’' && current.Length > 0)
+            else if (ch is '\'' or '’' && length > 0)
             {
                 continue;
             }
-            else if (current.Length > 0)
+            else if (length > 0)
             {
-                tokens.Add(current.ToString());
-                current.Clear();
+                tokens.Add(new string(buffer[..length]));
+                length = 0;
             }
         }
 
-        if (current.Length > 0)
+        if (length > 0)
         {
-            tokens.Add(current.ToString());
+            tokens.Add(new string(buffer[..length]));
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
 
         return tokens;
@@ -57,6 +67,11 @@ public static class Words
     /// <summary>Collapses runs of whitespace (including non-breaking spaces) into one space.</summary>
     public static string Squash(string text)
     {
+        if (IsSquashed(text))
+        {
+            return text; // most text arrives squashed already (readers squash every line)
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var ch in text)
@@ -79,6 +94,71 @@ public static class Words
         return builder.ToString();
     }
 
+    /// <summary>True when <see cref="Squash"/> would return the same text.</summary>
+    private static bool IsSquashed(string text)
+    {
+        var previousSpace = true; // no leading space
+        foreach (var ch in text)
+        {
+            if (ch == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(ch) || ch == '\u200b')
+            {
+                return false;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return !previousSpace || text.Length == 0;
+    }
+
     /// <summary>A comparison key: tokens joined by single spaces.</summary>
-    public static string Key(string text) => string.Join(' ', Tokens(text));
+    public static string Key(string text)
+    {
+        // string.Join(' ', Tokens(text)), built in one buffer: cleaning keys every paragraph.
+        Span<char> stack = stackalloc char[256];
+        char[]? rented = null;
+        var buffer = text.Length <= stack.Length ? stack : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
+        var inToken = false;
+        foreach (var ch in text)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (!inToken && length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                buffer[length++] = char.ToLowerInvariant(ch);
+                inToken = true;
+            }
+            else if (ch is '\'' or '’' && inToken)
+            {
+                continue;
+            }
+            else
+            {
+                inToken = false;
+            }
+        }
+
+        var key = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return key;
+    }
 }

@@ -23,6 +23,7 @@ public static class BriefingsCommands
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(SubscribersCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

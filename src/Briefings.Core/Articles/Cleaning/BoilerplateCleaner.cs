@@ -65,14 +65,45 @@ public static partial class BoilerplateCleaner
     /// <summary>A short run of tokens of at most three letters: a language switcher or a menu.</summary>
     private static bool IsMenu(string text)
     {
-        var tokens = Words.Tokens(text);
-        return tokens.Count is > 0 and <= 8 && tokens.All(t => t.Length <= 3) && !EndsSentence(text);
+        // Counts tokens as Words.Tokens makes them, stopping at the first that rules a menu out.
+        int tokens = 0, length = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (length++ == 0 && ++tokens > 8)
+                {
+                    return false;
+                }
+
+                if (length > 3)
+                {
+                    return false;
+                }
+            }
+            else if (!(ch is '\'' or '’' && length > 0))
+            {
+                length = 0;
+            }
+        }
+
+        return tokens > 0 && !EndsSentence(text);
     }
 
     private static bool IsHashtagLine(string text)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= 2 && words.Count(w => w.StartsWith('#')) * 10 >= words.Length * 6;
+        // Words split on spaces, counted without splitting: cleaning runs on every paragraph.
+        int words = 0, hashtags = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != ' ' && (i == 0 || text[i - 1] == ' '))
+            {
+                words++;
+                hashtags += text[i] == '#' ? 1 : 0;
+            }
+        }
+
+        return words >= 2 && hashtags * 10 >= words * 6;
     }
 
     private static bool IsCaption(string text) => CaptionPattern().IsMatch(text) && Words.Count(text) <= 40;

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using Briefings.Core.Articles;
+using Briefings.Core.Digests;
+using Briefings.Core.Rendering;
+using Briefings.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Core.Tests.Digests;
+
+/// <summary>The digest job reads the day it builds, not the archive: its memory grows with the day.</summary>
+public class ArchiveReadsTests
+{
+    [Fact]
+    public async Task ListingADayReadsOnlyThatDaysArticles()
+    {
+        using var folder = new TempFolder();
+        var store = new RecordingStore(new FileBlobStore(folder.Path));
+        var articles = new ArticleStore(store, new DigestClock(Options.Create(new DigestOptions()), TimeProvider.System));
+        var first = new DateOnly(2026, 11, 1);
+        for (var day = 0; day < 10; day++)
+        {
+            var date = first.AddDays(day);
+            foreach (var article in Fixtures.FootballReports(date.ToDateTime(new TimeOnly(9, 0))))
+            {
+                await articles.SaveAsync(article with { IngestedAt = date.ToDateTime(new TimeOnly(9, 5)) });
+            }
+        }
+
+        store.Reads.Clear();
+        var listed = await articles.ListDayAsync(first.AddDays(4));
+
+        Assert.Equal(Fixtures.FootballReports().Count, listed.Count);
+        Assert.All(store.Reads, name => Assert.StartsWith("articles/2026/11/05/", name));
+        Assert.Equal(listed.Count, store.Reads.Count);
+    }
+
+    [Fact]
+    public async Task ServingTheLatestDayListsNamesAndReadsOneDigest()
+    {
+        using var folder = new TempFolder();
+        var store = new RecordingStore(new FileBlobStore(folder.Path));
+        var digests = new DigestStore(store);
+        for (var day = 1; day <= 10; day++)
+        {
+            await digests.SaveAsync(new Digest(new DateOnly(2026, 11, day), Fixtures.Noon, 0, []), new Dictionary<RenderFormat, string>());
+        }
+
+        store.Reads.Clear();
+        var latest = await digests.LatestDayAsync();
+        var json = await digests.GetJsonAsync(latest!.Value);
+        await digests.GetJsonAsync(latest.Value);
+
+        Assert.Equal(new DateOnly(2026, 11, 10), latest);
+        Assert.NotNull(json);
+        Assert.Equal(["digests/2026-11-10/digest.json"], store.Reads);
+    }
+
+    /// <summary>The folder store, noting which blobs are read whole.</summary>
+    private sealed class RecordingStore(IBlobStore inner) : IBlobStore
+    {
+        public List<string> Reads { get; } = [];
+
+        public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+        {
+            Reads.Add($"{container}/{name}");
+            return inner.GetAsync(container, name, cancellationToken);
+        }
+
+        public Task<BlobEntry?> GetInfoAsync(string container, string name, CancellationToken cancellationToken = default) =>
+            inner.GetInfoAsync(container, name, cancellationToken);
+
+        public Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, BlobWrite? write = null, CancellationToken cancellationToken = default) =>
+            inner.PutAsync(container, name, content, write, cancellationToken);
+
+        public async IAsyncEnumerable<BlobEntry> ListAsync(string container, string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var entry in inner.ListAsync(container, prefix, cancellationToken))
+            {
+                yield return entry;
+            }
+        }
+
+        public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(container, name, cancellationToken);
+    }
+}
