@@ -28,7 +28,23 @@ public sealed class FileBlobStore : IBlobStore
     /// <summary>The folder that holds a container's blobs.</summary>
     public string ContainerPath(string container) => Path.Combine(_root, BlobNames.ValidateContainer(container));
 
-    public async Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+    public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Task.FromResult(Get(container, name, cancellationToken));
+        }
+        catch (OperationCanceledException e)
+        {
+            return Task.FromCanceled<StoredBlob?>(e.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<StoredBlob?>(e);
+        }
+    }
+
+    private StoredBlob? Get(string container, string name, CancellationToken cancellationToken)
     {
         var path = BlobPath(container, name);
         try
@@ -39,9 +55,12 @@ public sealed class FileBlobStore : IBlobStore
                 return null;
             }
 
+            // Blobs here are small local files: synchronous reads cost far less than a hop through
+            // the thread pool per file, which is what asynchronous file I/O is on Linux.
+            cancellationToken.ThrowIfCancellationRequested();
             var etag = ETagOf(info);
-            var content = await File.ReadAllBytesAsync(path, cancellationToken);
-            var meta = await ReadMetaAsync(container, name, cancellationToken);
+            var content = File.ReadAllBytes(path);
+            var meta = ReadMeta(container, name);
             return new StoredBlob(name, content, etag, meta?.ContentType, meta?.Metadata ?? new Dictionary<string, string>());
         }
         catch (FileNotFoundException)
@@ -67,7 +86,8 @@ public sealed class FileBlobStore : IBlobStore
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = Path.Combine(_root, TempFolder, $"{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
-        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        File.WriteAllBytes(temp, content.Span);
 
         try
         {
@@ -83,7 +103,7 @@ public sealed class FileBlobStore : IBlobStore
                 throw new BlobConditionFailedException(container, name);
             }
 
-            await WriteMetaAsync(container, name, new FileBlobMeta(write.ContentType, write.Metadata?.ToDictionary() ?? []), cancellationToken);
+            WriteMeta(container, name, new FileBlobMeta(write.ContentType, write.Metadata?.ToDictionary() ?? []));
             File.Move(temp, path, overwrite: true);
             return ETagOf(new FileInfo(path));
         }
@@ -169,40 +189,32 @@ public sealed class FileBlobStore : IBlobStore
 
     private static string ETagOf(FileInfo info) => $"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"";
 
-    private async Task<FileBlobMeta?> ReadMetaAsync(string container, string name, CancellationToken cancellationToken)
+    private FileBlobMeta? ReadMeta(string container, string name)
     {
-        var path = MetaPath(container, name);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
         try
         {
-            await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync(stream, BriefingsJsonContext.Default.FileBlobMeta, cancellationToken);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(MetaPath(container, name)), BriefingsJsonContext.Default.FileBlobMeta);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
         {
             return null;
         }
     }
 
-    private async Task WriteMetaAsync(string container, string name, FileBlobMeta meta, CancellationToken cancellationToken)
+    private void WriteMeta(string container, string name, FileBlobMeta meta)
     {
         var path = MetaPath(container, name);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(meta, BriefingsJsonContext.Default.FileBlobMeta);
         // A blob rewritten with the same headers (a ledger entry moving on, a receipt) keeps its
         // meta file: replacing a file by rename is what costs most on a journalling file system.
-        if (new FileInfo(path) is { Exists: true } existing && existing.Length == bytes.Length
-            && (await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(bytes))
+        if (new FileInfo(path) is { Exists: true } existing && existing.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
         {
             return;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
+        File.WriteAllBytes(temp, bytes);
         File.Move(temp, path, overwrite: true);
     }
 
