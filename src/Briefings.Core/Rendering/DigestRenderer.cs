@@ -41,30 +41,5 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
 
     private object Site => new { name = "Briefings", base_url = options.PublicBaseUrl.TrimEnd('/') };
 
-    private string RenderTemplate(string name, ScriptObject model)
-    {
-        var template = templates.Get(name);
-        var context = new TemplateContext
-        {
-            TemplateLoader = templates,
-            LoopLimit = options.LoopLimit,
-            RecursiveLimit = options.RecursiveLimit,
-            OutputLimit = options.OutputLimit,
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            LimitToString = 64 * 1024,
-            RegexTimeOut = TimeSpan.FromSeconds(1),
-            StrictVariables = false,
-            EnableRelaxedMemberAccess = true,
-        };
-        templates.ShareIncludes(context);
-        context.PushGlobal(model);
-        try
-        {
-            return template.Render(context);
-        }
-        catch (ScriptRuntimeException e)
-        {
-            throw new TemplateException($"Rendering {name} failed: {e.OriginalMessage}", e);
-        }
-    }
+    private string RenderTemplate(string name, ScriptObject model) => templates.Render(name, model);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Briefings.Core.Rendering;
 
@@ -30,6 +31,37 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     /// Hands a rendering the partials earlier renderings included, already parsed, so an
     /// <c>include</c> inside a loop costs a lookup rather than a read and a parse per rendering.
     /// </summary>
+    /// <summary>
+    /// Renders a template with the globals given, under the configured limits (loops, recursion,
+    /// output size, regex time): the one place every rendering gets its context.
+    /// </summary>
+    public string Render(string name, ScriptObject globals)
+    {
+        var template = Get(name);
+        var context = new TemplateContext
+        {
+            TemplateLoader = this,
+            LoopLimit = options.LoopLimit,
+            RecursiveLimit = options.RecursiveLimit,
+            OutputLimit = options.OutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            LimitToString = 64 * 1024,
+            RegexTimeOut = TimeSpan.FromSeconds(1),
+            StrictVariables = false,
+            EnableRelaxedMemberAccess = true,
+        };
+        ShareIncludes(context);
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new TemplateException($"Rendering {name} failed: {e.OriginalMessage}", e);
+        }
+    }
+
     public void ShareIncludes(TemplateContext context)
     {
         foreach (var (path, template) in _included)

@@ -15,26 +15,6 @@ public sealed class TemplateRenderer(TemplateLibrary templates, TemplateOptions 
         var globals = new ScriptObject();
         globals.Import(new { site = new { name = "Briefings", base_url = options.PublicBaseUrl.TrimEnd('/') } });
         globals.Import(model);
-        var context = new TemplateContext
-        {
-            TemplateLoader = templates,
-            LoopLimit = options.LoopLimit,
-            RecursiveLimit = options.RecursiveLimit,
-            OutputLimit = options.OutputLimit,
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            LimitToString = 64 * 1024,
-            RegexTimeOut = TimeSpan.FromSeconds(1),
-            StrictVariables = false,
-            EnableRelaxedMemberAccess = true,
-        };
-        context.PushGlobal(globals);
-        try
-        {
-            return templates.Get(name).Render(context);
-        }
-        catch (ScriptRuntimeException e)
-        {
-            throw new TemplateException($"Rendering {name} failed: {e.OriginalMessage}", e);
-        }
+        return templates.Render(name, globals);
     }
 }
