@@ -1,0 +1,86 @@
+namespace Briefings.Core.Stories;
+
+/// <summary>For each term, the articles that have it and their weights (compressed rows).</summary>
+internal sealed class NeighbourPostings
+{
+    private readonly int[] _start;
+
+    public NeighbourPostings(IReadOnlyList<GroupingInput> inputs)
+    {
+        TermCount = 0;
+        foreach (var input in inputs)
+        {
+            if (input.Vector.Count > 0)
+            {
+                TermCount = Math.Max(TermCount, input.Vector.Terms[^1] + 1);
+            }
+        }
+
+        _start = new int[TermCount + 1];
+        foreach (var input in inputs)
+        {
+            foreach (var term in input.Vector.Terms)
+            {
+                _start[term + 1]++;
+            }
+        }
+
+        for (var t = 0; t < TermCount; t++)
+        {
+            _start[t + 1] += _start[t];
+        }
+
+        Articles = new int[_start[TermCount]];
+        Weights = new float[_start[TermCount]];
+        var next = _start[..TermCount];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var vector = inputs[i].Vector;
+            for (var k = 0; k < vector.Count; k++)
+            {
+                var at = next[vector.Terms[k]]++;
+                Articles[at] = i;
+                Weights[at] = vector.Weights[k];
+            }
+        }
+    }
+
+    public int TermCount { get; }
+
+    public int[] Articles { get; }
+
+    public float[] Weights { get; }
+
+    public int Start(int term) => _start[term];
+
+    public int Count(int term) => _start[term + 1] - _start[term];
+
+    /// <summary>The position in <paramref name="a"/> of the first term both share that proposes candidates.</summary>
+    public int FirstSharedTerm(SparseVector a, SparseVector b, int maxPosting)
+    {
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            if (a.Terms[i] == b.Terms[j])
+            {
+                if (Count(a.Terms[i]) <= maxPosting)
+                {
+                    return i;
+                }
+
+                i++;
+                j++;
+            }
+            else if (a.Terms[i] < b.Terms[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return int.MaxValue;
+    }
+}
