@@ -16,6 +16,9 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     private readonly ConcurrentDictionary<string, Lazy<Template>> _included = new(StringComparer.Ordinal);
     private readonly string _root = Path.GetFullPath(options.Path);
 
+    /// <summary>Functions the templates may call beside Scriban's own: <c>markdown.escape</c>.</summary>
+    private static readonly ScriptObject Functions = CreateFunctions();
+
     public string Root => _root;
 
     public Template Get(string name) => _templates.GetOrAdd(name, n => new Lazy<Template>(() => Parse(n))).Value;
@@ -27,10 +30,6 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
         return path;
     }
 
-    /// <summary>
-    /// Hands a rendering the partials earlier renderings included, already parsed, so an
-    /// <c>include</c> inside a loop costs a lookup rather than a read and a parse per rendering.
-    /// </summary>
     /// <summary>
     /// Renders a template with the globals given, under the configured limits (loops, recursion,
     /// output size, regex time): the one place every rendering gets its context.
@@ -51,6 +50,7 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
             EnableRelaxedMemberAccess = true,
         };
         ShareIncludes(context);
+        context.PushGlobal(Functions);
         context.PushGlobal(globals);
         try
         {
@@ -62,6 +62,10 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
         }
     }
 
+    /// <summary>
+    /// Hands a rendering the partials earlier renderings included, already parsed, so an
+    /// <c>include</c> inside a loop costs a lookup rather than a read and a parse per rendering.
+    /// </summary>
     public void ShareIncludes(TemplateContext context)
     {
         foreach (var (path, template) in _included)
@@ -74,6 +78,16 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
 
     public async ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         await File.ReadAllTextAsync(templatePath);
+
+    private static ScriptObject CreateFunctions()
+    {
+        var markdown = new ScriptObject();
+        markdown.Import("escape", new Func<string?, string>(MarkdownText.Escape));
+        var functions = new ScriptObject { ["markdown"] = markdown };
+        markdown.IsReadOnly = true;
+        functions.IsReadOnly = true;
+        return functions;
+    }
 
     private Template Parse(string name) => ParseFile(Resolve(name));
 
