@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -15,6 +16,11 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     private readonly ConcurrentDictionary<string, Lazy<Template>> _templates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Template>> _included = new(StringComparer.Ordinal);
     private readonly string _root = Path.GetFullPath(options.Path);
+
+    private const int MaxKeptOutput = 1024 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_output;
 
     /// <summary>Functions the templates may call beside Scriban's own: <c>markdown.escape</c>.</summary>
     private static readonly ScriptObject Functions = CreateFunctions();
@@ -52,6 +58,10 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
         ShareIncludes(context);
         context.PushGlobal(Functions);
         context.PushGlobal(globals);
+        var output = t_output ?? new StringBuilder(16 * 1024);
+        t_output = null;
+        output.Clear();
+        context.PushOutput(new StringBuilderOutput(output));
         try
         {
             return template.Render(context);
@@ -59,6 +69,15 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
         catch (ScriptRuntimeException e)
         {
             throw new TemplateException($"Rendering {name} failed: {e.OriginalMessage}", e);
+        }
+        finally
+        {
+            // The next rendering on this thread writes into the same buffer, grown to the size of
+            // the last page, instead of growing a new one block by block.
+            if (output.Capacity <= MaxKeptOutput)
+            {
+                t_output = output;
+            }
         }
     }
 

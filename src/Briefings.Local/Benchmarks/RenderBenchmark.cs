@@ -35,6 +35,9 @@ public static class RenderBenchmark
                     bytes = render();
                 }
 
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                render();
+                var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                 var runs = new List<double>();
                 for (var run = 0; run < settings.Runs; run++)
                 {
@@ -57,8 +60,9 @@ public static class RenderBenchmark
                     ["minMs"] = Math.Round(runs.Min(), 3),
                     ["maxMs"] = Math.Round(runs.Max(), 3),
                     ["bytes"] = bytes,
+                    ["allocatedBytes"] = allocated,
                 };
-                Console.WriteLine($"render  {name,-5}  {digest.Stories.Count} stories  median {(double)result["medianMs"]!,7:0.000} ms  (min {runs.Min():0.000}, max {runs.Max():0.000}; {runs.Count} runs of {PerRun})  {bytes / 1024.0:0} KB");
+                Console.WriteLine($"render  {name,-5}  {digest.Stories.Count} stories  median {(double)result["medianMs"]!,7:0.000} ms  (min {runs.Min():0.000}, max {runs.Max():0.000}; {runs.Count} runs of {PerRun})  {bytes / 1024.0:0} KB, {allocated / 1024.0:0} KB allocated");
                 results.Add(result);
             }
         }
