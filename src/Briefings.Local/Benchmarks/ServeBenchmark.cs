@@ -51,8 +51,18 @@ public static partial class ServeBenchmark
 
         var etag = first.Headers.ETag.Tag;
         var bytes = (await first.Content.ReadAsByteArrayAsync()).Length;
+        using var brotliRequest = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept-Encoding", "br" } } };
+        using var brotli = await client.SendAsync(brotliRequest);
+        var brotliBytes = (await brotli.Content.ReadAsByteArrayAsync()).Length;
         var results = new JsonArray();
-        foreach (var (kind, header) in new[] { ("200", (string?)null), ("304", $"If-None-Match: {etag}") })
+        // Plain (wrk sends no Accept-Encoding), compressed as a browser or feed reader asks for it,
+        // and conditional with the plain form's ETag.
+        foreach (var (kind, header, size, label) in new[]
+        {
+            ("200", (string?)null, bytes, $"{bytes / 1024.0:0} KB JSON"),
+            ("200 br", "Accept-Encoding: br", brotliBytes, $"{brotliBytes / 1024.0:0} KB JSON, Brotli"),
+            ("304", $"If-None-Match: {etag}", 0, "If-None-Match"),
+        })
         {
             var runs = new List<(double Rate, double P99, double P50, long Errors)>();
             for (var run = 0; run < settings.Runs; run++)
@@ -66,7 +76,7 @@ public static partial class ServeBenchmark
             {
                 ["benchmark"] = "serve",
                 ["response"] = kind,
-                ["bytes"] = kind == "200" ? bytes : 0,
+                ["bytes"] = size,
                 ["runs"] = runs.Count,
                 ["seconds"] = seconds,
                 ["threads"] = threads,
@@ -79,7 +89,7 @@ public static partial class ServeBenchmark
                 ["errors"] = runs.Sum(r => r.Errors),
                 ["serverPeakMegabytes"] = Math.Round(Measure.PeakWorkingSet(server.Id) / (1024.0 * 1024)),
             };
-            Console.WriteLine($"serve   {kind}  {(kind == "200" ? $"{bytes / 1024.0:0} KB JSON" : "If-None-Match")}  median {(double)result["medianRequestsPerSecond"]!,8:0} req/s  p99 {(double)result["medianP99Ms"]!:0.00} ms"
+            Console.WriteLine($"serve   {kind}  {label}  median {(double)result["medianRequestsPerSecond"]!,8:0} req/s  p99 {(double)result["medianP99Ms"]!:0.00} ms"
                 + $"  (p50 {(double)result["medianP50Ms"]!:0.00} ms; min {runs.Min(r => r.Rate):0} req/s, worst p99 {runs.Max(r => r.P99):0.00} ms; {runs.Count} runs of {seconds} s, {threads} threads, {connections} connections)"
                 + $"  errors {(long)result["errors"]!}  server peak {(double)result["serverPeakMegabytes"]!:0} MB");
             results.Add(result);
