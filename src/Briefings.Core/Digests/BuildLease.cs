@@ -57,6 +57,11 @@ public sealed class BuildLease : IAsyncDisposable
         {
             BuildLeaseLog.Lost(_logger, _record.Date, _record.Owner);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The day is saved; a lease not released just lapses, and a waiting runner finds the digest first.
+            BuildLeaseLog.ReleaseFailed(_logger, _record.Date, e.Message);
+        }
     }
 
     private async Task RenewAsync()

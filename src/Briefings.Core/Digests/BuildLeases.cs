@@ -77,4 +77,7 @@ internal static partial class BuildLeaseLog
 
     [LoggerMessage(2012, LogLevel.Warning, "Renewing the build lease on {Day} failed: {Error}")]
     public static partial void RenewalFailed(ILogger logger, DateOnly day, string error);
+
+    [LoggerMessage(2013, LogLevel.Warning, "Releasing the build lease on {Day} failed; it will lapse: {Error}")]
+    public static partial void ReleaseFailed(ILogger logger, DateOnly day, string error);
 }
