@@ -38,6 +38,7 @@ public static class BriefingsServiceCollectionExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestHandler>();
         services.AddSingleton<DigestStore>();
+        services.AddSingleton<BuildLeases>();
         services.AddSingleton<DigestBuilder>(_ => new DigestBuilder());
         services.AddSingleton<TemplateLibrary>();
         services.AddSingleton<DigestRenderer>();

@@ -12,11 +12,13 @@ public sealed record DigestRunResult(DateOnly Date, bool Built, int Stories, int
 
 /// <summary>
 /// Builds a day's digest from its stored articles, renders and stores it, then delivers it.
-/// Called by the timer (scheduled: builds a day once) and on demand (rebuilds).
+/// Called by the timer (scheduled: builds a day once) and on demand (rebuilds); either way only
+/// the holder of the day's <see cref="BuildLeases">build lease</see> builds it.
 /// </summary>
 public sealed class DigestHandler(
     ArticleStore articles,
     DigestStore digests,
+    BuildLeases leases,
     DigestBuilder builder,
     IStoryWriter writer,
     DigestRenderer renderer,
@@ -29,22 +31,78 @@ public sealed class DigestHandler(
     /// <summary>The digest day a scheduled run at <paramref name="occurrence"/> builds.</summary>
     public DateOnly ScheduledDay(DateTimeOffset occurrence) => clock.DayOf(occurrence).AddDays(options.Value.DayOffset);
 
-    /// <summary>A scheduled run: builds the day unless it exists, then sends or resumes sending it.</summary>
+    /// <summary>
+    /// A scheduled run: builds the day unless it exists, then sends or resumes sending it. Only the
+    /// runner holding the day's build lease builds; another waits for its digest (or for its lease to
+    /// run out, and then builds itself) and goes on to the delivery.
+    /// </summary>
     public async Task<DigestRunResult> RunScheduledAsync(DateTimeOffset occurrence, CancellationToken cancellationToken = default)
     {
         var day = ScheduledDay(occurrence);
-        if (await digests.GetAsync(day, cancellationToken) is { } existing)
+        var waited = false;
+        while (true)
         {
-            DigestLog.AlreadyBuilt(logger, day);
-            var report = await delivery.SendAsync(day, cancellationToken);
-            return new DigestRunResult(day, false, existing.Digest.Stories.Count, existing.Digest.ArticleCount, report);
-        }
+            if (await digests.GetAsync(day, cancellationToken) is { } existing)
+            {
+                DigestLog.AlreadyBuilt(logger, day, waited);
+                var report = await delivery.SendAsync(day, cancellationToken);
+                return new DigestRunResult(day, false, existing.Digest.Stories.Count, existing.Digest.ArticleCount, report);
+            }
 
-        return await BuildAsync(day, send: true, cancellationToken);
+            if (await leases.TryAcquireAsync(day, cancellationToken) is { } lease)
+            {
+                Digest digest;
+                await using (lease)
+                {
+                    // Looked at again under the lease: a holder that released it a moment ago has saved the day.
+                    if (await digests.ExistsAsync(day, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    digest = await BuildHeldAsync(day, cancellationToken);
+                }
+
+                return await SendBuiltAsync(digest, send: true, cancellationToken);
+            }
+
+            if (!waited)
+            {
+                DigestLog.Waiting(logger, day);
+                waited = true;
+            }
+
+            await Task.Delay(options.Value.BuildLeasePoll, time, cancellationToken);
+        }
     }
 
-    /// <summary>Builds (or rebuilds) a day's digest now, and optionally sends it.</summary>
+    /// <summary>Builds (or rebuilds) a day's digest now, and optionally sends it; waits while another runner is building the day.</summary>
     public async Task<DigestRunResult> BuildAsync(DateOnly day, bool send, CancellationToken cancellationToken = default)
+    {
+        Digest digest;
+        await using (var lease = await AcquireAsync(day, cancellationToken))
+        {
+            digest = await BuildHeldAsync(day, cancellationToken);
+        }
+
+        return await SendBuiltAsync(digest, send, cancellationToken);
+    }
+
+    private async Task<BuildLease> AcquireAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await leases.TryAcquireAsync(day, cancellationToken) is { } lease)
+            {
+                return lease;
+            }
+
+            await Task.Delay(options.Value.BuildLeasePoll, time, cancellationToken);
+        }
+    }
+
+    /// <summary>Builds, renders and saves the day; the caller holds its lease.</summary>
+    private async Task<Digest> BuildHeldAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
         var earlier = new List<Article>();
@@ -63,8 +121,13 @@ public sealed class DigestHandler(
         };
         await digests.SaveAsync(digest, renderings, cancellationToken);
         DigestLog.Built(logger, day, digest.Stories.Count, digest.ArticleCount);
-        var report = send ? await delivery.SendAsync(day, cancellationToken) : null;
-        return new DigestRunResult(day, true, digest.Stories.Count, digest.ArticleCount, report);
+        return digest;
+    }
+
+    private async Task<DigestRunResult> SendBuiltAsync(Digest digest, bool send, CancellationToken cancellationToken)
+    {
+        var report = send ? await delivery.SendAsync(digest.Date, cancellationToken) : null;
+        return new DigestRunResult(digest.Date, true, digest.Stories.Count, digest.ArticleCount, report);
     }
 }
 
@@ -73,6 +136,9 @@ internal static partial class DigestLog
     [LoggerMessage(2001, LogLevel.Information, "Built the digest for {Day}: {Stories} stories from {Articles} articles")]
     public static partial void Built(ILogger logger, DateOnly day, int stories, int articles);
 
-    [LoggerMessage(2002, LogLevel.Information, "The digest for {Day} exists; resuming delivery only")]
-    public static partial void AlreadyBuilt(ILogger logger, DateOnly day);
+    [LoggerMessage(2002, LogLevel.Information, "The digest for {Day} exists (built by another runner while this one waited: {Waited}); delivering only")]
+    public static partial void AlreadyBuilt(ILogger logger, DateOnly day, bool waited);
+
+    [LoggerMessage(2003, LogLevel.Information, "Another runner is building the digest for {Day}; waiting for it")]
+    public static partial void Waiting(ILogger logger, DateOnly day);
 }

@@ -24,4 +24,15 @@ public sealed class DigestOptions
     /// <summary>How many earlier days a new article may join a story from (0: every day stands alone).</summary>
     [Range(0, 14)]
     public int ContinuityDays { get; set; } = 2;
+
+    /// <summary>
+    /// How long a runner's claim on building a day lasts without renewal (it is renewed every third
+    /// of this while the build runs): a runner that dies holding it blocks the day no longer than this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan BuildLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a runner waiting for another's build looks for the digest (or a lapsed lease).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan BuildLeasePoll { get; set; } = TimeSpan.FromSeconds(1);
 }

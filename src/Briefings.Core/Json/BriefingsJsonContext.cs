@@ -22,6 +22,7 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(IngestOutcome))]
 [JsonSerializable(typeof(FileBlobMeta))]
 [JsonSerializable(typeof(Digest))]
+[JsonSerializable(typeof(BuildLeaseRecord))]
 [JsonSerializable(typeof(Story))]
 [JsonSerializable(typeof(ArchiveResponse))]
 [JsonSerializable(typeof(BuildResponse))]

@@ -11,8 +11,9 @@ namespace Briefings.Integration.Tests.Faults;
 
 /// <summary>
 /// Two runners on one Azurite store, their schedules firing at the same moment, sending through
-/// one real SMTP server: each confirmed subscriber gets exactly one email (the delivery ledger is
-/// create-only). FAULT_SUBSCRIBERS sets the count (CI: 40; full run: 1,000).
+/// one real SMTP server: exactly one of them builds the day (the build lease) and each confirmed
+/// subscriber gets exactly one email (the delivery ledger is create-only). FAULT_SUBSCRIBERS sets
+/// the count (CI: 40; full run: 1,000).
 /// </summary>
 [Trait("Category", "Faults")]
 public sealed class TwoRunnersTests(ITestOutputHelper output)
@@ -21,7 +22,7 @@ public sealed class TwoRunnersTests(ITestOutputHelper output)
         int.TryParse(Environment.GetEnvironmentVariable("FAULT_SUBSCRIBERS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 40;
 
     [Fact]
-    public async Task TwoRunnersFiringTheScheduleAtOnceSendEachSubscriberOneEmail()
+    public async Task TwoRunnersFiringTheScheduleAtOnceBuildOnceAndSendEachSubscriberOneEmail()
     {
         await using var azurite = await Azurite.StartAsync();
         await using var first = await MailRunner.StartAsync(azurite.ConnectionString);
@@ -60,6 +61,8 @@ public sealed class TwoRunnersTests(ITestOutputHelper output)
             + $"sent {string.Join(" + ", runs.Select(r => r.Delivery?.Sent ?? 0))}, digests {days.Count}");
 
         Assert.All(runs, r => Assert.Equal(today, r.Date));
+        Assert.Single(runs, r => r.Built);
+        Assert.Equal(runs[0].Stories, runs[1].Stories);
         Assert.Single(days);
         Assert.Equal(addresses, perAddress.Keys.Order(StringComparer.Ordinal));
         Assert.All(perAddress, p => Assert.True(p.Value == 1, $"{p.Key} got {p.Value} emails"));
