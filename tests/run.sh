@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine with the .NET SDK, Node.js and Debian's apt:
 # installs the real services the integration tests start (Azurite from npm, an SMTP server
-# from python3-aiosmtpd, a headless browser from chromium), then runs the unit and integration
-# test projects and the benchmarks' smoke test.
+# from python3-aiosmtpd, a headless browser from chromium, MariaDB from mariadb-server for the
+# Azurite that survives being killed; each test starts its own server), then runs the unit and
+# integration test projects and the benchmarks' smoke test.
 # The Functions adapter (src/Briefings.Functions) is not built here: its worker packages are
 # not served by this machine's package feed (see README, "Honest limits").
 set -euo pipefail
@@ -15,6 +16,7 @@ fi
 missing=()
 if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then missing+=(python3-aiosmtpd); fi
 if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ ! -x /usr/sbin/mariadbd ]; then missing+=(mariadb-server); fi
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi

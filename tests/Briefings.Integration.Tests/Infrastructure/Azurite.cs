@@ -19,17 +19,26 @@ public sealed class Azurite : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>The blob service script in node_modules, or a message saying how to install it.</summary>
+    internal static string Script
+    {
+        get
+        {
+            var script = Path.Combine(Repository.Root, "node_modules", "azurite", "dist", "src", "blob", "main.js");
+            return File.Exists(script)
+                ? script
+                : throw new InvalidOperationException($"Azurite is not installed ({script} is missing): run `npm ci` in {Repository.Root}, as tests/run.sh does.");
+        }
+    }
+
+    internal static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
     public static async Task<Azurite> StartAsync()
     {
-        var script = Path.Combine(Repository.Root, "node_modules", "azurite", "dist", "src", "blob", "main.js");
-        if (!File.Exists(script))
-        {
-            throw new InvalidOperationException($"Azurite is not installed ({script} is missing): run `npm ci` in {Repository.Root}, as tests/run.sh does.");
-        }
-
+        var script = Script;
         for (var attempt = 0; ; attempt++)
         {
             var port = Repository.FreePort();
@@ -50,7 +59,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    private static async Task<bool> WaitForPortAsync(int port, ChildProcess process, TimeSpan timeout)
+    internal static async Task<bool> WaitForPortAsync(int port, ChildProcess process, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && !process.Process.HasExited)
