@@ -46,6 +46,7 @@ public sealed class IngestHandler(
         }
 
         StoredBlob? blob = null;
+        var reading = false;
         try
         {
             blob = await store.GetAsync(Containers.Inbox, name, cancellationToken);
@@ -54,7 +55,9 @@ public sealed class IngestHandler(
                 return new IngestOutcome(name, IngestStatus.Missing);
             }
 
+            reading = true;
             var article = reader.Read(new RawArticle(name, blob.Content, blob.ContentType, blob.Metadata));
+            reading = false;
             var created = await articles.SaveAsync(article, cancellationToken);
             var status = created ? IngestStatus.Ingested : IngestStatus.Duplicate;
             await WriteReceiptAsync(new IngestReceipt(name, blob.ETag, status, attempts, article.Id, articles.PathOf(article), null, clock.GetUtcNow()), cancellationToken);
@@ -68,6 +71,17 @@ public sealed class IngestHandler(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var reason = $"{e.GetType().Name}: {e.Message}";
+            // Only a failure of the article itself counts towards poisoning it: an unexpected error
+            // while reading it, or storage refusing it for good. A storage outage is not the
+            // article's fault; the next poll tries again with the count where it was.
+            if (!reading && StorageErrors.IsTransient(e))
+            {
+                attempts--;
+                IngestLog.StorageUnavailable(logger, e, name);
+                await TryWriteReceiptAsync(new IngestReceipt(name, info.ETag, IngestStatus.Failed, attempts, null, null, reason, clock.GetUtcNow()), cancellationToken);
+                return new IngestOutcome(name, IngestStatus.Failed, Reason: reason);
+            }
+
             if (attempts >= options.MaxAttempts)
             {
                 return await PoisonAsync(name, blob?.ETag ?? info.ETag, blob, $"Failed {attempts} times; last error: {reason}", attempts, cancellationToken);

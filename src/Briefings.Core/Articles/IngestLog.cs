@@ -18,4 +18,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(1005, LogLevel.Error, "Could not record the failed attempt for {Name}")]
     public static partial void ReceiptFailed(ILogger logger, Exception exception, string name);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Ingest of {Name} stopped: storage is unavailable; it will be retried without counting as a failed attempt")]
+    public static partial void StorageUnavailable(ILogger logger, Exception exception, string name);
 }
