@@ -49,20 +49,26 @@ public static class HtmlReader
             ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
         var language = NonEmpty(document.DocumentElement.GetAttribute("lang"));
 
-        List<string> paragraphs;
-        try
+        // What a browser shows when scripts are off is never the article's text (HtmlBlocks drops it
+        // too), and SmartReader re-parses the inner markup of every <noscript> looking for lazy
+        // images: nested ones made that quadratic (48 KB of them took a second).
+        foreach (var noscript in document.QuerySelectorAll("noscript").ToList())
         {
-            var reader = new SmartReader.Reader(url ?? canonical ?? "https://localhost/", document);
-            var extracted = reader.GetArticle();
-            paragraphs = extracted.IsReadable && !string.IsNullOrWhiteSpace(extracted.Content)
-                ? HtmlBlocks.Paragraphs(parser.ParseDocument(extracted.Content).Body!)
-                : HtmlBlocks.Paragraphs(parser.ParseDocument(html).Body!);
-            source ??= NonEmpty(extracted.SiteName);
-            language ??= NonEmpty(extracted.Language);
+            noscript.Remove();
         }
-        catch (Exception e) when (e is not OperationCanceledException and not ArticleRejectedException)
+
+        List<string> paragraphs;
+        if (ExtractionWork.Estimate(document.DocumentElement) > ExtractionWork.Budget)
         {
-            paragraphs = HtmlBlocks.Paragraphs(parser.ParseDocument(html).Body!);
+            // Too much nested text for Readability to score in time: every block's paragraphs are
+            // read instead, in one pass, and the cleaner drops the page furniture as usual.
+            paragraphs = HtmlBlocks.Paragraphs(document.Body);
+        }
+        else
+        {
+            (paragraphs, var siteName, var pageLanguage) = Extract(document, html, url ?? canonical, parser);
+            source ??= siteName;
+            language ??= pageLanguage;
         }
 
         return new ParsedDocument
@@ -74,6 +80,23 @@ public static class HtmlReader
             Language = language,
             Paragraphs = paragraphs,
         };
+    }
+
+    /// <summary>The main content as SmartReader finds it, or every block's paragraphs when it finds none or fails.</summary>
+    private static (List<string> Paragraphs, string? SiteName, string? Language) Extract(IHtmlDocument document, string html, string? url, HtmlParser parser)
+    {
+        try
+        {
+            var extracted = new SmartReader.Reader(url ?? "https://localhost/", document).GetArticle();
+            var paragraphs = extracted.IsReadable && !string.IsNullOrWhiteSpace(extracted.Content)
+                ? HtmlBlocks.Paragraphs(parser.ParseDocument(extracted.Content).Body!)
+                : HtmlBlocks.Paragraphs(parser.ParseDocument(html).Body!);
+            return (paragraphs, NonEmpty(extracted.SiteName), NonEmpty(extracted.Language));
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ArticleRejectedException)
+        {
+            return (HtmlBlocks.Paragraphs(parser.ParseDocument(html).Body!), null, null);
+        }
     }
 
     internal static DateTimeOffset? ParseDate(string? value) =>
