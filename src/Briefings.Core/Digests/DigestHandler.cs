@@ -40,12 +40,19 @@ public sealed class DigestHandler(
             return new DigestRunResult(day, false, existing.Digest.Stories.Count, existing.Digest.ArticleCount, report);
         }
 
-        return await BuildAsync(day, send: true, cancellationToken);
+        // Stamped with the occurrence rather than the clock, so the build depends only on the
+        // stored articles: one restarted after a crash, retried, or run by two runners at once
+        // stores the same bytes.
+        return await BuildAsync(day, occurrence, send: true, cancellationToken);
     }
 
     /// <summary>Builds (or rebuilds) a day's digest now, and optionally sends it.</summary>
-    public async Task<DigestRunResult> BuildAsync(DateOnly day, bool send, CancellationToken cancellationToken = default)
+    public Task<DigestRunResult> BuildAsync(DateOnly day, bool send, CancellationToken cancellationToken = default) =>
+        BuildAsync(day, time.GetUtcNow(), send, cancellationToken);
+
+    private async Task<DigestRunResult> BuildAsync(DateOnly day, DateTimeOffset generatedAt, bool send, CancellationToken cancellationToken)
     {
+        DigestLog.Building(logger, day);
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
         var earlier = new List<Article>();
         for (var back = 1; back <= options.Value.ContinuityDays; back++)
@@ -53,7 +60,7 @@ public sealed class DigestHandler(
             earlier.AddRange(await articles.ListDayAsync(day.AddDays(-back), cancellationToken));
         }
 
-        var digest = builder.Build(dayArticles, day, time.GetUtcNow(), options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
+        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
         digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         var renderings = new Dictionary<RenderFormat, string>
         {
@@ -72,6 +79,9 @@ internal static partial class DigestLog
 {
     [LoggerMessage(2001, LogLevel.Information, "Built the digest for {Day}: {Stories} stories from {Articles} articles")]
     public static partial void Built(ILogger logger, DateOnly day, int stories, int articles);
+
+    [LoggerMessage(2003, LogLevel.Information, "Building the digest for {Day}")]
+    public static partial void Building(ILogger logger, DateOnly day);
 
     [LoggerMessage(2002, LogLevel.Information, "The digest for {Day} exists; resuming delivery only")]
     public static partial void AlreadyBuilt(ILogger logger, DateOnly day);

@@ -23,7 +23,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Process Process => _process;
 
-    public static ChildProcess Start(string file, IEnumerable<string> arguments, Action<string>? onLine = null)
+    public static ChildProcess Start(string file, IEnumerable<string> arguments, Action<string>? onLine = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -35,6 +35,11 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
