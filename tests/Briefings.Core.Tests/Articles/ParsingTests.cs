@@ -72,7 +72,7 @@ public sealed class ParsingTests
     [Fact]
     public void ALongPageTooDeepForReadabilityIsReadByItsBlocksWithoutTheFurniture()
     {
-        // 400 paragraphs without commas under 60 layout divs: more than ExtractionWork's budget, so
+        // 400 paragraphs without commas under 60 layout divs: more than HtmlShape.ExtractionBudget, so
         // the page is read block by block rather than handed to Readability (which took 3 s on it).
         string[] things = ["buses", "trams", "ferries", "bridges", "roads", "stations", "depots", "tunnels", "parks", "harbours"];
         string[] months = ["January", "April", "July", "October"];

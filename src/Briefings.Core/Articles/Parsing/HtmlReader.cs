@@ -34,11 +34,15 @@ public static class HtmlReader
             throw new ArticleRejectedException($"The HTML could not be parsed: {e.Message}");
         }
 
-        if (document.Body is null || Depth(document.DocumentElement) > MaxDepth)
+        if (document.Body is null)
         {
-            throw new ArticleRejectedException(document.Body is null
-                ? "The HTML has no body."
-                : $"The HTML nests elements deeper than {MaxDepth} levels.");
+            throw new ArticleRejectedException("The HTML has no body.");
+        }
+
+        var shape = HtmlShape.Measure(document.DocumentElement, MaxDepth);
+        if (shape.Depth > MaxDepth)
+        {
+            throw new ArticleRejectedException($"The HTML nests elements deeper than {MaxDepth} levels.");
         }
 
         var title = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? NonEmpty(document.Title)
@@ -52,16 +56,16 @@ public static class HtmlReader
         // What a browser shows when scripts are off is never the article's text (HtmlBlocks drops it
         // too), and SmartReader re-parses the inner markup of every <noscript> looking for lazy
         // images: nested ones made that quadratic (48 KB of them took a second).
-        foreach (var noscript in document.QuerySelectorAll("noscript").ToList())
+        foreach (var noScript in shape.NoScripts)
         {
-            noscript.Remove();
+            noScript.Remove();
         }
 
         List<string> paragraphs;
-        if (ExtractionWork.Estimate(document.DocumentElement) > ExtractionWork.Budget)
+        if (shape.Depth > HtmlShape.ExtractionDepth || shape.ExtractionWork > HtmlShape.ExtractionBudget)
         {
-            // Too much nested text for Readability to score in time: every block's paragraphs are
-            // read instead, in one pass, and the cleaner drops the page furniture as usual.
+            // Too deep, or too much nested text, for Readability to score in time: every block's
+            // paragraphs are read instead, in one pass, and the cleaner drops the furniture as usual.
             paragraphs = HtmlBlocks.Paragraphs(document.Body);
         }
         else
@@ -119,27 +123,4 @@ public static class HtmlReader
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static int Depth(IElement root)
-    {
-        var deepest = 0;
-        var stack = new Stack<(IElement Element, int Depth)>();
-        stack.Push((root, 1));
-        while (stack.Count > 0)
-        {
-            var (element, depth) = stack.Pop();
-            deepest = Math.Max(deepest, depth);
-            if (deepest > MaxDepth)
-            {
-                return deepest;
-            }
-
-            foreach (var child in element.Children)
-            {
-                stack.Push((child, depth + 1));
-            }
-        }
-
-        return deepest;
-    }
 }
