@@ -60,7 +60,9 @@ public sealed class DigestHandler(
                         continue;
                     }
 
-                    digest = await BuildHeldAsync(day, cancellationToken);
+                    // Stamped with the occurrence rather than the clock, so the build depends only on
+                    // the stored articles: one restarted after a crash or retried stores the same bytes.
+                    digest = await BuildHeldAsync(day, occurrence, cancellationToken);
                 }
 
                 return await SendBuiltAsync(digest, send: true, cancellationToken);
@@ -82,7 +84,7 @@ public sealed class DigestHandler(
         Digest digest;
         await using (var lease = await AcquireAsync(day, cancellationToken))
         {
-            digest = await BuildHeldAsync(day, cancellationToken);
+            digest = await BuildHeldAsync(day, time.GetUtcNow(), cancellationToken);
         }
 
         return await SendBuiltAsync(digest, send, cancellationToken);
@@ -102,8 +104,9 @@ public sealed class DigestHandler(
     }
 
     /// <summary>Builds, renders and saves the day; the caller holds its lease.</summary>
-    private async Task<Digest> BuildHeldAsync(DateOnly day, CancellationToken cancellationToken)
+    private async Task<Digest> BuildHeldAsync(DateOnly day, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
+        DigestLog.Building(logger, day);
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
         var earlier = new List<Article>();
         for (var back = 1; back <= options.Value.ContinuityDays; back++)
@@ -111,7 +114,7 @@ public sealed class DigestHandler(
             earlier.AddRange(await articles.ListDayAsync(day.AddDays(-back), cancellationToken));
         }
 
-        var digest = builder.Build(dayArticles, day, time.GetUtcNow(), options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
+        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
         digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         var renderings = new Dictionary<RenderFormat, string>
         {
@@ -141,4 +144,7 @@ internal static partial class DigestLog
 
     [LoggerMessage(2003, LogLevel.Information, "Another runner is building the digest for {Day}; waiting for it")]
     public static partial void Waiting(ILogger logger, DateOnly day);
+
+    [LoggerMessage(2004, LogLevel.Information, "Building the digest for {Day}")]
+    public static partial void Building(ILogger logger, DateOnly day);
 }

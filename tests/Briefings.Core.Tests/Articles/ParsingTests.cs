@@ -70,6 +70,26 @@ public sealed class ParsingTests
     }
 
     [Fact]
+    public void ALongPageTooDeepForReadabilityIsReadByItsBlocksWithoutTheFurniture()
+    {
+        // 400 paragraphs without commas under 60 layout divs: more than HtmlShape.ExtractionBudget, so
+        // the page is read block by block rather than handed to Readability (which took 3 s on it).
+        string[] things = ["buses", "trams", "ferries", "bridges", "roads", "stations", "depots", "tunnels", "parks", "harbours"];
+        string[] months = ["January", "April", "July", "October"];
+        var paragraphs = Enumerable.Range(0, 400)
+            .Select(i => $"Spending on {things[i % 10]} and {things[i / 10 % 10]} rises in {months[i / 100]} and the council will review the {things[(i + 3) % 10]} plan after six months.")
+            .ToList();
+        var html = Page.Replace("<article>", string.Concat(Enumerable.Range(0, 60).Select(i => $"<div class=\"layout-{i}\">")) + "<article>", StringComparison.Ordinal)
+            .Replace("</article>", string.Concat(paragraphs.Select(p => $"<p>{p}</p>\n")) + "</article>" + string.Concat(Enumerable.Repeat("</div>", 60)), StringComparison.Ordinal);
+
+        var article = Fixtures.Read("long.html", html);
+
+        Assert.Equal("Council approves transport budget", article.Title);
+        Assert.Equal(paragraphs, article.Paragraphs.Skip(3));
+        Assert.All(article.Paragraphs, p => Assert.DoesNotContain("TEXT", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void HtmlWithoutAnExtensionIsRecognisedByItsContent()
     {
         var article = Fixtures.Read("inbox-item", Page);
