@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Briefings.Core.Articles;
 using Briefings.Core.Digests;
+using Briefings.Core.Json;
 using Briefings.Core.Storage;
 using Briefings.Integration.Tests.Infrastructure;
 using Briefings.Local.Benchmarks;
@@ -40,7 +41,14 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
         var occurrence = new DateTimeOffset(now.Year, now.Month, now.Day, hour, 0, 0, TimeSpan.Zero);
         occurrence = occurrence > now ? occurrence.AddDays(-1) : occurrence;
         var day = DateOnly.FromDateTime(occurrence.UtcDateTime).AddDays(-1);
-        var environment = new Dictionary<string, string> { ["Briefings__Digest__Schedule"] = $"0 0 {hour} * * *", ["Briefings__Digest__TimeZone"] = "UTC" };
+        // A killed runner leaves its build lease behind; a short lease lets the next one take it over
+        // after 3 s instead of the default two minutes.
+        var environment = new Dictionary<string, string>
+        {
+            ["Briefings__Digest__Schedule"] = $"0 0 {hour} * * *",
+            ["Briefings__Digest__TimeZone"] = "UTC",
+            ["Briefings__Digest__BuildLease"] = "00:00:03",
+        };
 
         var folder = Repository.TempFolder("digest-killed");
         var cleanFolder = Repository.TempFolder("digest-clean");
@@ -89,8 +97,12 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
         var killedStore = new FileBlobStore(folder);
         var cleanStore = new FileBlobStore(cleanFolder);
         var expectedNames = DayFiles.Select(f => $"{DigestStore.DayName(day)}/{f}").ToList();
-        Assert.Equal(expectedNames, await Names(cleanStore, Containers.Digests));
-        Assert.Equal(expectedNames, await Names(killedStore, Containers.Digests)); // no temporary file among the digests
+        var lease = BuildLeases.Name(day);
+        List<string> expectedWithLease = [.. expectedNames.Append(lease).Order(StringComparer.Ordinal)];
+        Assert.Equal(expectedWithLease, await Names(cleanStore, Containers.Digests));
+        Assert.Equal(expectedWithLease, await Names(killedStore, Containers.Digests)); // no temporary file among the digests
+        var record = JsonSerializer.Deserialize((await killedStore.GetAsync(Containers.Digests, lease))!.Content, BriefingsJsonContext.Default.BuildLeaseRecord);
+        Assert.True(record is { Released: true }, "the last build left its lease held");
         foreach (var name in expectedNames)
         {
             var killed = (await killedStore.GetAsync(Containers.Digests, name))!.Content;
