@@ -1,6 +1,8 @@
 using Briefings.Core.Digests;
 using Briefings.Core.Rendering;
 using Briefings.Core.Subscribers;
+using System.Net;
+using System.Security.Cryptography;
 using MimeKit;
 
 namespace Briefings.Core.Delivery;
@@ -10,13 +12,21 @@ namespace Briefings.Core.Delivery;
 /// unsubscribe link, the list headers mail providers require (List-Id, List-Unsubscribe with an
 /// HTTPS and a mailto URI, List-Unsubscribe-Post for one-click, RFC 8058) and a stable Message-ID.
 /// </summary>
+/// <remarks>
+/// The two bodies are rendered once per digest with a placeholder where the unsubscribe link goes
+/// (letters and digits only, so escaping leaves it whole), and each subscriber's link is put in
+/// its place, escaped for HTML in the HTML body: the same bytes as rendering for each subscriber,
+/// without rendering the digest thousands of times.
+/// </remarks>
 public sealed class EmailComposer(DigestRenderer renderer, EmailOptions options)
 {
+    private Bodies? _last;
+
     public MimeMessage Compose(Digest digest, Subscriber subscriber, string unsubscribeUrl)
     {
         var from = MailboxAddress.Parse(options.From);
         var replyTo = string.IsNullOrWhiteSpace(options.ReplyTo) ? null : MailboxAddress.Parse(options.ReplyTo);
-        var links = renderer.DefaultLinks(digest.Date) with { Unsubscribe = unsubscribeUrl };
+        var bodies = BodiesOf(digest);
 
         var message = new MimeMessage();
         message.From.Add(from);
@@ -35,11 +45,28 @@ public sealed class EmailComposer(DigestRenderer renderer, EmailOptions options)
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Body = new BodyBuilder
         {
-            HtmlBody = renderer.Render(digest, RenderFormat.Email, links),
-            TextBody = renderer.Render(digest, RenderFormat.Text, links),
+            HtmlBody = bodies.Html.Replace(bodies.Placeholder, WebUtility.HtmlEncode(unsubscribeUrl), StringComparison.Ordinal),
+            TextBody = bodies.Text.Replace(bodies.Placeholder, unsubscribeUrl, StringComparison.Ordinal),
         }.ToMessageBody();
         return message;
     }
+
+    /// <summary>The digest's two bodies with the placeholder, rendered on first use and kept while the same digest is sent.</summary>
+    private Bodies BodiesOf(Digest digest)
+    {
+        if (Volatile.Read(ref _last) is { } last && ReferenceEquals(last.Digest, digest))
+        {
+            return last;
+        }
+
+        var placeholder = "unsubscribe" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var links = renderer.DefaultLinks(digest.Date) with { Unsubscribe = placeholder };
+        var bodies = new Bodies(digest, placeholder, renderer.Render(digest, RenderFormat.Email, links), renderer.Render(digest, RenderFormat.Text, links));
+        Volatile.Write(ref _last, bodies);
+        return bodies;
+    }
+
+    private sealed record Bodies(Digest Digest, string Placeholder, string Html, string Text);
 
     /// <summary>The same for every attempt, so a resend after a crash is recognisably the same email.</summary>
     public static string MessageId(DateOnly date, Subscriber subscriber, string domain) =>

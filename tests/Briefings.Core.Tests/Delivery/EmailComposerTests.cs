@@ -25,6 +25,31 @@ public sealed class EmailComposerTests
     }
 
     [Fact]
+    public void EachSubscribersBodiesAreWhatRenderingTheDigestForThemGives()
+    {
+        var templates = new TemplateOptions { Path = Fixtures.TemplateFolder, PublicBaseUrl = "https://briefings.example" };
+        var renderer = new DigestRenderer(new TemplateLibrary(templates), templates);
+        var composer = new EmailComposer(renderer, new EmailOptions { From = "Briefings <briefings@news.example>", ListId = "daily.news.example" });
+        var digest = new DigestBuilder().Build(Fixtures.RateDecisionReports(), new DateOnly(2026, 11, 21), Fixtures.Noon);
+        string[] urls =
+        [
+            Unsubscribe,
+            "https://briefings.example/u?token=a&b=<c>&q=\"d\"&s='e'",
+            "https://briefings.example/u?name=Zoë%20&x=—",
+        ];
+
+        foreach (var (url, i) in urls.Select((u, i) => (u, i)))
+        {
+            var subscriber = Subscriber.FromEmail($"reader{i}@example.com");
+            var message = composer.Compose(digest, subscriber, url);
+            var links = renderer.DefaultLinks(digest.Date) with { Unsubscribe = url };
+
+            Assert.Equal(renderer.Render(digest, RenderFormat.Email, links), message.HtmlBody);
+            Assert.Equal(renderer.Render(digest, RenderFormat.Text, links), message.TextBody);
+        }
+    }
+
+    [Fact]
     public void TheListHeadersOfferOneClickHttpsAndMailtoUnsubscribe()
     {
         var message = Compose();
