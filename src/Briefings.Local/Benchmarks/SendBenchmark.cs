@@ -6,7 +6,9 @@ using Briefings.Core.Delivery;
 namespace Briefings.Local.Benchmarks;
 
 /// <summary>
-/// Sending one day's briefing to N subscribers through a local SMTP server (aiosmtpd), with the
+/// Sending one day's briefing to N subscribers through a local SMTP server (Postfix's
+/// <c>smtp-sink</c> where it is installed, a server written in C for measuring senders; otherwise
+/// aiosmtpd, whose single Python thread is then the limit), with the
 /// delivery ledger on the folder store: claim, compose, send, complete, one subscriber after
 /// another. Each run is a fresh process and a fresh store, so its memory can be compared across N.
 /// </summary>
@@ -14,17 +16,8 @@ public static class SendBenchmark
 {
     public static JsonArray Run(BenchSettings settings)
     {
-        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        var start = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bench", "smtp_sink.py"));
-        using var sink = Process.Start(start)!;
-        var ready = sink.StandardOutput.ReadLine();
-        if (ready is null || !ready.StartsWith("READY ", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("The SMTP server did not start: is python3-aiosmtpd installed (tests/run.sh installs it)?");
-        }
-
-        var port = ready[6..];
+        using var sink = StartServer(out var port, out var server);
+        Console.Error.WriteLine($"send: SMTP server {server} on port {port}");
         var results = new JsonArray();
         double? baseline = null;
         foreach (var size in settings.Sizes)
@@ -62,9 +55,70 @@ public static class SendBenchmark
             results.Add(result);
         }
 
-        sink.StandardInput.Close();
+        if (server == SmtpSinkPath)
+        {
+            sink.Kill();
+        }
+        else
+        {
+            sink.StandardInput.Close();
+        }
+
         sink.WaitForExit(10_000);
         return results;
+    }
+
+    private const string SmtpSinkPath = "/usr/sbin/smtp-sink";
+
+    /// <summary>Starts the SMTP server the sends go to and waits until it listens.</summary>
+    private static Process StartServer(out string port, out string server)
+    {
+        if (File.Exists(SmtpSinkPath))
+        {
+            using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var sinkStart = new ProcessStartInfo(SmtpSinkPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "-u", "nobody", $"127.0.0.1:{port}", "256" })
+            {
+                sinkStart.ArgumentList.Add(argument);
+            }
+
+            var process = Process.Start(sinkStart)!;
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                try
+                {
+                    using var client = new System.Net.Sockets.TcpClient("127.0.0.1", int.Parse(port, CultureInfo.InvariantCulture));
+                    server = SmtpSinkPath;
+                    return process;
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    Thread.Sleep(100);
+                }
+            }
+
+            process.Kill();
+            throw new InvalidOperationException($"{SmtpSinkPath} did not start listening on port {port}.");
+        }
+
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var start = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bench", "smtp_sink.py"));
+        var sink = Process.Start(start)!;
+        var ready = sink.StandardOutput.ReadLine();
+        if (ready is null || !ready.StartsWith("READY ", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The SMTP server did not start: is python3-aiosmtpd installed (tests/run.sh installs it)?");
+        }
+
+        port = ready[6..];
+        server = "aiosmtpd (bench/smtp_sink.py)";
+        return sink;
     }
 
     /// <summary>The measured side: a fresh store with one digest, N configured subscribers, one send.</summary>
