@@ -29,9 +29,6 @@ public sealed class AzuriteKillTests(ITestOutputHelper output)
     /// <summary>How long the storage client keeps retrying a request by default: five retries, 0.8 s doubling, up to 20% jitter.</summary>
     private static readonly TimeSpan ClientRetries = TimeSpan.FromSeconds(0.8 * (1 + 2 + 4 + 8 + 16) * 1.2);
 
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-
     [Fact]
     public async Task WhatAzuriteAcknowledgedSurvivesItsKill()
     {
@@ -91,8 +88,8 @@ public sealed class AzuriteKillTests(ITestOutputHelper output)
     [Fact]
     public async Task KillingTheStorageEmulatorMidIngestLosesNothingAndStoresNothingTwice()
     {
-        var kills = Setting("FAULT_KILLS", 3);
-        var count = Setting("FAULT_ARTICLES", 60);
+        var kills = FaultCounts.Get("FAULT_KILLS", 3);
+        var count = FaultCounts.Get("FAULT_ARTICLES", 60);
         var inbox = Enumerable.Range(0, count).Select(InboxBlob.For).ToList();
         await using var database = await MariaDb.StartAsync();
         await using var azurite = await DurableAzurite.StartAsync(database);

@@ -25,14 +25,11 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
 {
     private static readonly string[] DayFiles = ["digest.html", "digest.json", "digest.md", "digest.txt"];
 
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-
     [Fact]
     public async Task KillingTheRunnerMidDigestStoresTheDayACleanRunWould()
     {
-        var kills = Setting("FAULT_KILLS", 3);
-        var count = Setting("FAULT_DIGEST_ARTICLES", 2000);
+        var kills = FaultCounts.Get("FAULT_KILLS", 3);
+        var count = FaultCounts.Get("FAULT_DIGEST_ARTICLES", 2000);
 
         // A daily run twelve hours from now: the run the runner catches up on start is the same
         // one however long the test takes, and no new one fires during it.

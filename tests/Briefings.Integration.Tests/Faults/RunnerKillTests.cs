@@ -18,9 +18,6 @@ namespace Briefings.Integration.Tests.Faults;
 [Trait("Category", "Faults")]
 public sealed class RunnerKillTests(ITestOutputHelper output)
 {
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-
     private static byte[] ArticleText(int i) => Encoding.UTF8.GetBytes(
         $"Council report number {i} on the transport budget\n\n"
         + $"The city council approved part {i} of the transport budget on Tuesday after a long debate, raising spending on buses by {i % 9 + 1} percent "
@@ -32,8 +29,8 @@ public sealed class RunnerKillTests(ITestOutputHelper output)
     [Fact]
     public async Task KillingTheRunnerMidIngestEndsAsACleanRunWould()
     {
-        var kills = Setting("FAULT_KILLS", 3);
-        var count = Setting("FAULT_ARTICLES", 60);
+        var kills = FaultCounts.Get("FAULT_KILLS", 3);
+        var count = FaultCounts.Get("FAULT_ARTICLES", 60);
         var folder = Repository.TempFolder("killed");
         var cleanFolder = Repository.TempFolder("clean");
         var names = Enumerable.Range(0, count).Select(i => $"report-{i:D4}.txt").ToList();

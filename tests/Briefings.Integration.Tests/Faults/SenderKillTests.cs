@@ -23,14 +23,11 @@ public sealed class SenderKillTests(ITestOutputHelper output)
     private const int Parallelism = 4;
     private static readonly TimeSpan PendingLease = TimeSpan.FromSeconds(1);
 
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-
     [Fact]
     public async Task KillingTheSenderMidSendStillBriefsEverySubscriberWithOneMessage()
     {
-        var trials = Setting("FAULT_SEND_TRIALS", 3);
-        var count = Setting("FAULT_SUBSCRIBERS", 40);
+        var trials = FaultCounts.Get("FAULT_SEND_TRIALS", 3);
+        var count = FaultCounts.Get("FAULT_SUBSCRIBERS", 40);
         var prepared = Repository.TempFolder("send-prepared");
         var (day, addresses) = await PrepareAsync(prepared, count);
         var random = new Random(8);

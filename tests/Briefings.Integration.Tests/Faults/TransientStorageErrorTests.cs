@@ -18,7 +18,7 @@ namespace Briefings.Integration.Tests.Faults;
 public sealed class TransientStorageErrorTests(ITestOutputHelper output)
 {
     private static int Articles =>
-        int.TryParse(Environment.GetEnvironmentVariable("FAULT_ARTICLES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 60;
+        FaultCounts.Get("FAULT_ARTICLES", 60);
 
     private static byte[] ArticleText(int i) => Encoding.UTF8.GetBytes(
         $"Harbour authority report number {i} on the northern channel\n\n"

@@ -19,7 +19,7 @@ namespace Briefings.Integration.Tests.Faults;
 public sealed class TwoRunnersTests(ITestOutputHelper output)
 {
     private static int Subscribers =>
-        int.TryParse(Environment.GetEnvironmentVariable("FAULT_SUBSCRIBERS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 40;
+        FaultCounts.Get("FAULT_SUBSCRIBERS", 40);
 
     [Fact]
     public async Task TwoRunnersFiringTheScheduleAtOnceBuildOnceAndSendEachSubscriberOneEmail()
