@@ -61,7 +61,9 @@ public sealed class EmailComposer(DigestRenderer renderer, EmailOptions options)
 
         var placeholder = "unsubscribe" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var links = renderer.DefaultLinks(digest.Date) with { Unsubscribe = placeholder };
-        var bodies = new Bodies(digest, placeholder, renderer.Render(digest, RenderFormat.Email, links), renderer.Render(digest, RenderFormat.Text, links));
+        var bodies = new Bodies(digest, placeholder,
+            renderer.Render(digest, RenderFormat.Email, links, options.CoverageLimit),
+            renderer.Render(digest, RenderFormat.Text, links, options.CoverageLimit));
         Volatile.Write(ref _last, bodies);
         return bodies;
     }

@@ -29,6 +29,14 @@ public sealed class EmailOptions
     /// <summary>Where .eml files go when no SMTP host is set; by default <c>{DataPath}/outbox</c>.</summary>
     public string? OutboxPath { get; set; }
 
+    /// <summary>
+    /// Articles listed under each story's coverage in the email (0: all). The rest are counted,
+    /// with a link to the story on the web: a briefing of many widely covered stories otherwise
+    /// runs to hundreds of kilobytes, and mail clients cut long messages short (Gmail above 102 KB).
+    /// </summary>
+    [Range(0, 1000)]
+    public int CoverageLimit { get; set; } = 5;
+
     /// <summary>Attempts per subscriber per day before delivery is recorded as failed for good.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;

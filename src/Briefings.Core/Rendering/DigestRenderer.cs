@@ -14,14 +14,19 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
     /// <summary>A digest's stories as an HTML fragment, the content of its feed entry (<c>feed-entry.html.sbn</c>).</summary>
     public const string FeedEntryTemplate = "feed-entry.html.sbn";
 
-    public string Render(Digest digest, RenderFormat format, LinksView? links = null) =>
-        Render(digest, RenderFormats.TemplateName(format), links);
+    /// <summary>
+    /// Renders a digest in a format; with <c>coverageLimit</c> above 0, at most that many articles
+    /// are listed under each story (the templates' <c>coverage_limit</c>; the email sets it).
+    /// </summary>
+    public string Render(Digest digest, RenderFormat format, LinksView? links = null, int coverageLimit = 0) =>
+        Render(digest, RenderFormats.TemplateName(format), links, coverageLimit);
 
-    public string Render(Digest digest, string templateName, LinksView? links = null)
+    public string Render(Digest digest, string templateName, LinksView? links = null, int coverageLimit = 0)
     {
         links ??= DefaultLinks(digest.Date);
         var model = new ScriptObject();
         model.Import(new { digest = DigestView.From(digest, links), site = Site });
+        model["coverage_limit"] = coverageLimit > 0 ? coverageLimit : null;
         return RenderTemplate(templateName, model);
     }
 

@@ -22,7 +22,8 @@ public static class RenderBenchmark
             var formats = new List<(string Name, Func<int> Render)>
             {
                 ("html", () => renderer.Render(digest, RenderFormat.Html).Length),
-                ("email", () => renderer.Render(digest, RenderFormat.Email).Length),
+                // As the email is sent: its coverage lists cut at the configured limit.
+                ("email", () => renderer.Render(digest, RenderFormat.Email, coverageLimit: new Briefings.Core.Delivery.EmailOptions().CoverageLimit).Length),
                 ("txt", () => renderer.Render(digest, RenderFormat.Text).Length),
                 ("md", () => renderer.Render(digest, RenderFormat.Markdown).Length),
                 ("json", () => JsonSerializer.SerializeToUtf8Bytes(digest, BriefingsJsonContext.Default.Digest).Length),

@@ -44,9 +44,33 @@ public sealed class EmailComposerTests
             var message = composer.Compose(digest, subscriber, url);
             var links = renderer.DefaultLinks(digest.Date) with { Unsubscribe = url };
 
-            Assert.Equal(renderer.Render(digest, RenderFormat.Email, links), message.HtmlBody);
-            Assert.Equal(renderer.Render(digest, RenderFormat.Text, links), message.TextBody);
+            Assert.Equal(renderer.Render(digest, RenderFormat.Email, links, coverageLimit: 5), message.HtmlBody);
+            Assert.Equal(renderer.Render(digest, RenderFormat.Text, links, coverageLimit: 5), message.TextBody);
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TheEmailListsTheFirstArticlesOfAStorysCoverageAndLinksToTheRest(int limit)
+    {
+        var templates = new TemplateOptions { Path = Fixtures.TemplateFolder, PublicBaseUrl = "https://briefings.example" };
+        var renderer = new DigestRenderer(new TemplateLibrary(templates), templates);
+        var composer = new EmailComposer(renderer, new EmailOptions { From = "Briefings <briefings@news.example>", CoverageLimit = limit });
+        var digest = new DigestBuilder().Build(Fixtures.RateDecisionReports(), new DateOnly(2026, 11, 21), Fixtures.Noon);
+        var story = digest.Stories[0];
+        Assert.True(story.Articles.Count > limit, $"the fixture's first story has {story.Articles.Count} articles");
+
+        var message = composer.Compose(digest, Ada, Unsubscribe);
+        var page = renderer.Render(digest, RenderFormat.Html);
+        var more = story.Articles.Count - limit;
+
+        Assert.Equal(limit, System.Text.RegularExpressions.Regex.Matches(message.HtmlBody!, $"<li id=\"a-{story.Id}-").Count);
+        Assert.Equal(story.Articles.Count, System.Text.RegularExpressions.Regex.Matches(page, $"<li id=\"a-{story.Id}-").Count);
+        Assert.Contains($"{more} more report{(more == 1 ? "" : "s")} on the web", message.HtmlBody);
+        Assert.Contains($"https://briefings.example/briefings/2026-11-21#story-{story.Id}", message.HtmlBody);
+        Assert.Contains($"{more} more on the web: https://briefings.example/briefings/2026-11-21", message.TextBody);
+        Assert.DoesNotContain("more on the web", renderer.Render(digest, RenderFormat.Text));
     }
 
     [Fact]
