@@ -86,8 +86,10 @@ public sealed class BuildLeaseTests : IDisposable
     [Fact]
     public async Task ALiveHolderRenewsItsLeaseSoNoOneElseTakesIt()
     {
-        var holder = Runner(buildLease: "00:00:03");
-        var other = Runner(buildLease: "00:00:03");
+        // Long enough that a renewal (every third of the lease) is not missed when a busy test run
+        // keeps the renewing task waiting for a few seconds.
+        var holder = Runner(buildLease: "00:00:10");
+        var other = Runner(buildLease: "00:00:10");
         var day = new DateOnly(2026, 11, 21);
 
         var lease = await holder.GetRequiredService<BuildLeases>().TryAcquireAsync(day);
@@ -97,18 +99,18 @@ public sealed class BuildLeaseTests : IDisposable
         var lastRefusal = TimeSpan.Zero;
         // Ask until 2.5 lease lengths have passed; every answer must be a refusal. Judged by the
         // time of the last refusal, not by the number of attempts, which a loaded machine lowers.
-        while (lastRefusal < TimeSpan.FromSeconds(7.5) && watch.Elapsed < TimeSpan.FromSeconds(60))
+        while (lastRefusal < TimeSpan.FromSeconds(25) && watch.Elapsed < TimeSpan.FromSeconds(90))
         {
             Assert.Null(await other.GetRequiredService<BuildLeases>().TryAcquireAsync(day));
             lastRefusal = watch.Elapsed;
             refused++;
-            await Task.Delay(100);
+            await Task.Delay(250);
         }
 
         await lease.DisposeAsync();
         await using var taken = await other.GetRequiredService<BuildLeases>().TryAcquireAsync(day);
 
-        Assert.True(refused >= 3 && lastRefusal >= TimeSpan.FromSeconds(7.5), $"{refused} refusals, the last after {lastRefusal}");
+        Assert.True(refused >= 3 && lastRefusal >= TimeSpan.FromSeconds(25), $"{refused} refusals, the last after {lastRefusal}");
         Assert.NotNull(taken);
         Assert.NotEqual(lease.Record.Owner, taken.Record.Owner);
     }
