@@ -79,6 +79,23 @@ public sealed class BadInputTests(ITestOutputHelper output)
     public void WhitespaceOnlyInputIsRejected() => Assert.Contains("No article text", Rejected("blank.txt", Encoding.UTF8.GetBytes(" \r\n\t \n\n   ")));
 
     [Fact]
+    public void MarkdownRefusedWhileRenderingChangesNothingForTheArticlesReadAfterIt()
+    {
+        // Emphasis nested 3,000 deep in a list item: Markdig gives up while rendering it.
+        var hostile = "- " + new string('*', 3000) + "x" + new string('*', 3000);
+        const string Normal = "# Council approves transport budget\n\nThe city council approved the transport budget on Tuesday after a long debate.\n\n"
+            + "Members voted seven to four in favour of the plan.\n\n## What happens next\n\n- The budget takes effect in January.";
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("too deeply nested", Rejected("hostile.md", Encoding.UTF8.GetBytes(hostile)));
+            var article = Fixtures.Read("normal.md", Normal);
+            Assert.Equal("The city council approved the transport budget on Tuesday after a long debate.", article.Paragraphs[0]);
+            Assert.Equal("Members voted seven to four in favour of the plan.", article.Paragraphs[1]);
+        }
+    }
+
+    [Fact]
     public void RandomBinaryIsRejectedAsBinary()
     {
         var content = new byte[256 * 1024];

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Markdig;
+using Markdig.Renderers;
 
 namespace Briefings.Core.Articles.Parsing;
 
@@ -22,7 +23,7 @@ public static class MarkdownReader
         string html;
         try
         {
-            html = Markdown.ToHtml(markdown, Pipeline);
+            html = ToHtml(markdown);
         }
         catch (ArgumentException e)
         {
@@ -36,6 +37,23 @@ public static class MarkdownReader
         var paragraphs = HtmlBlocks.Paragraphs(document.Body!);
         title ??= PlainTextReader.TitleCandidate(paragraphs);
         return new ParsedDocument { Title = title, TitleFromText = title is not null, Paragraphs = paragraphs };
+    }
+
+    /// <summary>
+    /// Markdown to HTML with a renderer of this call's own. <c>Markdown.ToHtml</c> borrows a renderer
+    /// from the pipeline and gives it back even when rendering throws; one that threw inside a tight
+    /// list (deeply nested emphasis does) comes back still rendering paragraphs without their
+    /// <c>&lt;p&gt;</c>, and every later Markdown article read with it lost its paragraphs.
+    /// </summary>
+    private static string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
     }
 
     /// <summary>The most container markers (&gt;, -, *, +, 1. or 1)) that open any one line.</summary>
