@@ -50,7 +50,7 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
         var folder = Repository.TempFolder("digest-killed");
         var cleanFolder = Repository.TempFolder("digest-clean");
         await StoreArticlesAsync(folder, day, count);
-        CopyFolder(folder, cleanFolder);
+        Repository.CopyFolder(folder, cleanFolder);
 
         // The clean run: one runner, never killed; it also times the build the kills aim into.
         var clean = await RunAsync(cleanFolder, environment, killWhen: null);
@@ -189,16 +189,6 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
                 Language = "en",
                 IngestedAt = published,
             }));
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 

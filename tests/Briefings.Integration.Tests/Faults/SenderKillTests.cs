@@ -36,7 +36,7 @@ public sealed class SenderKillTests(ITestOutputHelper output)
         for (var trial = 1; trial <= trials; trial++)
         {
             var folder = Repository.TempFolder("send-killed");
-            CopyFolder(prepared, folder);
+            Repository.CopyFolder(prepared, folder);
             await using var smtp = await SmtpSink.StartAsync();
             var run = await SendWithKillsAsync(folder, day, smtp, count, random);
             var messages = smtp.Messages();
@@ -153,16 +153,6 @@ public sealed class SenderKillTests(ITestOutputHelper output)
         await Parallel.ForEachAsync(addresses, new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (address, ct) => await subscriptions.AddConfirmedAsync(address, "operator", ct));
         return (day, addresses);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     private sealed record SendRun(List<int> KilledAt, int Runs);
