@@ -1,6 +1,7 @@
 using Briefings.Core.Articles;
 using Briefings.Core.Digests;
 using Briefings.Core.Storage;
+using Briefings.Core.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,11 @@ namespace Briefings.Core.Tests.Articles;
 public sealed class OversizedIngestTests
 {
     /// <summary>The folder store, refusing to read the inbox so a test fails if the handler tries.</summary>
-    private sealed class NoInboxReads(IBlobStore inner) : IBlobStore
+    private sealed class NoInboxReads(IBlobStore inner) : DelegatingBlobStore(inner)
     {
         public int InboxReads { get; private set; }
 
-        public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+        public override Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
         {
             if (container == Containers.Inbox)
             {
@@ -22,17 +23,8 @@ public sealed class OversizedIngestTests
                 throw new InvalidOperationException("The inbox blob was read.");
             }
 
-            return inner.GetAsync(container, name, cancellationToken);
+            return base.GetAsync(container, name, cancellationToken);
         }
-
-        public Task<BlobEntry?> GetInfoAsync(string container, string name, CancellationToken cancellationToken = default) => inner.GetInfoAsync(container, name, cancellationToken);
-
-        public Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, BlobWrite? write = null, CancellationToken cancellationToken = default) =>
-            inner.PutAsync(container, name, content, write, cancellationToken);
-
-        public IAsyncEnumerable<BlobEntry> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default) => inner.ListAsync(container, prefix, cancellationToken);
-
-        public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default) => inner.DeleteAsync(container, name, cancellationToken);
     }
 
     [Fact]

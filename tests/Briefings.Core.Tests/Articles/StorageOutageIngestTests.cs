@@ -2,6 +2,7 @@ using Azure;
 using Briefings.Core.Articles;
 using Briefings.Core.Digests;
 using Briefings.Core.Storage;
+using Briefings.Core.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,22 +12,14 @@ namespace Briefings.Core.Tests.Articles;
 public sealed class StorageOutageIngestTests
 {
     /// <summary>The folder store, failing every save of an article while <see cref="Failure"/> is set.</summary>
-    private sealed class FailingArticleSaves(IBlobStore inner) : IBlobStore
+    private sealed class FailingArticleSaves(IBlobStore inner) : DelegatingBlobStore(inner)
     {
         public Func<Exception>? Failure { get; set; }
 
-        public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default) => inner.GetAsync(container, name, cancellationToken);
-
-        public Task<BlobEntry?> GetInfoAsync(string container, string name, CancellationToken cancellationToken = default) => inner.GetInfoAsync(container, name, cancellationToken);
-
-        public Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, BlobWrite? write = null, CancellationToken cancellationToken = default) =>
+        public override Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, BlobWrite? write = null, CancellationToken cancellationToken = default) =>
             container == Containers.Articles && Failure is { } failure
                 ? throw failure()
-                : inner.PutAsync(container, name, content, write, cancellationToken);
-
-        public IAsyncEnumerable<BlobEntry> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default) => inner.ListAsync(container, prefix, cancellationToken);
-
-        public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default) => inner.DeleteAsync(container, name, cancellationToken);
+                : base.PutAsync(container, name, content, write, cancellationToken);
     }
 
     private static (IngestHandler Handler, FailingArticleSaves Store, FileBlobStore Files) Create(TempFolder temp)

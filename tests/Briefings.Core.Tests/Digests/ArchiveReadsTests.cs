@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using Briefings.Core.Articles;
 using Briefings.Core.Digests;
 using Briefings.Core.Rendering;
 using Briefings.Core.Storage;
+using Briefings.Core.Tests.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Briefings.Core.Tests.Digests;
@@ -56,31 +56,14 @@ public class ArchiveReadsTests
     }
 
     /// <summary>The folder store, noting which blobs are read whole.</summary>
-    private sealed class RecordingStore(IBlobStore inner) : IBlobStore
+    private sealed class RecordingStore(IBlobStore inner) : DelegatingBlobStore(inner)
     {
         public List<string> Reads { get; } = [];
 
-        public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+        public override Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
         {
             Reads.Add($"{container}/{name}");
-            return inner.GetAsync(container, name, cancellationToken);
+            return base.GetAsync(container, name, cancellationToken);
         }
-
-        public Task<BlobEntry?> GetInfoAsync(string container, string name, CancellationToken cancellationToken = default) =>
-            inner.GetInfoAsync(container, name, cancellationToken);
-
-        public Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, BlobWrite? write = null, CancellationToken cancellationToken = default) =>
-            inner.PutAsync(container, name, content, write, cancellationToken);
-
-        public async IAsyncEnumerable<BlobEntry> ListAsync(string container, string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await foreach (var entry in inner.ListAsync(container, prefix, cancellationToken))
-            {
-                yield return entry;
-            }
-        }
-
-        public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(container, name, cancellationToken);
     }
 }
