@@ -35,59 +35,27 @@ public static class BenchCommand
         return command;
     }
 
-    private static Command Ingest()
-    {
-        var command = new Command("ingest", "Ingest into the embedded store: 5 KB text articles and 50 KB HTML pages, articles/s (default size 2000).") { Size, Runs, Seed, Days, Work, JsonOut };
-        command.SetAction(async parse =>
-        {
-            var settings = Settings(parse, "2000");
-            Header("ingest", settings);
-            return Write(parse, await IngestBenchmark.RunAsync(settings));
-        });
-        return command;
-    }
+    private static Command Ingest() =>
+        Benchmark("ingest", "Ingest into the embedded store: 5 KB text articles and 50 KB HTML pages, articles/s (default size 2000).", "2000",
+            (_, settings) => IngestBenchmark.RunAsync(settings), Days);
 
-    private static Command Render()
-    {
-        var command = new Command("render", "Rendering a digest of N stories in each format, ms per rendering (default 50 stories).") { Size, Runs, Seed, Work, JsonOut };
-        command.SetAction(parse =>
-        {
-            var settings = Settings(parse, "50");
-            Header("render", settings);
-            return Write(parse, RenderBenchmark.Run(settings));
-        });
-        return command;
-    }
+    private static Command Render() =>
+        Benchmark("render", "Rendering a digest of N stories in each format, ms per rendering (default 50 stories).", "50",
+            (_, settings) => Task.FromResult(RenderBenchmark.Run(settings)));
 
     private static Command Serve()
     {
         var duration = new Option<int>("--duration") { Description = "Seconds per wrk run.", DefaultValueFactory = _ => 30 };
         var threads = new Option<int>("--threads") { Description = "wrk threads.", DefaultValueFactory = _ => 2 };
         var connections = new Option<int>("--connections") { Description = "wrk connections.", DefaultValueFactory = _ => 64 };
-        var command = new Command("serve", "GET /api/briefings/latest from the runner under wrk, plain and conditional (--size: stories in the digest, default 40).")
-        {
-            Size, Runs, Seed, Work, JsonOut, duration, threads, connections,
-        };
-        command.SetAction(async parse =>
-        {
-            var settings = Settings(parse, "40");
-            Header("serve", settings);
-            return Write(parse, await ServeBenchmark.RunAsync(settings, parse.GetValue(duration), parse.GetValue(threads), parse.GetValue(connections)));
-        });
-        return command;
+        return Benchmark("serve", "GET /api/briefings/latest from the runner under wrk, plain, Brotli and conditional (--size: stories in the digest, default 40).", "40",
+            (parse, settings) => ServeBenchmark.RunAsync(settings, parse.GetValue(duration), parse.GetValue(threads), parse.GetValue(connections)),
+            duration, threads, connections);
     }
 
-    private static Command Send()
-    {
-        var command = new Command("send", "Sending to N subscribers through a local SMTP server, one process per run (default sizes 1000,10000).") { Size, Runs, Seed, Work, JsonOut };
-        command.SetAction(parse =>
-        {
-            var settings = Settings(parse, "1000,10000");
-            Header("send", settings);
-            return Write(parse, SendBenchmark.Run(settings));
-        });
-        return command;
-    }
+    private static Command Send() =>
+        Benchmark("send", "Sending to N subscribers through a local SMTP server, one process per run (default sizes 1000,10000).", "1000,10000",
+            (_, settings) => Task.FromResult(SendBenchmark.Run(settings)));
 
     private static Command Smoke()
     {
@@ -142,16 +110,13 @@ public static class BenchCommand
     {
         var maxStories = new Option<int?>("--max-stories") { Description = "Stories per digest (default: the daily job's 40; 0 for every story)." };
         var peer = new Option<bool>("--peer") { Description = "Also time the scikit-learn peer on the same corpus (python3-sklearn)." };
-        var command = new Command("digest", "Digest building from a JSONL file: read, group, summarise, rank, render (default sizes 10k,100k).") { Size, Runs, Seed, Days, Work, JsonOut, maxStories, peer };
-        command.SetAction(parse =>
-        {
-            var settings = Settings(parse, "10000,100000");
-            var max = parse.GetValue(maxStories) ?? 40;
-            Header("digest", settings);
-            var results = DigestBenchmark.Run(settings, max == 0 ? null : max, parse.GetValue(peer));
-            return Write(parse, results);
-        });
-        return command;
+        return Benchmark("digest", "Digest building from a JSONL file: read, group, summarise, rank, render (default sizes 10k,100k).", "10000,100000",
+            (parse, settings) =>
+            {
+                var max = parse.GetValue(maxStories) ?? 40;
+                return Task.FromResult(DigestBenchmark.Run(settings, max == 0 ? null : max, parse.GetValue(peer)));
+            },
+            Days, maxStories, peer);
     }
 
     private static Command DigestRun()
@@ -173,6 +138,27 @@ public static class BenchCommand
             var size = Sizes(parse.GetValue(Size) ?? "10000")[0];
             SyntheticPages.WriteJsonLines(new SyntheticCorpus(parse.GetValue(Seed)).Articles(size, parse.GetValue(Days)), parse.GetValue(output)!);
             return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// A benchmark command: the common options (size, runs, seed, work folder, JSON output) and its
+    /// own, then the settings they give, the header line, the run, and the results written as asked.
+    /// </summary>
+    private static Command Benchmark(string name, string description, string defaultSizes, Func<ParseResult, BenchSettings, Task<JsonArray>> run, params Option[] options)
+    {
+        var command = new Command(name, description) { Size, Runs, Seed, Work, JsonOut };
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async parse =>
+        {
+            var settings = Settings(parse, defaultSizes);
+            Header(name, settings);
+            return Write(parse, await run(parse, settings));
         });
         return command;
     }
