@@ -122,6 +122,7 @@ public sealed class DigestHandler(
             [RenderFormat.Text] = renderer.Render(digest, RenderFormat.Text),
             [RenderFormat.Markdown] = renderer.Render(digest, RenderFormat.Markdown),
         };
+        DigestLog.Storing(logger, day);
         await digests.SaveAsync(digest, renderings, cancellationToken);
         DigestLog.Built(logger, day, digest.Stories.Count, digest.ArticleCount);
         return digest;
@@ -147,4 +148,7 @@ internal static partial class DigestLog
 
     [LoggerMessage(2004, LogLevel.Information, "Building the digest for {Day}")]
     public static partial void Building(ILogger logger, DateOnly day);
+
+    [LoggerMessage(2005, LogLevel.Information, "Storing the digest for {Day}")]
+    public static partial void Storing(ILogger logger, DateOnly day);
 }
