@@ -17,6 +17,13 @@ public sealed class IngestOptions
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// How many inbox blobs the runner ingests at once, as the Functions host does: one blob's
+    /// storage round trips overlap another's parsing, and parsing uses every core.
+    /// </summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 8;
+
     /// <summary>How often the runner looks for new blobs in the inbox.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

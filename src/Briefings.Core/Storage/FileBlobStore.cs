@@ -7,14 +7,21 @@ namespace Briefings.Core.Storage;
 /// <summary>
 /// The embedded default: each container is a folder under <c>root</c>, each blob a file, so a
 /// person can drop articles into the inbox folder and read what was written. Content type and
-/// metadata live in <c>.meta/</c>; conditional writes take a per-blob lock file, which holds
-/// across processes on one machine.
+/// metadata live in <c>.meta/</c>, except for a blob with no metadata whose content type is the one
+/// its name implies (JSON for <c>.json</c>, none otherwise), which needs no meta file; writes take a lock file, which holds across processes on one machine. Creating
+/// a file is the dearest thing a write does on a journalling file system, so blobs share lock files
+/// (<see cref="LockStripes"/> a container, each made once) rather than having one each.
 /// </summary>
 public sealed class FileBlobStore : IBlobStore
 {
     private const string MetaFolder = ".meta";
     private const string LockFolder = ".locks";
     private const string TempFolder = ".tmp";
+
+    /// <summary>Lock files a container: two writers of one blob always meet at the same one; writers of different blobs seldom do.</summary>
+    private const int LockStripes = 64;
+
+    private const string JsonType = "application/json";
     private readonly string _root;
 
     public FileBlobStore(string root)
@@ -61,7 +68,7 @@ public sealed class FileBlobStore : IBlobStore
             var etag = ETagOf(info);
             var content = File.ReadAllBytes(path);
             var meta = ReadMeta(container, name);
-            return new StoredBlob(name, content, etag, meta?.ContentType, meta?.Metadata ?? new Dictionary<string, string>());
+            return new StoredBlob(name, content, etag, meta?.ContentType ?? ImpliedContentType(name), meta?.Metadata ?? new Dictionary<string, string>());
         }
         catch (FileNotFoundException)
         {
@@ -103,7 +110,15 @@ public sealed class FileBlobStore : IBlobStore
                 throw new BlobConditionFailedException(container, name);
             }
 
-            WriteMeta(container, name, new FileBlobMeta(write.ContentType, write.Metadata?.ToDictionary() ?? []));
+            if (write.Metadata is null or { Count: 0 } && write.ContentType == ImpliedContentType(name))
+            {
+                DeleteMeta(container, name); // one left by an earlier write with other headers
+            }
+            else
+            {
+                WriteMeta(container, name, new FileBlobMeta(write.ContentType, write.Metadata?.ToDictionary() ?? []));
+            }
+
             AtomicFile.Replace(temp, path);
             return ETagOf(new FileInfo(path));
         }
@@ -165,7 +180,7 @@ public sealed class FileBlobStore : IBlobStore
         }
 
         File.Delete(path);
-        File.Delete(MetaPath(container, name));
+        DeleteMeta(container, name);
         return true;
     }
 
@@ -189,6 +204,10 @@ public sealed class FileBlobStore : IBlobStore
 
     private static string ETagOf(FileInfo info) => $"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"";
 
+    /// <summary>The content type a blob's name implies, which needs no meta file: JSON for <c>.json</c>.</summary>
+    private static string? ImpliedContentType(string name) =>
+        name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonType : null;
+
     private FileBlobMeta? ReadMeta(string container, string name)
     {
         try
@@ -198,6 +217,18 @@ public sealed class FileBlobStore : IBlobStore
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
         {
             return null;
+        }
+    }
+
+    private void DeleteMeta(string container, string name)
+    {
+        try
+        {
+            File.Delete(MetaPath(container, name));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // no meta file was ever written in that folder
         }
     }
 
@@ -220,7 +251,7 @@ public sealed class FileBlobStore : IBlobStore
 
     private async Task<FileStream> AcquireLockAsync(string container, string name, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(_root, LockFolder, BlobNames.ValidateContainer(container), BlobNames.Validate(name) + ".lock");
+        var path = Path.Combine(_root, LockFolder, BlobNames.ValidateContainer(container), $"{Stripe(BlobNames.Validate(name)):x2}.lock");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         for (var attempt = 0; ; attempt++)
         {
@@ -233,6 +264,18 @@ public sealed class FileBlobStore : IBlobStore
                 await Task.Delay(5, cancellationToken);
             }
         }
+    }
+
+    /// <summary>The lock stripe of a blob name: FNV-1a of its characters, the same in every process (unlike string hash codes).</summary>
+    private static int Stripe(string name)
+    {
+        var hash = 2166136261u;
+        foreach (var ch in name)
+        {
+            hash = (hash ^ ch) * 16777619u;
+        }
+
+        return (int)(hash % LockStripes);
     }
 }
 

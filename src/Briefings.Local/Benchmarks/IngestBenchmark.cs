@@ -6,9 +6,11 @@ using Briefings.Core.Storage;
 namespace Briefings.Local.Benchmarks;
 
 /// <summary>
-/// Ingest into the embedded store as the runner does it, one inbox blob after another: read the
-/// blob, parse, clean, store the article create-only and write the receipt. Two kinds of input:
-/// plain-text articles of about 5 KB and HTML pages of about 50 KB. Each run starts from an empty store.
+/// Ingest into the embedded store as the runner does it: read the blob, parse, clean, store the
+/// article create-only and write the receipt; one blob after another (the baseline), then
+/// <see cref="IngestOptions.Concurrency"/> at a time as the runner's inbox watcher ingests. Two
+/// kinds of input: plain-text articles of about 5 KB and HTML pages of about 50 KB. Each run
+/// starts from an empty store.
 /// </summary>
 public static class IngestBenchmark
 {
@@ -25,53 +27,65 @@ public static class IngestBenchmark
             })
             {
                 var blobs = articles.Select((a, i) => ($"{i:D6}-{a.Id}.{(kind == "text" ? "txt" : "html")}", bytes(a))).ToList();
-                var runs = new List<double>();
-                var ingested = 0;
-                for (var run = 0; run < settings.Runs; run++)
+                double? sequential = null;
+                foreach (var concurrency in new[] { 1, new IngestOptions().Concurrency })
                 {
-                    var folder = Path.Combine(settings.WorkFolder, $"ingest-{kind}-{run}");
-                    if (Directory.Exists(folder))
+                    var runs = new List<double>();
+                    var ingested = 0;
+                    for (var run = 0; run < settings.Runs; run++)
                     {
+                        var folder = Path.Combine(settings.WorkFolder, $"ingest-{kind}-{run}");
+                        if (Directory.Exists(folder))
+                        {
+                            Directory.Delete(folder, recursive: true);
+                        }
+
+                        using var services = BenchServices.Create(folder);
+                        var store = services.GetRequiredService<IBlobStore>();
+                        var handler = services.GetRequiredService<IngestHandler>();
+                        foreach (var (name, content) in blobs)
+                        {
+                            await store.PutAsync(Containers.Inbox, name, content);
+                        }
+
+                        var stored = 0;
+                        var clock = Stopwatch.StartNew();
+                        await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (blob, token) =>
+                        {
+                            var outcome = await handler.IngestAsync(blob.Item1, token);
+                            if (outcome.Status == IngestStatus.Ingested)
+                            {
+                                Interlocked.Increment(ref stored);
+                            }
+                        });
+
+                        runs.Add(blobs.Count / clock.Elapsed.TotalSeconds);
+                        ingested = stored;
                         Directory.Delete(folder, recursive: true);
+                        Console.Error.Write('.');
                     }
 
-                    using var services = BenchServices.Create(folder);
-                    var store = services.GetRequiredService<IBlobStore>();
-                    var handler = services.GetRequiredService<IngestHandler>();
-                    foreach (var (name, content) in blobs)
+                    Console.Error.WriteLine();
+                    var median = Measure.Median(runs);
+                    sequential ??= median;
+                    var result = new JsonObject
                     {
-                        await store.PutAsync(Containers.Inbox, name, content);
-                    }
-
-                    ingested = 0;
-                    var clock = Stopwatch.StartNew();
-                    foreach (var (name, _) in blobs)
-                    {
-                        var outcome = await handler.IngestAsync(name);
-                        ingested += outcome.Status == IngestStatus.Ingested ? 1 : 0;
-                    }
-
-                    runs.Add(blobs.Count / clock.Elapsed.TotalSeconds);
-                    Directory.Delete(folder, recursive: true);
-                    Console.Error.Write('.');
+                        ["benchmark"] = "ingest",
+                        ["kind"] = kind,
+                        ["concurrency"] = concurrency,
+                        ["articles"] = blobs.Count,
+                        ["ingested"] = ingested,
+                        ["meanKilobytes"] = Math.Round(blobs.Average(b => b.Item2.Length) / 1024.0, 1),
+                        ["runs"] = runs.Count,
+                        ["medianPerSecond"] = Math.Round(median),
+                        ["ratioToOneAtATime"] = Math.Round(median / sequential.Value, 2),
+                        ["minPerSecond"] = Math.Round(runs.Min()),
+                        ["maxPerSecond"] = Math.Round(runs.Max()),
+                    };
+                    Console.WriteLine($"ingest  {kind,-4}  {blobs.Count:N0} articles of {(double)result["meanKilobytes"]!:0.0} KB, {concurrency} at a time  median {median,6:0} articles/s"
+                        + $"  (min {runs.Min():0}, max {runs.Max():0}; {runs.Count} runs; x{median / sequential.Value:0.00} vs one at a time)  {ingested:N0} ingested");
+                    results.Add(result);
                 }
-
-                Console.Error.WriteLine();
-                var result = new JsonObject
-                {
-                    ["benchmark"] = "ingest",
-                    ["kind"] = kind,
-                    ["articles"] = blobs.Count,
-                    ["ingested"] = ingested,
-                    ["meanKilobytes"] = Math.Round(blobs.Average(b => b.Item2.Length) / 1024.0, 1),
-                    ["runs"] = runs.Count,
-                    ["medianPerSecond"] = Math.Round(Measure.Median(runs)),
-                    ["minPerSecond"] = Math.Round(runs.Min()),
-                    ["maxPerSecond"] = Math.Round(runs.Max()),
-                };
-                Console.WriteLine($"ingest  {kind,-4}  {blobs.Count:N0} articles of {(double)result["meanKilobytes"]!:0.0} KB  median {(double)result["medianPerSecond"]!,6:0} articles/s"
-                    + $"  (min {runs.Min():0}, max {runs.Max():0}; {runs.Count} runs)  {ingested:N0} ingested");
-                results.Add(result);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Briefings.Core.Articles;
 using Briefings.Core.Storage;
 
@@ -5,11 +6,12 @@ namespace Briefings.Local.Hosting;
 
 /// <summary>
 /// The runner's ingest trigger: polls the inbox (a container or a folder) and ingests every
-/// blob whose name and ETag it has not seen handled. Receipts make a restart harmless.
+/// blob whose name and ETag it has not seen handled, <see cref="IngestOptions.Concurrency"/> at a
+/// time. Receipts make a restart harmless.
 /// </summary>
 public sealed partial class InboxWatcher(IBlobStore store, IngestHandler handler, IngestOptions options, ILogger<InboxWatcher> logger) : BackgroundService
 {
-    private readonly Dictionary<string, string> _handled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _handled = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,21 +32,26 @@ public sealed partial class InboxWatcher(IBlobStore store, IngestHandler handler
 
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        var handledNow = 0;
+        var waiting = new List<BlobEntry>();
         await foreach (var entry in store.ListAsync(Containers.Inbox, "", cancellationToken))
         {
-            if (_handled.TryGetValue(entry.Name, out var etag) && etag == entry.ETag)
+            if (!_handled.TryGetValue(entry.Name, out var etag) || etag != entry.ETag)
             {
-                continue;
+                waiting.Add(entry);
             }
+        }
 
-            var outcome = await handler.IngestAsync(entry.Name, cancellationToken);
+        var handledNow = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(waiting, parallel, async (entry, token) =>
+        {
+            var outcome = await handler.IngestAsync(entry.Name, token);
             if (outcome.Status is not IngestStatus.Failed)
             {
                 _handled[entry.Name] = entry.ETag;
-                handledNow++;
+                Interlocked.Increment(ref handledNow);
             }
-        }
+        });
 
         return handledNow;
     }

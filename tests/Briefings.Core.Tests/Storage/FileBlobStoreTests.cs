@@ -30,6 +30,56 @@ public sealed class FileBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AJsonBlobWithoutMetadataNeedsNoMetaFileAndAnEarlierOnesHeadersDoNotLinger()
+    {
+        var meta = Path.Combine(_store.Root, ".meta", "receipts", "r.json.json");
+        await _store.PutAsync("receipts", "r.json", Bytes("{}"), new BlobWrite { ContentType = "application/json", Metadata = new Dictionary<string, string> { ["attempt"] = "1" } });
+        Assert.True(File.Exists(meta));
+
+        await _store.PutAsync("receipts", "r.json", Bytes("{\"a\":1}"), new BlobWrite { ContentType = "application/json" });
+
+        Assert.False(File.Exists(meta), "a JSON blob with no metadata keeps no meta file");
+        var blob = (await _store.GetAsync("receipts", "r.json"))!;
+        Assert.Equal("application/json", blob.ContentType);
+        Assert.Empty(blob.Metadata);
+    }
+
+    [Fact]
+    public async Task HeadersTheNameDoesNotImplyAreKept()
+    {
+        await _store.PutAsync("inbox", "a.json", Bytes("{}"), new BlobWrite { ContentType = "text/plain" });
+        await _store.PutAsync("inbox", "b.txt", Bytes("text"));
+
+        Assert.Equal("text/plain", (await _store.GetAsync("inbox", "a.json"))!.ContentType);
+        Assert.Null((await _store.GetAsync("inbox", "b.txt"))!.ContentType);
+    }
+
+    [Fact]
+    public async Task BlobsShareABoundedSetOfLockFilesAndConcurrentWritersStillExcludeEachOther()
+    {
+        // 20 writers race to create each of 100 names: exactly one wins each name, and 2,000 writes
+        // make no more lock files than the stripes.
+        var names = Enumerable.Range(0, 100).Select(i => $"day/{i}.json").ToList();
+        var wins = new int[names.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, 20 * names.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (k, _) =>
+        {
+            try
+            {
+                await _store.PutAsync("articles", names[k % names.Count], Bytes($"{k}"), BlobWrite.Create("application/json"));
+                Interlocked.Increment(ref wins[k % names.Count]);
+            }
+            catch (BlobConditionFailedException)
+            {
+                // another writer created it first
+            }
+        });
+
+        Assert.All(wins, w => Assert.Equal(1, w));
+        var locks = Directory.GetFiles(Path.Combine(_store.Root, ".locks", "articles"), "*", SearchOption.AllDirectories);
+        Assert.InRange(locks.Length, 1, 64);
+    }
+
+    [Fact]
     public async Task MissingBlobReadsAsNull()
     {
         Assert.Null(await _store.GetAsync("inbox", "nothing.txt"));

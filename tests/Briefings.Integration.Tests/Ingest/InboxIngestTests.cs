@@ -67,6 +67,41 @@ public sealed class InboxIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APollIngestsManyBlobsAtOnceAndEachArticleIsStoredOnce()
+    {
+        // 30 distinct articles, each of the first ten also under a second name: the watcher ingests
+        // them eight at a time, so copies of one article race each other to be stored.
+        var inbox = _account.GetBlobContainerClient(Containers.Inbox);
+        await inbox.CreateIfNotExistsAsync();
+        var names = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var text = $"Harbour report {i} on the ferry timetable\n\nThe harbour board agreed timetable change {i} on Monday, adding {i + 3} crossings a week "
+                + $"and moving the first sailing to {6 + i % 3} in the morning after a vote of {i % 4 + 5} to two.";
+            foreach (var copy in i < 10 ? new[] { "a", "b" } : ["a"])
+            {
+                var name = $"ferry-{i:D2}-{copy}.txt";
+                await inbox.GetBlobClient(name).UploadAsync(BinaryData.FromString(text));
+                names.Add(name);
+            }
+        }
+
+        var handled = await Watcher().PollOnceAsync(CancellationToken.None);
+
+        Assert.Equal(names.Count, handled);
+        Assert.Equal(30, (await Names(Containers.Articles)).Count);
+        var statuses = new List<string>();
+        foreach (var name in names)
+        {
+            var receipt = (await _account.GetBlobContainerClient(Containers.Receipts).GetBlobClient(name + ".json").DownloadContentAsync()).Value.Content.ToString();
+            statuses.Add(receipt.Contains("\"status\":\"Ingested\"", StringComparison.Ordinal) ? "ingested" : receipt.Contains("\"status\":\"Duplicate\"", StringComparison.Ordinal) ? "duplicate" : receipt);
+        }
+
+        Assert.Equal(30, statuses.Count(s => s == "ingested"));
+        Assert.Equal(10, statuses.Count(s => s == "duplicate"));
+    }
+
+    [Fact]
     public async Task BlobMetadataOverridesWhatTheDocumentSays()
     {
         var inbox = _account.GetBlobContainerClient(Containers.Inbox);
