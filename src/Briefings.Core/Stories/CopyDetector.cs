@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Briefings.Core.Articles;
 using Briefings.Core.Summaries;
 using Briefings.Core.Text;
@@ -13,6 +14,8 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
 {
     private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly List<int> _ids = [];
+    private char[] _buffer = new char[256];
 
     public bool AreCopies(Article a, Article b)
     {
@@ -83,35 +86,62 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     {
         if (!_profiles.TryGetValue(article.Id, out var profile))
         {
-            var sentences = article.Paragraphs
-                .SelectMany(Sentences.Split)
-                .Select(ExtractiveSummarizer.ContentWords)
-                .Where(s => s.Count >= 4)
-                .Select(Ids)
-                .ToArray();
+            var sentences = new List<int[]>();
+            foreach (var paragraph in article.Paragraphs)
+            {
+                foreach (var sentence in Sentences.Split(paragraph))
+                {
+                    if (ContentIds(sentence) is { Length: >= 4 } ids)
+                    {
+                        sentences.Add(ids);
+                    }
+                }
+            }
+
             var words = sentences.SelectMany(s => s).Distinct().Order().ToArray();
-            _profiles[article.Id] = profile = new Profile(sentences, words);
+            _profiles[article.Id] = profile = new Profile([.. sentences], words);
         }
 
         return profile;
     }
 
-    private int[] Ids(HashSet<string> words)
+    /// <summary>
+    /// A sentence's distinct content words (those of <see cref="ExtractiveSummarizer.ContentWords"/>)
+    /// as sorted ids; a string is made only for a word this detector has not met before.
+    /// </summary>
+    private int[] ContentIds(string sentence)
     {
-        var ids = new int[words.Count];
-        var k = 0;
-        foreach (var word in words)
+        if (_buffer.Length < sentence.Length)
         {
-            if (!_words.TryGetValue(word, out var id))
-            {
-                _words[word] = id = _words.Count;
-            }
-
-            ids[k++] = id;
+            _buffer = new char[sentence.Length];
         }
 
-        Array.Sort(ids);
-        return ids;
+        var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ids.Clear();
+        foreach (var token in Words.Spans(sentence, _buffer))
+        {
+            if (token.Length > 1 && !StopWords.Contains(token))
+            {
+                if (!words.TryGetValue(token, out var id))
+                {
+                    words[token] = id = _words.Count;
+                }
+
+                _ids.Add(id);
+            }
+        }
+
+        _ids.Sort();
+        var distinct = 0;
+        for (var k = 0; k < _ids.Count; k++)
+        {
+            if (k == 0 || _ids[k] != _ids[k - 1])
+            {
+                _ids[distinct++] = _ids[k];
+            }
+        }
+
+        return CollectionsMarshal.AsSpan(_ids)[..distinct].ToArray();
     }
 
     private sealed record Profile(int[][] Sentences, int[] Words);

@@ -19,5 +19,9 @@ public static class StopWords
         "year", "years", "day", "days", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "time",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishSpans = English.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool Contains(string token) => English.Contains(token);
+
+    public static bool Contains(ReadOnlySpan<char> token) => EnglishSpans.Contains(token);
 }

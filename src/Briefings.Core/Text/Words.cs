@@ -11,30 +11,11 @@ public static class Words
         // Every measure calls this on every sentence, so it builds each token in one buffer
         // instead of a StringBuilder per call.
         var tokens = new List<string>();
-        Span<char> stack = stackalloc char[128];
         char[]? rented = null;
-        var buffer = text.Length <= stack.Length ? stack : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
-        var length = 0;
-        foreach (var ch in text)
+        var buffer = text.Length <= 128 ? stackalloc char[128] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        foreach (var token in Spans(text, buffer))
         {
-            if (char.IsLetterOrDigit(ch))
-            {
-                buffer[length++] = char.ToLowerInvariant(ch);
-            }
-            else if (ch is '\'' or '’' && length > 0)
-            {
-                continue;
-            }
-            else if (length > 0)
-            {
-                tokens.Add(new string(buffer[..length]));
-                length = 0;
-            }
-        }
-
-        if (length > 0)
-        {
-            tokens.Add(new string(buffer[..length]));
+            tokens.Add(new string(token));
         }
 
         if (rented is not null)
@@ -43,6 +24,47 @@ public static class Words
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// The tokens of <see cref="Tokens"/>, each built in <paramref name="buffer"/> (at least as long
+    /// as the text) and valid until the next: for callers that look tokens up rather than keep them.
+    /// </summary>
+    public static TokenSpans Spans(string text, Span<char> buffer) => new(text, buffer);
+
+    /// <summary>Enumerates <see cref="Spans"/>.</summary>
+    public ref struct TokenSpans(string text, Span<char> buffer)
+    {
+        private readonly Span<char> _buffer = buffer;
+        private int _position;
+        private int _length;
+
+        public readonly ReadOnlySpan<char> Current => _buffer[.._length];
+
+        public readonly TokenSpans GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            _length = 0;
+            while (_position < text.Length)
+            {
+                var ch = text[_position++];
+                if (char.IsLetterOrDigit(ch))
+                {
+                    _buffer[_length++] = char.ToLowerInvariant(ch);
+                }
+                else if (ch is '\'' or '’' && _length > 0)
+                {
+                    continue;
+                }
+                else if (_length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return _length > 0;
+        }
     }
 
     /// <summary>Words separated by whitespace, as a reader counts them.</summary>

@@ -48,9 +48,11 @@ public static class DigestBenchmark
             baselineSize ??= size;
             var phaseNames = runs.SelectMany(r => r["phases"]!.AsObject().Select(p => p.Key)).Distinct().ToList();
             var phases = new JsonObject();
+            var phaseAllocations = new JsonObject();
             foreach (var name in phaseNames)
             {
                 phases[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phases"]![name] ?? 0)), 1);
+                phaseAllocations[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phaseAllocations"]![name] ?? 0)), 1);
             }
 
             var result = new JsonObject
@@ -69,6 +71,7 @@ public static class DigestBenchmark
                 ["ratioToBaseline"] = Math.Round(seconds / baseline.Value, 2),
                 ["baselineSize"] = baselineSize,
                 ["phasesMs"] = phases,
+                ["phasesAllocatedMegabytes"] = phaseAllocations,
             };
             if (peer)
             {
@@ -103,6 +106,7 @@ public static class DigestBenchmark
             + $"  peak {(double)r["peakMegabytes"]!:0} MB  allocated {(double)r["allocatedMegabytes"]!:0} MB"
             + $"  x{(double)r["ratioToBaseline"]!:0.00} vs {(int)r["baselineSize"]!:N0}");
         Console.WriteLine("        phases (ms, median): " + string.Join("  ", r["phasesMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
+        Console.WriteLine("        allocated (MB, median): " + string.Join("  ", r["phasesAllocatedMegabytes"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         if (r["peer"] is JsonObject peer)
         {
             Console.WriteLine("        peer: " + PeerBenchmark.Describe(peer));
@@ -120,8 +124,9 @@ public static class DigestBenchmark
 
         var total = Stopwatch.StartNew();
         var step = Stopwatch.StartNew();
+        var allocated = GC.GetTotalAllocatedBytes();
         var articles = ArticleJsonLines.Read(path, reader, _ => { });
-        phases.Add("read", step.Elapsed);
+        phases.Add("read", step.Elapsed, GC.GetTotalAllocatedBytes() - allocated);
 
         step.Restart();
         var day = articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
@@ -129,13 +134,14 @@ public static class DigestBenchmark
         var build = step.Elapsed;
 
         step.Restart();
+        allocated = GC.GetTotalAllocatedBytes();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(digest, BriefingsJsonContext.Default.Digest).Length;
         foreach (var format in new[] { RenderFormat.Html, RenderFormat.Text, RenderFormat.Markdown })
         {
             bytes += renderer.Render(digest, format).Length;
         }
 
-        phases.Add("render", step.Elapsed);
+        phases.Add("render", step.Elapsed, GC.GetTotalAllocatedBytes() - allocated);
         var elapsed = total.Elapsed;
         var result = new JsonObject
         {
@@ -149,6 +155,7 @@ public static class DigestBenchmark
             ["gen2"] = GC.CollectionCount(2),
             ["outputBytes"] = bytes,
             ["phases"] = phases.ToJson(),
+            ["phaseAllocations"] = phases.AllocatedJson(),
         };
         Console.WriteLine(Measure.Json(result));
         return 0;

@@ -106,7 +106,9 @@ public static class Measure
     public sealed class Phases : IDisposable
     {
         private readonly ActivityListener _listener;
+        private const string AllocatedAtStart = "allocatedAtStart";
         private readonly Dictionary<string, TimeSpan> _totals = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _allocated = new(StringComparer.Ordinal);
 
         public Phases(string sourceName)
         {
@@ -114,23 +116,39 @@ public static class Measure
             {
                 ShouldListenTo = source => source.Name == sourceName,
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStarted = activity => activity.SetCustomProperty(AllocatedAtStart, GC.GetTotalAllocatedBytes()),
                 ActivityStopped = activity =>
                 {
-                    lock (_totals)
-                    {
-                        _totals[activity.OperationName] = _totals.GetValueOrDefault(activity.OperationName) + activity.Duration;
-                    }
+                    var allocated = GC.GetTotalAllocatedBytes() - (long)activity.GetCustomProperty(AllocatedAtStart)!;
+                    Add(activity.OperationName, activity.Duration, allocated);
                 },
             };
             ActivitySource.AddActivityListener(_listener);
         }
 
-        public void Add(string name, TimeSpan elapsed)
+        /// <summary>Adds to a phase its time and the bytes the whole process allocated meanwhile (phases run one after another).</summary>
+        public void Add(string name, TimeSpan elapsed, long allocated)
         {
             lock (_totals)
             {
                 _totals[name] = _totals.GetValueOrDefault(name) + elapsed;
+                _allocated[name] = _allocated.GetValueOrDefault(name) + allocated;
             }
+        }
+
+        /// <summary>Megabytes allocated in each phase.</summary>
+        public JsonObject AllocatedJson()
+        {
+            var json = new JsonObject();
+            lock (_totals)
+            {
+                foreach (var (name, bytes) in _allocated)
+                {
+                    json[name] = Math.Round(bytes / (1024.0 * 1024), 1);
+                }
+            }
+
+            return json;
         }
 
         public JsonObject ToJson()
