@@ -47,7 +47,12 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var assembled = new StoryDraft?[clusters.Count];
         using (DigestTelemetry.Phase("stories"))
         {
-            Parallel.For(0, clusters.Count, c => assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor));
+            // One copy detector per worker: its table of words is then made once, not once per story.
+            Parallel.For(0, clusters.Count, () => new CopyDetector(), (c, _, detector) =>
+            {
+                assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor, detector);
+                return detector;
+            }, _ => { });
         }
 
         var stories = assembled.OfType<StoryDraft>().ToList();
@@ -79,7 +84,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     private sealed record StoryDraft(Story Story, DateTimeOffset Latest, List<Article> Members, Dictionary<string, string> ReportOf);
 
     /// <summary>A story from one cluster: its articles ranked by centrality, copies marked, sources, continuity; null when nothing new joined it.</summary>
-    private static StoryDraft? Assemble(List<int> whole, List<Article> articles, List<SparseVector> vectors, HashSet<string> fresh, DateOnly date, Func<Article, DateOnly> dayOf)
+    private static StoryDraft? Assemble(List<int> whole, List<Article> articles, List<SparseVector> vectors, HashSet<string> fresh, DateOnly date, Func<Article, DateOnly> dayOf, CopyDetector detector)
     {
         var cluster = whole.Where(i => fresh.Contains(articles[i].Id)).ToList();
         if (cluster.Count == 0)
@@ -87,10 +92,11 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             return null; // a story of earlier days that nothing new joined
         }
 
-        var centroid = SparseVector.Centroid(cluster.Select(i => vectors[i]));
+        // Most stories of a day are one article: its own vector ranks it as well as a centroid would.
+        var centroid = whole.Count == 1 ? vectors[whole[0]] : SparseVector.Centroid(cluster.Select(i => vectors[i]));
         var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
         var before = whole.Where(i => !fresh.Contains(articles[i].Id)).OrderByDescending(i => vectors[i].Dot(centroid)).Select(i => articles[i]).ToList();
-        var copyOf = Copies(ranked, articles, new CopyDetector());
+        var copyOf = Copies(ranked, articles, detector);
         var members = ranked.Select(i => articles[i]).ToList();
         var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
         var story = new Story(

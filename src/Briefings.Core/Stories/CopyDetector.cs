@@ -15,6 +15,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
     private readonly List<int> _ids = [];
+    private readonly List<Range> _ranges = [];
     private char[] _buffer = new char[256];
 
     public bool AreCopies(Article a, Article b)
@@ -89,9 +90,11 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
             var sentences = new List<int[]>();
             foreach (var paragraph in article.Paragraphs)
             {
-                foreach (var sentence in Sentences.Split(paragraph))
+                _ranges.Clear();
+                Sentences.Ranges(paragraph, _ranges);
+                foreach (var range in _ranges)
                 {
-                    if (ContentIds(sentence) is { Length: >= 4 } ids)
+                    if (ContentIds(paragraph.AsSpan()[range]) is { Length: >= 4 } ids)
                     {
                         sentences.Add(ids);
                     }
@@ -109,7 +112,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     /// A sentence's distinct content words (those of <see cref="ExtractiveSummarizer.ContentWords"/>)
     /// as sorted ids; a string is made only for a word this detector has not met before.
     /// </summary>
-    private int[] ContentIds(string sentence)
+    private int[] ContentIds(ReadOnlySpan<char> sentence)
     {
         if (_buffer.Length < sentence.Length)
         {

@@ -15,8 +15,24 @@ public static class Sentences
 
     public static List<string> Split(string paragraph)
     {
-        var sentences = new List<string>();
-        var text = paragraph.Trim();
+        var ranges = new List<Range>();
+        Ranges(paragraph, ranges);
+        var sentences = new List<string>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            sentences.Add(paragraph[range]);
+        }
+
+        return sentences;
+    }
+
+    /// <summary>
+    /// Where the sentences of <see cref="Split"/> lie in the paragraph, added to <paramref name="ranges"/>:
+    /// for callers that only read them, so no string is made.
+    /// </summary>
+    public static void Ranges(string paragraph, List<Range> ranges)
+    {
+        var text = paragraph;
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -63,21 +79,34 @@ public static class Sentences
                 continue;
             }
 
-            sentences.Add(text[start..end].Trim());
+            AddTrimmed(text, start, end, ranges);
             start = next;
             i = next - 1;
         }
 
         if (start < text.Length)
         {
-            var rest = text[start..].Trim();
-            if (rest.Length > 0)
-            {
-                sentences.Add(rest);
-            }
+            AddTrimmed(text, start, text.Length, ranges);
+        }
+    }
+
+    /// <summary>Adds the range from <paramref name="start"/> to <paramref name="end"/> without its outer whitespace, unless nothing is left.</summary>
+    private static void AddTrimmed(string text, int start, int end, List<Range> ranges)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
         }
 
-        return sentences;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            ranges.Add(start..end);
+        }
     }
 
     /// <summary>True when a curly quotation opened in this sentence closes later in the paragraph.</summary>

@@ -30,11 +30,12 @@ public static class Words
     /// The tokens of <see cref="Tokens"/>, each built in <paramref name="buffer"/> (at least as long
     /// as the text) and valid until the next: for callers that look tokens up rather than keep them.
     /// </summary>
-    public static TokenSpans Spans(string text, Span<char> buffer) => new(text, buffer);
+    public static TokenSpans Spans(ReadOnlySpan<char> text, Span<char> buffer) => new(text, buffer);
 
     /// <summary>Enumerates <see cref="Spans"/>.</summary>
-    public ref struct TokenSpans(string text, Span<char> buffer)
+    public ref struct TokenSpans(ReadOnlySpan<char> text, Span<char> buffer)
     {
+        private readonly ReadOnlySpan<char> _text = text;
         private readonly Span<char> _buffer = buffer;
         private int _position;
         private int _length;
@@ -46,9 +47,9 @@ public static class Words
         public bool MoveNext()
         {
             _length = 0;
-            while (_position < text.Length)
+            while (_position < _text.Length)
             {
-                var ch = text[_position++];
+                var ch = _text[_position++];
                 if (char.IsLetterOrDigit(ch))
                 {
                     _buffer[_length++] = char.ToLowerInvariant(ch);
