@@ -22,7 +22,7 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     [ThreadStatic]
     private static StringBuilder? t_output;
 
-    /// <summary>Functions the templates may call beside Scriban's own: <c>markdown.escape</c>.</summary>
+    /// <summary>Functions the templates may call beside Scriban's own: <c>markdown.escape</c>, and <c>include</c> reusing its buffers.</summary>
     private static readonly ScriptObject Functions = CreateFunctions();
 
     public string Root => _root;
@@ -102,7 +102,7 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     {
         var markdown = new ScriptObject();
         markdown.Import("escape", new Func<string?, string>(MarkdownText.Escape));
-        var functions = new ScriptObject { ["markdown"] = markdown };
+        var functions = new ScriptObject { ["markdown"] = markdown, ["include"] = new ReusedOutputInclude() };
         markdown.IsReadOnly = true;
         functions.IsReadOnly = true;
         return functions;

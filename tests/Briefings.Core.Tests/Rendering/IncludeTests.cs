@@ -1,0 +1,32 @@
+using Briefings.Core.Rendering;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Briefings.Core.Tests.Rendering;
+
+/// <summary>The library's <c>include</c> (which reuses its buffers) renders what Scriban's own include renders.</summary>
+public sealed class IncludeTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void IncludesInLoopsNestedWithArgumentsAndAsValuesRenderAsScribansOwn()
+    {
+        File.WriteAllText(Path.Combine(_temp.Path, "main.sbn"),
+            "{{ for i in 1..3 }}[{{ include 'part.sbn' i 'x' }}]{{ end }}|{{ shout = include 'part.sbn' 9 'y' | string.upcase }}{{ shout }}|{{ include 'leaf.sbn' }}|{{ name }}");
+        File.WriteAllText(Path.Combine(_temp.Path, "part.sbn"), "{{ $[0] }}{{ $[1] }}<{{ include 'leaf.sbn' }}>{{ name }}");
+        File.WriteAllText(Path.Combine(_temp.Path, "leaf.sbn"), "{{ for j in 1..2 }}{{ j }}{{ end }}");
+        var library = new TemplateLibrary(new TemplateOptions { Path = _temp.Path });
+
+        var ours = library.Render("main.sbn", new ScriptObject { ["name"] = "n" });
+        var context = new TemplateContext { TemplateLoader = library };
+        context.PushGlobal(new ScriptObject { ["name"] = "n" });
+        var scribans = library.Get("main.sbn").Render(context);
+
+        Assert.Equal(scribans, ours);
+        Assert.Contains("<12>", ours);
+        Assert.Equal(ours, library.Render("main.sbn", new ScriptObject { ["name"] = "n" })); // the kept buffers start empty
+    }
+}
