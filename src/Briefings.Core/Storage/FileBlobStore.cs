@@ -222,13 +222,11 @@ public sealed class FileBlobStore : IBlobStore
 
     private void DeleteMeta(string container, string name)
     {
-        try
+        // Most blobs never had a meta file: a look costs far less than a delete that throws.
+        var path = MetaPath(container, name);
+        if (File.Exists(path))
         {
-            File.Delete(MetaPath(container, name));
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // no meta file was ever written in that folder
+            File.Delete(path);
         }
     }
 
