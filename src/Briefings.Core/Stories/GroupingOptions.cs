@@ -15,6 +15,12 @@ public sealed record GroupingOptions
     /// <summary>How many times the title counts against the lead and the body.</summary>
     public float TitleWeight { get; init; } = 3f;
 
+    /// <summary>
+    /// How many times a figure ("1.2", "117") counts against a word: a figure two reports share
+    /// is rarely a coincidence, so it tells one event from another on the same topic.
+    /// </summary>
+    public float FigureWeight { get; init; } = 2f;
+
     /// <summary>Articles published within this span are compared on content alone.</summary>
     public TimeSpan SameNewsWindow { get; init; } = TimeSpan.FromHours(24);
 
