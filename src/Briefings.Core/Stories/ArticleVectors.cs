@@ -6,8 +6,8 @@ namespace Briefings.Core.Stories;
 /// <summary>
 /// The TF-IDF vectors of a day's articles, weighed as <see cref="Vocabulary"/> weighs terms (the
 /// title counts <see cref="GroupingOptions.TitleWeight"/> times, the lead paragraph once more),
-/// over terms cut for telling events apart: figures whole and weighted more, plurals folded,
-/// weekdays kept (see <see cref="Counter"/>). Built for large days: articles are tokenised in
+/// over terms cut for telling events apart: figures whole, figures and weekdays weighted more,
+/// plurals folded (see <see cref="Counter"/>). Built for large days: articles are tokenised in
 /// parallel, a block at a time, and only each article's distinct terms with their counts are
 /// kept until the document frequencies are known. Term ids are given in order of first
 /// appearance, article by article.
@@ -83,13 +83,13 @@ public static class ArticleVectors
     /// <summary>
     /// An article's distinct terms of title and body in order of first appearance, each with its
     /// weighted count: title tokens count <see cref="GroupingOptions.TitleWeight"/>, lead and body
-    /// tokens 1 each, and a figure <see cref="GroupingOptions.FigureWeight"/> times that.
+    /// tokens 1 each, and an anchor (a figure or a weekday) <see cref="GroupingOptions.AnchorWeight"/> times that.
     /// </summary>
     private sealed record Distinct(List<string> Tokens, float[] Counts)
     {
         public static Distinct Of(Article article, GroupingOptions options)
         {
-            var counter = new Counter(options.FigureWeight);
+            var counter = new Counter(options.AnchorWeight);
             counter.Add(article.Title, options.TitleWeight);
             if (article.Paragraphs.Count > 0)
             {
@@ -109,22 +109,22 @@ public static class ArticleVectors
     /// Cuts text into terms as <see cref="Words.Tokens"/> cuts words (lower-cased runs of letters
     /// and digits, apostrophes dropped), with three differences that help tell one event from
     /// another report on the same topic. A figure is one term with its decimal point ("1.2", and
-    /// "2,200" as "2200"), kept however short (the 6 of "Jan. 6"), and counts
-    /// <c>figureWeight</c> times: two reports sharing an exact figure rarely do so by chance. A
-    /// plural or possessive ending is folded ("masks" and "mask", "Biden's" and "Biden"), so two
-    /// outlets' wording of one event meets. Weekdays are kept although they are stop words
-    /// elsewhere: reports of one event name the same day, reports of one topic weeks apart rarely
-    /// do. A string is made only for a token the article has not used before.
+    /// "2,200" as "2200"), kept however short (the 6 of "Jan. 6"). Weekdays are kept although they
+    /// are stop words elsewhere. Both are anchors and count <c>anchorWeight</c> times: reports of
+    /// one event give the same figures and name the same day, reports of one topic weeks apart
+    /// rarely do. A plural or possessive ending is folded ("masks" and "mask", "Biden's" and
+    /// "Biden"), so two outlets' wording of one event meets. A string is made only for a token the
+    /// article has not used before.
     /// </summary>
-    internal sealed class Counter(float figureWeight)
+    internal sealed class Counter(float anchorWeight)
     {
         private static readonly HashSet<string> Weekdays = new(StringComparer.Ordinal)
         {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         };
 
-        /// <summary>Each token seen, as cut, to its term's position in <see cref="Tokens"/> (-1 for a stop word).</summary>
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        /// <summary>Each token seen, as cut, to its term's position in <see cref="Tokens"/> (-1 for a stop word) and weight.</summary>
+        private readonly Dictionary<string, (int At, float Weight)> _index = new(StringComparer.Ordinal);
 
         /// <summary>Each term (folded) to its position in <see cref="Tokens"/>.</summary>
         private readonly Dictionary<string, int> _terms = new(StringComparer.Ordinal);
@@ -164,7 +164,7 @@ public static class ArticleVectors
                 }
                 else if (length > 0)
                 {
-                    Count(_buffer.AsSpan(0, length), figure ? weight * figureWeight : weight, figure);
+                    Count(_buffer.AsSpan(0, length), weight, figure);
                     length = 0;
                     figure = true;
                 }
@@ -172,7 +172,7 @@ public static class ArticleVectors
 
             if (length > 0)
             {
-                Count(_buffer.AsSpan(0, length), figure ? weight * figureWeight : weight, figure);
+                Count(_buffer.AsSpan(0, length), weight, figure);
             }
         }
 
@@ -185,29 +185,30 @@ public static class ArticleVectors
         private void Count(ReadOnlySpan<char> token, float weight, bool figure)
         {
             var lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(token, out var at))
+            if (!lookup.TryGetValue(token, out var entry))
             {
                 var text = new string(token);
-                if (!figure && !Vocabulary.Keep(text) && !Weekdays.Contains(text))
+                var anchor = figure || Weekdays.Contains(text);
+                if (!anchor && !Vocabulary.Keep(text))
                 {
-                    _index[text] = -1; // a stop word: remembered, so it is not made again
+                    _index[text] = (-1, 0); // a stop word: remembered, so it is not made again
                     return;
                 }
 
-                var term = figure ? text : Fold(text);
-                if (!_terms.TryGetValue(term, out at))
+                var term = anchor ? text : Fold(text);
+                if (!_terms.TryGetValue(term, out var at))
                 {
                     at = _terms[term] = Tokens.Count;
                     Tokens.Add(term);
                     Counts.Add(0);
                 }
 
-                _index[text] = at;
+                entry = _index[text] = (at, anchor ? anchorWeight : 1f);
             }
 
-            if (at >= 0)
+            if (entry.At >= 0)
             {
-                Counts[at] += weight;
+                Counts[entry.At] += weight * entry.Weight;
             }
         }
     }

@@ -16,10 +16,11 @@ public sealed record GroupingOptions
     public float TitleWeight { get; init; } = 3f;
 
     /// <summary>
-    /// How many times a figure ("1.2", "117") counts against a word: a figure two reports share
-    /// is rarely a coincidence, so it tells one event from another on the same topic.
+    /// How many times an anchor, a figure ("1.2", "117") or a weekday, counts against a word: two
+    /// reports that share one rarely do so by chance, so anchors tell one event from another on
+    /// the same topic (reports weeks apart name other days and other figures).
     /// </summary>
-    public float FigureWeight { get; init; } = 2f;
+    public float AnchorWeight { get; init; } = 2f;
 
     /// <summary>Articles published within this span are compared on content alone.</summary>
     public TimeSpan SameNewsWindow { get; init; } = TimeSpan.FromHours(24);
