@@ -28,7 +28,7 @@ public static class ArticleVectors
             var size = Math.Min(Block, articles.Count - start);
             Parallel.For(0, size, k => block[k] = Distinct.Of(articles[start + k], options));
 
-            // Ids and document frequencies in article order, so ids are what the vocabulary would give.
+            // Ids and document frequencies in article order, so ids do not depend on how the work was split.
             for (var k = 0; k < size; k++)
             {
                 var document = start + k + 1;
@@ -177,7 +177,7 @@ public static class ArticleVectors
         }
 
         /// <summary>A word without its plural or possessive "s" ("ies" becomes "y"); "us", "ss" and "is" endings stay.</summary>
-        internal static string Fold(string word) =>
+        private static string Fold(string word) =>
             word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? string.Concat(word.AsSpan(0, word.Length - 3), "y")
             : word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i') ? word[..^1]
             : word;
