@@ -35,7 +35,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         List<SparseVector> vectors;
         using (DigestTelemetry.Phase("vectors"))
         {
-            vectors = ArticleVectors.Build(articles, grouping.TitleWeight);
+            vectors = ArticleVectors.Build(articles, grouping);
         }
 
         var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published)).ToList(), grouping);

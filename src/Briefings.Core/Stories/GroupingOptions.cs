@@ -15,6 +15,13 @@ public sealed record GroupingOptions
     /// <summary>How many times the title counts against the lead and the body.</summary>
     public float TitleWeight { get; init; } = 3f;
 
+    /// <summary>
+    /// How many times an anchor, a figure ("1.2", "117") or a weekday, counts against a word: two
+    /// reports that share one rarely do so by chance, so anchors tell one event from another on
+    /// the same topic (reports weeks apart name other days and other figures).
+    /// </summary>
+    public float AnchorWeight { get; init; } = 2f;
+
     /// <summary>Articles published within this span are compared on content alone.</summary>
     public TimeSpan SameNewsWindow { get; init; } = TimeSpan.FromHours(24);
 
