@@ -16,10 +16,20 @@ public sealed class SparseVector(int[] terms, float[] weights)
         var terms = weights.Keys.ToArray();
         Array.Sort(terms);
         var values = new float[terms.Length];
-        double norm = 0;
         for (var i = 0; i < terms.Length; i++)
         {
             values[i] = weights[terms[i]];
+        }
+
+        return FromSorted(terms, values);
+    }
+
+    /// <summary>A vector of terms already in ascending order and their weights (both arrays are kept), scaled to unit length.</summary>
+    public static SparseVector FromSorted(int[] terms, float[] values)
+    {
+        double norm = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
             norm += values[i] * values[i];
         }
 
