@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Briefings.Core.Articles;
 using Briefings.Core.Text;
 
@@ -9,10 +8,11 @@ namespace Briefings.Core.Stories;
 /// title counts <see cref="GroupingOptions.TitleWeight"/> times, the lead paragraph once more),
 /// over terms cut for telling events apart: figures whole, figures and weekdays weighted more,
 /// plurals folded (see <see cref="Counter"/>). Built for large days: articles are tokenised in
-/// parallel, a block at a time, into terms of a table the threads share (<see cref="TermTable"/>:
-/// a token's string is made, and its term worked out, once a day rather than once an article), and
-/// only each article's distinct terms with their counts are kept until the document frequencies
-/// are known. Term ids are given in order of first appearance, article by article.
+/// parallel, a block at a time, by one counter per thread that keeps the tokens and terms it has
+/// met (a token's string is made, and its term worked out, once a thread rather than once an
+/// article, with no lock between threads), and only each article's distinct terms with their
+/// counts are kept until the document frequencies are known. Term ids are given in order of first
+/// appearance, article by article.
 /// </summary>
 public static class ArticleVectors
 {
@@ -20,39 +20,28 @@ public static class ArticleVectors
 
     public static List<SparseVector> Build(IReadOnlyList<Article> articles, GroupingOptions options)
     {
-        var table = new TermTable(options.AnchorWeight);
-        var finalOf = new List<int>(); // the table's term number to the term id, -1 until first seen
+        using var counters = new ThreadLocal<Counter>(() => new Counter(options.AnchorWeight));
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var documentFrequency = new List<int>();
-        var counted = new (int[] Terms, float[] Counts)[articles.Count];
+        var counted = new (Counter Counter, int[] Terms, float[] Counts)[articles.Count];
         for (var start = 0; start < articles.Count; start += Block)
         {
             var size = Math.Min(Block, articles.Count - start);
-            Parallel.For(0, size, () => new Counter(table), (k, _, counter) =>
+            Parallel.For(0, size, k =>
             {
-                counted[start + k] = counter.Of(articles[start + k], options);
-                return counter;
-            }, _ => { });
+                var counter = counters.Value!;
+                var (terms, counts) = counter.Of(articles[start + k], options);
+                counted[start + k] = (counter, terms, counts);
+            });
 
             // Ids and document frequencies in article order, so ids do not depend on how the work was split.
             for (var k = start; k < start + size; k++)
             {
-                var terms = counted[k].Terms; // distinct within the article
+                var (counter, terms, _) = counted[k];
                 for (var t = 0; t < terms.Length; t++)
                 {
-                    var number = terms[t];
-                    while (finalOf.Count <= number)
-                    {
-                        finalOf.Add(-1);
-                    }
-
-                    if (finalOf[number] < 0)
-                    {
-                        finalOf[number] = documentFrequency.Count;
-                        documentFrequency.Add(0);
-                    }
-
-                    terms[t] = finalOf[number];
-                    documentFrequency[terms[t]]++;
+                    terms[t] = counter.IdOf(terms[t], ids, documentFrequency);
+                    documentFrequency[terms[t]]++; // terms are distinct within the article
                 }
             }
         }
@@ -62,7 +51,7 @@ public static class ArticleVectors
         var vectors = new SparseVector[articles.Count];
         Parallel.For(0, articles.Count, i =>
         {
-            var (terms, counts) = counted[i];
+            var (_, terms, counts) = counted[i];
             var kept = 0;
             for (var t = 0; t < terms.Length; t++)
             {
@@ -84,88 +73,46 @@ public static class ArticleVectors
     }
 
     /// <summary>
-    /// The tokens and terms of one build, shared by the threads that count its articles. Cuts
-    /// terms as <see cref="Words.Tokens"/> cuts words (lower-cased runs of letters and digits,
-    /// apostrophes dropped), with three differences that help tell one event from another report
-    /// on the same topic. A figure is one term with its decimal point ("1.2", and "2,200" as
-    /// "2200"), kept however short (the 6 of "Jan. 6"). Weekdays are kept although they are stop
-    /// words elsewhere. Both are anchors and count <c>anchorWeight</c> times: reports of one event
-    /// give the same figures and name the same day, reports of one topic weeks apart rarely do. A
-    /// plural or possessive ending is folded ("masks" and "mask", "Biden's" and "Biden"), so two
-    /// outlets' wording of one event meets. What a token becomes depends on the token alone, so it
-    /// is worked out, and the token's string made, the first time any article uses it.
+    /// Counts the terms of one article at a time, for one thread, and remembers every token and
+    /// term it has met. Cuts terms as <see cref="Words.Tokens"/> cuts words (lower-cased runs of
+    /// letters and digits, apostrophes dropped), with three differences that help tell one event
+    /// from another report on the same topic. A figure is one term with its decimal point ("1.2",
+    /// and "2,200" as "2200"), kept however short (the 6 of "Jan. 6"). Weekdays are kept although
+    /// they are stop words elsewhere. Both are anchors and count <c>anchorWeight</c> times: reports
+    /// of one event give the same figures and name the same day, reports of one topic weeks apart
+    /// rarely do. A plural or possessive ending is folded ("masks" and "mask", "Biden's" and
+    /// "Biden"), so two outlets' wording of one event meets. An article's terms come in order of
+    /// first appearance, each with its weighted count: title tokens count
+    /// <see cref="GroupingOptions.TitleWeight"/>, lead and body tokens 1 each, an anchor
+    /// <see cref="GroupingOptions.AnchorWeight"/> times that. Terms are numbered by the counter; the
+    /// build turns its numbers into the day's ids (<see cref="IdOf"/>).
     /// </summary>
-    internal sealed class TermTable(float anchorWeight)
+    internal sealed class Counter(float anchorWeight)
     {
         private static readonly HashSet<string> Weekdays = new(StringComparer.Ordinal)
         {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         };
 
-        /// <summary>Each token seen, as cut, to its term's number (-1 for a stop word) and weight.</summary>
-        private readonly ConcurrentDictionary<string, (int Term, float Weight)> _tokens = new(StringComparer.Ordinal);
+        /// <summary>Each token met, as cut, to its term's number (-1 for a stop word) and weight.</summary>
+        private readonly Dictionary<string, (int Term, float Weight)> _tokens = new(StringComparer.Ordinal);
 
-        /// <summary>Each term (folded) to its number.</summary>
-        private readonly ConcurrentDictionary<string, int> _terms = new(StringComparer.Ordinal);
-        private int _count;
+        /// <summary>Each term (folded) to its number, and back; and each number's id in the day, once given.</summary>
+        private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
+        private readonly List<string> _termNames = [];
+        private readonly List<int> _ids = [];
 
-        public (int Term, float Weight) Of(ReadOnlySpan<char> token, bool figure)
-        {
-            if (_tokens.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var entry))
-            {
-                return entry;
-            }
-
-            var text = new string(token);
-            var anchor = figure || Weekdays.Contains(text);
-            if (!anchor && !Vocabulary.Keep(text))
-            {
-                entry = (-1, 0); // a stop word
-            }
-            else
-            {
-                // Two threads meeting a new term at once may both draw a number; one is kept, and a
-                // number never used costs nothing (ids are given later, in article order).
-                var term = anchor ? text : Fold(text);
-                entry = (_terms.GetOrAdd(term, _ => Interlocked.Increment(ref _count) - 1), anchor ? anchorWeight : 1f);
-            }
-
-            return _tokens.GetOrAdd(text, entry);
-        }
-
-        /// <summary>The term a number stands for.</summary>
-        public string Name(int number) => _terms.First(t => t.Value == number).Key;
-
-        /// <summary>A word without its plural or possessive "s" ("ies" becomes "y"); "us", "ss" and "is" endings stay.</summary>
-        private static string Fold(string word) =>
-            word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? string.Concat(word.AsSpan(0, word.Length - 3), "y")
-            : word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i') ? word[..^1]
-            : word;
-    }
-
-    /// <summary>
-    /// Counts one article's terms at a time (a worker reuses one): its distinct terms of title and
-    /// body in order of first appearance, each with its weighted count: title tokens count
-    /// <see cref="GroupingOptions.TitleWeight"/>, lead and body tokens 1 each, and an anchor
-    /// <see cref="GroupingOptions.AnchorWeight"/> times that.
-    /// </summary>
-    internal sealed class Counter(TermTable table)
-    {
         private readonly Dictionary<int, int> _positions = [];
         private readonly List<int> _terms = [];
         private readonly List<float> _counts = [];
         private char[] _buffer = new char[64];
 
-        public Counter(float anchorWeight)
-            : this(new TermTable(anchorWeight))
-        {
-        }
-
-        /// <summary>The terms counted so far, in order of first appearance.</summary>
-        public IEnumerable<string> Tokens => _terms.Select(table.Name);
+        /// <summary>The terms counted since the last article began, in order of first appearance.</summary>
+        public IEnumerable<string> Tokens => _terms.Select(t => _termNames[t]);
 
         public IReadOnlyList<float> Counts => _counts;
 
+        /// <summary>An article's distinct terms (this counter's numbers) and their weighted counts.</summary>
         public (int[] Terms, float[] Counts) Of(Article article, GroupingOptions options)
         {
             _positions.Clear();
@@ -183,6 +130,29 @@ public static class ArticleVectors
             }
 
             return ([.. _terms], [.. _counts]);
+        }
+
+        /// <summary>The day's id of this counter's term number, given (with a document frequency of 0) when the day first meets the term.</summary>
+        public int IdOf(int number, Dictionary<string, int> ids, List<int> documentFrequency)
+        {
+            while (_ids.Count <= number)
+            {
+                _ids.Add(-1);
+            }
+
+            if (_ids[number] < 0)
+            {
+                var name = _termNames[number];
+                if (!ids.TryGetValue(name, out var id))
+                {
+                    id = ids[name] = documentFrequency.Count;
+                    documentFrequency.Add(0);
+                }
+
+                _ids[number] = id;
+            }
+
+            return _ids[number];
         }
 
         public void Add(string text, float weight)
@@ -227,22 +197,52 @@ public static class ArticleVectors
             }
         }
 
+        /// <summary>A word without its plural or possessive "s" ("ies" becomes "y"); "us", "ss" and "is" endings stay.</summary>
+        private static string Fold(string word) =>
+            word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? string.Concat(word.AsSpan(0, word.Length - 3), "y")
+            : word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i') ? word[..^1]
+            : word;
+
         private void Count(ReadOnlySpan<char> token, float weight, bool figure)
         {
-            var (term, termWeight) = table.Of(token, figure);
-            if (term < 0)
+            var tokens = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!tokens.TryGetValue(token, out var entry))
+            {
+                // What a token becomes depends on the token alone, so it is worked out once.
+                var text = new string(token);
+                var anchor = figure || Weekdays.Contains(text);
+                if (!anchor && !Vocabulary.Keep(text))
+                {
+                    entry = (-1, 0); // a stop word
+                }
+                else
+                {
+                    var term = anchor ? text : Fold(text);
+                    if (!_termNumbers.TryGetValue(term, out var number))
+                    {
+                        number = _termNumbers[term] = _termNames.Count;
+                        _termNames.Add(term);
+                    }
+
+                    entry = (number, anchor ? anchorWeight : 1f);
+                }
+
+                _tokens[text] = entry;
+            }
+
+            if (entry.Term < 0)
             {
                 return;
             }
 
-            if (!_positions.TryGetValue(term, out var at))
+            if (!_positions.TryGetValue(entry.Term, out var at))
             {
-                at = _positions[term] = _terms.Count;
-                _terms.Add(term);
+                at = _positions[entry.Term] = _terms.Count;
+                _terms.Add(entry.Term);
                 _counts.Add(0);
             }
 
-            _counts[at] += weight * termWeight;
+            _counts[at] += weight * entry.Weight;
         }
     }
 }
