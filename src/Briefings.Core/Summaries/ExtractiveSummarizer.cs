@@ -242,12 +242,14 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         return sources;
     }
 
-    /// <summary>A complete declarative sentence of sensible length, not a question, a lead-in or a fragment.</summary>
+    /// <summary>
+    /// A complete declarative sentence of sensible length, not a question, a lead-in or a fragment:
+    /// it ends as a sentence does (a cut-off paragraph or a caption does not).
+    /// </summary>
     private static bool Usable(string sentence, int words) =>
         words is >= 6 and <= 60
         && !sentence.EndsWith('?')
-        && !sentence.EndsWith(':')
         && !sentence.EndsWith("...", StringComparison.Ordinal)
-        && !sentence.EndsWith('…')
+        && sentence.TrimEnd('"', '”', '’', '\'', ')', ']') is [.., '.' or '!' or '?']
         && (char.IsUpper(sentence[0]) || sentence[0] is '“' or '"' or '‘' || char.IsDigit(sentence[0]));
 }

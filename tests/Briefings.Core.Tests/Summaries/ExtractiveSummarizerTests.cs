@@ -95,4 +95,20 @@ public sealed class ExtractiveSummarizerTests
         Assert.Contains(withWholeArticles, s => s.Text == late);
         Assert.DoesNotContain(withLeads, s => s.Text == late);
     }
+
+    [Fact]
+    public void CaptionsAndCutOffSentencesAreNotChosen()
+    {
+        // The summary is short of its word floor, so only the rule keeps the two fragments out.
+        var article = Fixtures.Article("bridge", "River bridge closes for three weeks of repairs",
+            "The old river bridge will close for repairs on Monday for three weeks, the city transport department said.\n\n"
+            + "Buses will be diverted over the northern bridge, adding about ten minutes to journeys into the centre.\n\n"
+            + "Photo: The old river bridge seen from the northern bank of the river during the repairs last year\n\n"
+            + "Engineers found cracks in two of the bridge's supports during an inspection in the spring and said the");
+
+        var summary = Summarizer.Summarize([article], NoCopies);
+
+        Assert.Equal(2, summary.Count);
+        Assert.All(summary, s => Assert.EndsWith(".", s.Text, StringComparison.Ordinal));
+    }
 }
