@@ -17,7 +17,7 @@ namespace Briefings.Core.Summaries;
 /// </summary>
 public sealed class ExtractiveSummarizer(SummaryOptions options)
 {
-    private sealed record Candidate(string Text, string ArticleId, int Position, int Words, HashSet<string> Content, List<string> Tokens);
+    private sealed record Candidate(string Text, string ArticleId, int Position, int Words, HashSet<string> Content, int[][] Grams);
 
     /// <param name="articles">The story's articles, most central first.</param>
     /// <param name="reportOf">For each article id, the id of the report it belongs to (copies share one).</param>
@@ -41,11 +41,10 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
                     var words = Words.Count(sentence);
                     if (before < options.LeadWords)
                     {
-                        var tokens = Words.Tokens(sentence);
-                        consensus.Add(tokens);
+                        var grams = consensus.Add(Words.Tokens(sentence));
                         if (Usable(sentence, words) && content.Count > 0)
                         {
-                            candidates.Add(new Candidate(sentence, article.Id, position, words, content, tokens));
+                            candidates.Add(new Candidate(sentence, article.Id, position, words, content, grams));
                         }
                     }
 
@@ -72,7 +71,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     /// </summary>
     private List<Candidate> Select(List<Candidate> candidates, Consensus consensus)
     {
-        var grams = candidates.Select(c => consensus.Ids(c.Tokens)).ToList();
+        var grams = candidates.Select(c => c.Grams).ToList();
         var overlap = consensus.Overlap();
         var pool = Enumerable.Range(0, candidates.Count)
             .OrderByDescending(i => overlap.ScoreAlone(grams[i]))
@@ -129,30 +128,28 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     {
         private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
         private readonly List<double> expected = [];
-        private readonly double[] size = new double[2];
 
-        public void Add(List<string> tokens)
+        /// <summary>Adds a sentence (or a title); returns the ids of its unigrams and of its bigrams.</summary>
+        public int[][] Add(List<string> tokens)
         {
-            foreach (var grams in Ids(tokens))
+            // A bigram's key holds a space, which no token does, so the two share one id space.
+            int[][] grams =
+            [
+                [.. tokens.Select(Id)],
+                [.. Enumerable.Range(0, Math.Max(0, tokens.Count - 1)).Select(i => Id(tokens[i] + " " + tokens[i + 1]))],
+            ];
+            foreach (var id in grams.SelectMany(g => g))
             {
-                foreach (var id in grams)
-                {
-                    expected[id] += share;
-                }
+                expected[id] += share;
             }
+
+            return grams;
         }
 
-        /// <summary>The ids of a sentence's unigrams and of its bigrams (a bigram's key holds the space that no token does).</summary>
-        public int[][] Ids(List<string> tokens)
-        {
-            var unigrams = tokens.Select(Id).ToArray();
-            var bigrams = Enumerable.Range(0, Math.Max(0, tokens.Count - 1)).Select(i => Id(tokens[i] + " " + tokens[i + 1])).ToArray();
-            return [unigrams, bigrams];
-        }
-
+        /// <summary>An empty summary's overlap with the consensus as it stands.</summary>
         public Overlap Overlap()
         {
-            size[0] = size[1] = 0;
+            var size = new double[2];
             foreach (var (key, id) in ids)
             {
                 size[key.Contains(' ') ? 1 : 0] += expected[id];
@@ -179,7 +176,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     /// </summary>
     private sealed class Overlap(double[] expected, double[] size)
     {
-        private readonly double[] counts = new double[expected.Length];
+        private readonly int[] counts = new int[expected.Length];
         private readonly double[] hits = new double[2];
         private readonly double[] lengths = new double[2];
 
