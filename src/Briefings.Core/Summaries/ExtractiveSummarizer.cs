@@ -5,15 +5,19 @@ using Briefings.Core.Text;
 namespace Briefings.Core.Summaries;
 
 /// <summary>
-/// Writes a story's summary from its own sentences. A sentence is worth what it adds of the
-/// story's consensus: content words weighted by the share of independent reports that use them,
-/// so what several outlets agree on comes first and what only one says comes last. Leads get a
-/// small bonus, sentences that add too little that is new are skipped, and every sentence cites
-/// each article that carries it (the same sentence, or a reworded copy of it).
+/// Writes a story's summary from its own sentences. The story's articles, each its title and
+/// lead, are pooled into a consensus: how often an average article of the story uses each word
+/// and each pair of adjacent words. The summary is the combination of lead sentences that
+/// matches that consensus best by the F1 of word and word-pair overlap, counts clipped as a
+/// summary is judged against a written reference; here the story stands in for the reference.
+/// What several outlets say counts several times what one says, a repeated word earns nothing
+/// once the consensus's share of it is used up (so redundancy needs no separate cut), and the F1
+/// weighs covering more against diluting it, which sets the length within the word budget.
+/// Every sentence cites each article that carries it (the same sentence, or a reworded copy of it).
 /// </summary>
 public sealed class ExtractiveSummarizer(SummaryOptions options)
 {
-    private sealed record Candidate(string Text, string ArticleId, int Position, int Words, HashSet<string> Content);
+    private sealed record Candidate(string Text, string ArticleId, int Position, int Words, HashSet<string> Content, int[][] Grams);
 
     /// <param name="articles">The story's articles, most central first.</param>
     /// <param name="reportOf">For each article id, the id of the report it belongs to (copies share one).</param>
@@ -21,94 +25,192 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     {
         var candidates = new List<Candidate>();
         var sentencesOf = new Dictionary<string, List<HashSet<string>>>();
-        var reportsUsing = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var consensus = new Consensus(1.0 / articles.Count);
         foreach (var article in articles)
         {
             var sets = sentencesOf[article.Id] = [];
-            var report = reportOf.GetValueOrDefault(article.Id, article.Id);
-            foreach (var token in ContentWords(article.Title))
-            {
-                Using(reportsUsing, token).Add(report);
-            }
-
+            consensus.Add(Words.Tokens(article.Title));
             var position = 0;
+            var before = 0;
             foreach (var paragraph in article.Paragraphs)
             {
                 foreach (var sentence in Sentences.Split(paragraph))
                 {
                     var content = ContentWords(sentence);
                     sets.Add(content);
-                    foreach (var token in content)
-                    {
-                        Using(reportsUsing, token).Add(report);
-                    }
-
                     var words = Words.Count(sentence);
-                    if (Usable(sentence, words) && content.Count > 0)
+                    if (before < options.LeadWords)
                     {
-                        candidates.Add(new Candidate(sentence, article.Id, position, words, content));
+                        var grams = consensus.Add(Words.Tokens(sentence));
+                        if (Usable(sentence, words) && content.Count > 0)
+                        {
+                            candidates.Add(new Candidate(sentence, article.Id, position, words, content, grams));
+                        }
                     }
 
+                    before += words;
                     position++;
                 }
             }
         }
 
-        var reports = Math.Max(1, reportOf.Count == 0 ? articles.Count : articles.Select(a => reportOf.GetValueOrDefault(a.Id, a.Id)).Distinct().Count());
-        double Weight(string token)
-        {
-            var share = (double)reportsUsing[token].Count / reports;
-            return share * share;
-        }
-
-        var chosen = new List<Candidate>();
-        var covered = new HashSet<string>(StringComparer.Ordinal);
-        var total = 0;
-        while (chosen.Count < options.MaxSentences)
-        {
-            Candidate? best = null;
-            var bestGain = double.MinValue;
-            foreach (var candidate in candidates)
-            {
-                if (chosen.Contains(candidate) || (total + candidate.Words > options.MaxWords && chosen.Count >= options.MinSentences))
-                {
-                    continue;
-                }
-
-                var fresh = candidate.Content.Where(t => !covered.Contains(t)).ToList();
-                if (fresh.Count < candidate.Content.Count * options.MinNovelty)
-                {
-                    continue;
-                }
-
-                var gain = fresh.Sum(Weight) / (Math.Sqrt(candidate.Words) + 1) + (candidate.Position == 0 ? options.LeadBonus : 0);
-                if (gain > bestGain)
-                {
-                    bestGain = gain;
-                    best = candidate;
-                }
-            }
-
-            if (best is null)
-            {
-                break;
-            }
-
-            chosen.Add(best);
-            covered.UnionWith(best.Content);
-            total += best.Words;
-            if (total >= options.TargetWords && chosen.Count >= options.MinSentences)
-            {
-                break;
-            }
-        }
-
         var order = articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        return chosen
+        return Select(candidates, consensus)
             .OrderBy(c => c.Position)
             .ThenBy(c => order[c.ArticleId])
             .Select(c => new SummarySentence(c.Text, Citations(c, articles, reportOf, sentencesOf)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The combination of candidates that matches the consensus best: at most
+    /// <see cref="SummaryOptions.MaxSentences"/> sentences and <see cref="SummaryOptions.MaxWords"/>
+    /// words, preferring those that reach <see cref="SummaryOptions.MinWords"/> and
+    /// <see cref="SummaryOptions.MinSentences"/>. A story's leads hold a few dozen sentences at most,
+    /// so every combination of the <see cref="SummaryOptions.SearchPool"/> best on their own is tried.
+    /// </summary>
+    private List<Candidate> Select(List<Candidate> candidates, Consensus consensus)
+    {
+        var grams = candidates.Select(c => c.Grams).ToList();
+        var overlap = consensus.Overlap();
+        var pool = Enumerable.Range(0, candidates.Count)
+            .OrderByDescending(i => overlap.ScoreAlone(grams[i]))
+            .ThenBy(i => i)
+            .Take(options.SearchPool)
+            .Order()
+            .ToList();
+        var taken = new List<int>();
+        var best = new List<int>();
+        var bestKey = (Full: false, Score: 0.0);
+        var words = 0;
+
+        void Extend(int from)
+        {
+            var key = (Full: words >= options.MinWords && taken.Count >= Math.Min(options.MinSentences, pool.Count), Score: overlap.Score);
+            if (taken.Count > 0 && (best.Count == 0 || key.Full && !bestKey.Full || key.Full == bestKey.Full && key.Score > bestKey.Score))
+            {
+                bestKey = key;
+                best = [.. taken];
+            }
+
+            if (taken.Count == options.MaxSentences)
+            {
+                return;
+            }
+
+            for (var k = from; k < pool.Count; k++)
+            {
+                var i = pool[k];
+                if (words + candidates[i].Words > options.MaxWords)
+                {
+                    continue;
+                }
+
+                overlap.Add(grams[i]);
+                words += candidates[i].Words;
+                taken.Add(i);
+                Extend(k + 1);
+                taken.RemoveAt(taken.Count - 1);
+                words -= candidates[i].Words;
+                overlap.Remove(grams[i]);
+            }
+        }
+
+        Extend(0);
+        return best.Select(i => candidates[i]).ToList();
+    }
+
+    /// <summary>
+    /// Expected counts of words (unigrams) and adjacent word pairs (bigrams) in a summary of the
+    /// story: each article's title and lead sentences, each article weighing the same.
+    /// </summary>
+    private sealed class Consensus(double share)
+    {
+        private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+        private readonly List<double> expected = [];
+
+        /// <summary>Adds a sentence (or a title); returns the ids of its unigrams and of its bigrams.</summary>
+        public int[][] Add(List<string> tokens)
+        {
+            // A bigram's key holds a space, which no token does, so the two share one id space.
+            int[][] grams =
+            [
+                [.. tokens.Select(Id)],
+                [.. Enumerable.Range(0, Math.Max(0, tokens.Count - 1)).Select(i => Id(tokens[i] + " " + tokens[i + 1]))],
+            ];
+            foreach (var id in grams.SelectMany(g => g))
+            {
+                expected[id] += share;
+            }
+
+            return grams;
+        }
+
+        /// <summary>An empty summary's overlap with the consensus as it stands.</summary>
+        public Overlap Overlap()
+        {
+            var size = new double[2];
+            foreach (var (key, id) in ids)
+            {
+                size[key.Contains(' ') ? 1 : 0] += expected[id];
+            }
+
+            return new Overlap([.. expected], size);
+        }
+
+        private int Id(string gram)
+        {
+            if (!ids.TryGetValue(gram, out var id))
+            {
+                ids[gram] = id = expected.Count;
+                expected.Add(0);
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// A growing summary's unigram and bigram overlap with the consensus: each gram counts at
+    /// most as often as the consensus expects it, as ROUGE clips counts against a reference.
+    /// </summary>
+    private sealed class Overlap(double[] expected, double[] size)
+    {
+        private readonly int[] counts = new int[expected.Length];
+        private readonly double[] hits = new double[2];
+        private readonly double[] lengths = new double[2];
+
+        /// <summary>ROUGE-1 F1 plus ROUGE-2 F1 against the consensus.</summary>
+        public double Score => F1(0) + F1(1);
+
+        public void Add(int[][] grams) => Change(grams, 1);
+
+        public void Remove(int[][] grams) => Change(grams, -1);
+
+        public double ScoreAlone(int[][] grams)
+        {
+            Add(grams);
+            var score = Score;
+            Remove(grams);
+            return score;
+        }
+
+        private void Change(int[][] grams, int step)
+        {
+            for (var n = 0; n < 2; n++)
+            {
+                foreach (var id in grams[n])
+                {
+                    var before = Math.Min(counts[id], expected[id]);
+                    counts[id] += step;
+                    hits[n] += Math.Min(counts[id], expected[id]) - before;
+                }
+
+                lengths[n] += step * grams[n].Length;
+            }
+        }
+
+        private double F1(int n) => hits[n] <= 0 ? 0 : 2 * hits[n] / (lengths[n] + size[n]);
     }
 
     /// <summary>The words that carry meaning: no function words, no one-letter tokens.</summary>
@@ -137,22 +239,14 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         return sources;
     }
 
-    private static HashSet<string> Using(Dictionary<string, HashSet<string>> reportsUsing, string token)
-    {
-        if (!reportsUsing.TryGetValue(token, out var set))
-        {
-            reportsUsing[token] = set = new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        return set;
-    }
-
-    /// <summary>A complete declarative sentence of sensible length, not a question, a lead-in or a fragment.</summary>
+    /// <summary>
+    /// A complete declarative sentence of sensible length, not a question, a lead-in or a fragment:
+    /// it ends as a sentence does (a cut-off paragraph or a caption does not).
+    /// </summary>
     private static bool Usable(string sentence, int words) =>
         words is >= 6 and <= 60
         && !sentence.EndsWith('?')
-        && !sentence.EndsWith(':')
         && !sentence.EndsWith("...", StringComparison.Ordinal)
-        && !sentence.EndsWith('…')
+        && sentence.TrimEnd('"', '”', '’', '\'', ')', ']') is [.., '.' or '!' or '?']
         && (char.IsUpper(sentence[0]) || sentence[0] is '“' or '"' or '‘' || char.IsDigit(sentence[0]));
 }

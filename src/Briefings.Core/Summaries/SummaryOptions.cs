@@ -7,17 +7,21 @@ public sealed record SummaryOptions
 
     public int MaxSentences { get; init; } = 5;
 
-    /// <summary>Selection stops once the summary reaches this many words.</summary>
-    public int TargetWords { get; init; } = 80;
+    /// <summary>A summary shorter than this is written only when no combination of sentences reaches it.</summary>
+    public int MinWords { get; init; } = 60;
 
     /// <summary>A sentence that would take the summary past this is left out.</summary>
     public int MaxWords { get; init; } = 100;
 
-    /// <summary>A candidate must bring at least this share of content words not yet in the summary.</summary>
-    public double MinNovelty { get; init; } = 0.5;
+    /// <summary>
+    /// The lead of an article: sentences that begin within its first this many words. Only they
+    /// are summary candidates and only they (and the title) make up the story's consensus, since
+    /// news puts what matters first and a long article's later sentences mostly add detail.
+    /// </summary>
+    public int LeadWords { get; init; } = 120;
 
-    /// <summary>What being an article's first sentence is worth, in consensus units.</summary>
-    public double LeadBonus { get; init; } = 0.22;
+    /// <summary>Only this many candidates, the best on their own, are combined: it bounds the search.</summary>
+    public int SearchPool { get; init; } = 12;
 
     /// <summary>Another article is cited for a sentence when one of its sentences holds this share of the sentence's content words.</summary>
     public double CitationOverlap { get; init; } = 0.6;

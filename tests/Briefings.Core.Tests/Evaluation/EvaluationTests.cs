@@ -12,15 +12,15 @@ namespace Briefings.Core.Tests.Evaluation;
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
     // Measured in both settings (the fixture's articles are all of one day, so the two agree):
-    // B-cubed F1 1.000, pairwise F1 1.000, ROUGE-1 55.73, ROUGE-2 30.18, ROUGE-L 35.56, 90 words.
+    // B-cubed F1 1.000, pairwise F1 1.000, ROUGE-1 59.44, ROUGE-2 31.93, ROUGE-L 37.19, 98 words.
     // Merging the two storms or splitting a three-article story takes pairwise F1 below its floor.
     private static readonly (string Name, Func<Scores, double> Value, double Floor)[] Floors =
     [
         ("B-cubed F1", s => s.BCubedF1, 0.95),
         ("pairwise F1", s => s.PairwiseF1, 0.95),
-        ("ROUGE-1", s => s.Rouge1, 52.5),
-        ("ROUGE-2", s => s.Rouge2, 27.0),
-        ("ROUGE-L", s => s.RougeL, 32.5),
+        ("ROUGE-1", s => s.Rouge1, 58.0),
+        ("ROUGE-2", s => s.Rouge2, 30.5),
+        ("ROUGE-L", s => s.RougeL, 36.0),
     ];
 
     [Theory]

@@ -10,6 +10,11 @@ public sealed class SentencesTests
         Sentences.Split("The U.S. Army and Gov. Newsom met Mr. Smith and Dr. Jones on Monday. They talked for an hour."));
 
     [Fact]
+    public void PluralTitlesDoNotEndASentence() => Assert.Equal(
+        ["The letter was written by Sens. Ron Wyden and Reps. Jamie Raskin and Ro Khanna.", "It asked for an answer by Friday."],
+        Sentences.Split("The letter was written by Sens. Ron Wyden and Reps. Jamie Raskin and Ro Khanna. It asked for an answer by Friday."));
+
+    [Fact]
     public void InitialsDoNotEndASentence() => Assert.Equal(
         ["John F. Kennedy spoke in Berlin.", "J. R. Smith answered."],
         Sentences.Split("John F. Kennedy spoke in Berlin. J. R. Smith answered."));

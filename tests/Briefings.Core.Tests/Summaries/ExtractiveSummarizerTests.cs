@@ -1,0 +1,114 @@
+using Briefings.Core.Articles;
+using Briefings.Core.Summaries;
+using Briefings.Core.Text;
+
+namespace Briefings.Core.Tests.Summaries;
+
+public sealed class ExtractiveSummarizerTests
+{
+    private static readonly ExtractiveSummarizer Summarizer = new(new SummaryOptions());
+
+    private static readonly Dictionary<string, string> NoCopies = [];
+
+    /// <summary>Three outlets on one rate decision; each adds one aside no other outlet mentions.</summary>
+    private static readonly IReadOnlyList<Article> RateStory =
+    [
+        Fixtures.Article("a", "Central bank raises interest rates by half a point",
+            "The central bank raised its main interest rate by half a point to 4.5 percent on Tuesday, the largest increase in two decades. "
+            + "Governor Ana Ruiz said inflation was still far above the bank's target of 2 percent and further increases could follow. "
+            + "Mortgage lenders are expected to pass the higher rate on to home buyers within weeks. "
+            + "The bank's new headquarters, designed by a Danish firm, opened to visitors last spring."),
+        Fixtures.Article("b", "Interest rates rise by half a point as inflation stays high",
+            "The central bank raised interest rates by half a point to 4.5 percent on Tuesday as inflation stayed far above its target. "
+            + "Governor Ana Ruiz said further increases could follow if prices kept rising faster than wages. "
+            + "Home buyers face higher mortgage payments as lenders pass on the increase. "
+            + "A charity football match between bank staff and local journalists raised money for a children's hospital."),
+        Fixtures.Article("c", "Half-point rate rise as central bank fights inflation",
+            "Borrowing costs rose on Tuesday after the central bank raised its main interest rate by half a point to 4.5 percent. "
+            + "Governor Ana Ruiz told reporters that inflation remained far above the 2 percent target and more increases could follow. "
+            + "Lenders said mortgage rates for home buyers would rise within weeks. "
+            + "The governor's dog, a small terrier called Biscuit, is popular with the staff of the bank."),
+    ];
+
+    /// <summary>A budget the story's agreed facts fill on their own, so nothing else is needed to reach it.</summary>
+    private static readonly ExtractiveSummarizer Brief = new(new SummaryOptions { MinWords = 40, MaxWords = 60 });
+
+    [Fact]
+    public void WhatSeveralOutletsReportIsChosenOverWhatOnlyOneMentions()
+    {
+        var summary = Brief.Summarize(RateStory, NoCopies);
+
+        Assert.Contains(summary, s => s.Text.Contains("4.5 percent", StringComparison.Ordinal));
+        Assert.Contains(summary, s => s.Text.Contains("Ana Ruiz", StringComparison.Ordinal));
+        Assert.DoesNotContain(summary, s => s.Text.Contains("headquarters", StringComparison.Ordinal)
+            || s.Text.Contains("football", StringComparison.Ordinal)
+            || s.Text.Contains("terrier", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheSameFactIsNotToldTwice()
+    {
+        // Every outlet opens with the rise: one telling covers it, and the words left go to the
+        // governor's warning and the mortgage lenders instead.
+        var summary = Brief.Summarize(RateStory, NoCopies);
+
+        Assert.Single(summary, s => s.Text.Contains("half a point", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SummaryFillsItsWordBudgetWithoutPassingIt()
+    {
+        var sentences = Enumerable.Range(1, 8).Select(i =>
+            $"Flood barrier number {i} on the eastern river held through the storm on Sunday night, the regional water authority said.").ToList();
+        var articles = new[]
+        {
+            Fixtures.Article("x", "Flood barriers hold through the storm", string.Join(' ', sentences.Take(4))),
+            Fixtures.Article("y", "Storm tests the eastern river's flood barriers", string.Join(' ', sentences.Skip(4))),
+        };
+
+        var words = Summarizer.Summarize(articles, NoCopies).Sum(s => Words.Count(s.Text));
+
+        Assert.InRange(words, new SummaryOptions().MinWords, new SummaryOptions().MaxWords);
+    }
+
+    [Fact]
+    public void SentencesBeyondTheLeadAreNotChosen()
+    {
+        // The last paragraph retells the story's core, but only after some 150 words of background.
+        var background = string.Join(' ',
+            "The bank was founded in 1948 and moved to its present building in the capital in 1979.",
+            "For much of the last decade it kept borrowing costs close to zero to support a slow recovery.",
+            "Critics in parliament argued at the time that cheap money fuelled a boom in house prices.",
+            "The pandemic brought emergency loans to small firms and a programme of bond purchases.",
+            "Energy prices then climbed sharply, and food followed within months as harvests failed in the south.",
+            "Wage growth lagged behind prices for two years, squeezing household budgets across the country.",
+            "Opposition leaders have called for an inquiry into how the bank read the early warning signs.",
+            "Economists remain divided over how long the effects of a rate change take to reach prices.");
+        var late = "The central bank raised its main interest rate by half a point to 4.5 percent on Tuesday, governor Ana Ruiz said, as inflation stayed far above target.";
+        var article = Fixtures.Article("long", "Central bank raises interest rates by half a point",
+            "Markets had expected a smaller increase after a month of mixed economic data.\n\n" + background + "\n\n" + late);
+        IReadOnlyList<Article> story = [article];
+
+        var withLeads = Summarizer.Summarize(story, NoCopies);
+        var withWholeArticles = new ExtractiveSummarizer(new SummaryOptions { LeadWords = 1000 }).Summarize(story, NoCopies);
+
+        Assert.Contains(withWholeArticles, s => s.Text == late);
+        Assert.DoesNotContain(withLeads, s => s.Text == late);
+    }
+
+    [Fact]
+    public void CaptionsAndCutOffSentencesAreNotChosen()
+    {
+        // The summary is short of its word floor, so only the rule keeps the two fragments out.
+        var article = Fixtures.Article("bridge", "River bridge closes for three weeks of repairs",
+            "The old river bridge will close for repairs on Monday for three weeks, the city transport department said.\n\n"
+            + "Buses will be diverted over the northern bridge, adding about ten minutes to journeys into the centre.\n\n"
+            + "Photo: The old river bridge seen from the northern bank of the river during the repairs last year\n\n"
+            + "Engineers found cracks in two of the bridge's supports during an inspection in the spring and said the");
+
+        var summary = Summarizer.Summarize([article], NoCopies);
+
+        Assert.Equal(2, summary.Count);
+        Assert.All(summary, s => Assert.EndsWith(".", s.Text, StringComparison.Ordinal));
+    }
+}
