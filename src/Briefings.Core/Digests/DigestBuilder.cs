@@ -117,6 +117,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     /// <summary>Maps each copy to the article it repeats; the most central article of a copy set is the original.</summary>
     private static Dictionary<int, int> Copies(List<int> ranked, List<Article> articles, CopyDetector detector)
     {
+        detector.Forget(); // each article is in one story only
         var copyOf = new Dictionary<int, int>();
         for (var a = 0; a < ranked.Count; a++)
         {

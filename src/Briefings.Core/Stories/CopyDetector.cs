@@ -18,6 +18,12 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     private readonly List<Range> _ranges = [];
     private char[] _buffer = new char[256];
 
+    /// <summary>
+    /// Lets go of the articles compared so far, keeping the words met: a detector that goes on to
+    /// another story will not see them again, and on a large day they would otherwise outlive it.
+    /// </summary>
+    public void Forget() => _profiles.Clear();
+
     public bool AreCopies(Article a, Article b)
     {
         var first = ProfileOf(a);
