@@ -7,9 +7,10 @@ namespace Briefings.Core.Storage;
 /// <summary>
 /// The embedded default: each container is a folder under <c>root</c>, each blob a file, so a
 /// person can drop articles into the inbox folder and read what was written. Content type and
-/// metadata live in <c>.meta/</c>, except for a blob with no metadata whose content type is the one
-/// its name implies (JSON for <c>.json</c>, none otherwise), which needs no meta file; writes take a lock file, which holds across processes on one machine. Creating
-/// a file is the dearest thing a write does on a journalling file system, so blobs share lock files
+/// metadata live in <c>.meta/</c>, except for a blob with no metadata whose content type is the
+/// one its name implies (JSON for <c>.json</c>, none otherwise), which needs no meta file. Writes
+/// take a lock file, which holds across processes on one machine. Creating a file is the dearest
+/// thing a write does on a journalling file system, so blobs share lock files
 /// (<see cref="LockStripes"/> a container, each made once) rather than having one each.
 /// </summary>
 public sealed class FileBlobStore : IBlobStore
