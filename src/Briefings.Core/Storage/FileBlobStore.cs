@@ -211,9 +211,16 @@ public sealed class FileBlobStore : IBlobStore
 
     private FileBlobMeta? ReadMeta(string container, string name)
     {
+        // Most blobs have no meta file (JSON with no metadata): a look costs far less than a read that throws.
+        var path = MetaPath(container, name);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(MetaPath(container, name)), BriefingsJsonContext.Default.FileBlobMeta);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), BriefingsJsonContext.Default.FileBlobMeta);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
         {
