@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Briefings.Core.Articles;
-using Briefings.Core.Summaries;
 using Briefings.Core.Text;
 
 namespace Briefings.Core.Stories;
@@ -115,7 +114,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     }
 
     /// <summary>
-    /// A sentence's distinct content words (those of <see cref="ExtractiveSummarizer.ContentWords"/>)
+    /// A sentence's distinct content words (<see cref="Vocabulary.Keep"/>, as the summaries count them)
     /// as sorted ids; a string is made only for a word this detector has not met before.
     /// </summary>
     private int[] ContentIds(ReadOnlySpan<char> sentence)
@@ -129,7 +128,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         _ids.Clear();
         foreach (var token in Words.Spans(sentence, _buffer))
         {
-            if (token.Length > 1 && !StopWords.Contains(token))
+            if (Vocabulary.Keep(token))
             {
                 if (!words.TryGetValue(token, out var id))
                 {

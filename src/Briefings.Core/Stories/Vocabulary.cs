@@ -18,7 +18,7 @@ public sealed class Vocabulary
     public void AddDocument(IEnumerable<string> tokens)
     {
         _documents++;
-        foreach (var token in tokens.Where(Keep).Distinct())
+        foreach (var token in tokens.Where(t => Keep(t)).Distinct())
         {
             if (!_ids.TryGetValue(token, out var id))
             {
@@ -66,5 +66,6 @@ public sealed class Vocabulary
 
     public SparseVector Vector(IEnumerable<string> tokens) => Vector([(tokens, 1f)]);
 
-    public static bool Keep(string token) => token.Length > 1 && !StopWords.Contains(token);
+    /// <summary>A content word: longer than one character and not a stop word (the words every similarity here compares).</summary>
+    public static bool Keep(ReadOnlySpan<char> token) => token.Length > 1 && !StopWords.Contains(token);
 }

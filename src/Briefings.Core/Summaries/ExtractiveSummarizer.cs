@@ -1,5 +1,6 @@
 using Briefings.Core.Articles;
 using Briefings.Core.Digests;
+using Briefings.Core.Stories;
 using Briefings.Core.Text;
 
 namespace Briefings.Core.Summaries;
@@ -215,7 +216,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
 
     /// <summary>The words that carry meaning: no function words, no one-letter tokens.</summary>
     public static HashSet<string> ContentWords(string text) =>
-        Words.Tokens(text).Where(t => t.Length > 1 && !StopWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        Words.Tokens(text).Where(t => Vocabulary.Keep(t)).ToHashSet(StringComparer.Ordinal);
 
     private List<string> Citations(Candidate sentence, IReadOnlyList<Article> articles, IReadOnlyDictionary<string, string> reportOf, Dictionary<string, List<HashSet<string>>> sentencesOf)
     {
