@@ -95,14 +95,18 @@ public static class ArticleVectors
         };
 
         /// <summary>Each token met, as cut, to its term's number (-1 for a stop word) and weight.</summary>
-        private readonly Dictionary<string, (int Term, float Weight)> _tokens = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Term, float Weight)>.AlternateLookup<ReadOnlySpan<char>> _tokens =
+            new Dictionary<string, (int Term, float Weight)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>Each term (folded) to its number, and back; and each number's id in the day, once given.</summary>
         private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
         private readonly List<string> _termNames = [];
         private readonly List<int> _ids = [];
 
-        private readonly Dictionary<int, int> _positions = [];
+        /// <summary>Where each term number sits in the current article's terms, valid when its stamp is the article's.</summary>
+        private int[] _positions = new int[1024];
+        private int[] _stamps = new int[1024];
+        private int _article = 1;
         private readonly List<int> _terms = [];
         private readonly List<float> _counts = [];
         private char[] _buffer = new char[64];
@@ -115,18 +119,15 @@ public static class ArticleVectors
         /// <summary>An article's distinct terms (this counter's numbers) and their weighted counts.</summary>
         public (int[] Terms, float[] Counts) Of(Article article, GroupingOptions options)
         {
-            _positions.Clear();
             _terms.Clear();
             _counts.Clear();
+            _article++;
             Add(article.Title, options.TitleWeight);
-            if (article.Paragraphs.Count > 0)
+            for (var p = 0; p < article.Paragraphs.Count; p++)
             {
-                Add(article.Paragraphs[0], 1f); // the lead
-            }
-
-            foreach (var paragraph in article.Paragraphs)
-            {
-                Add(paragraph, 1f); // tokens never run across paragraphs, so this is the joined body
+                // Tokens never run across paragraphs, so this is the joined body; the lead counts
+                // once more, in the same pass.
+                Add(article.Paragraphs[p], p == 0 ? 2f : 1f);
             }
 
             return ([.. _terms], [.. _counts]);
@@ -205,8 +206,7 @@ public static class ArticleVectors
 
         private void Count(ReadOnlySpan<char> token, float weight, bool figure)
         {
-            var tokens = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!tokens.TryGetValue(token, out var entry))
+            if (!_tokens.TryGetValue(token, out var entry))
             {
                 // What a token becomes depends on the token alone, so it is worked out once.
                 var text = new string(token);
@@ -227,7 +227,7 @@ public static class ArticleVectors
                     entry = (number, anchor ? anchorWeight : 1f);
                 }
 
-                _tokens[text] = entry;
+                _tokens.Dictionary[text] = entry;
             }
 
             if (entry.Term < 0)
@@ -235,8 +235,16 @@ public static class ArticleVectors
                 return;
             }
 
-            if (!_positions.TryGetValue(entry.Term, out var at))
+            if (entry.Term >= _stamps.Length)
             {
+                Array.Resize(ref _stamps, Math.Max(_stamps.Length * 2, entry.Term + 1));
+                Array.Resize(ref _positions, _stamps.Length);
+            }
+
+            var at = _positions[entry.Term];
+            if (_stamps[entry.Term] != _article)
+            {
+                _stamps[entry.Term] = _article;
                 at = _positions[entry.Term] = _terms.Count;
                 _terms.Add(entry.Term);
                 _counts.Add(0);

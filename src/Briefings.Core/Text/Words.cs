@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Briefings.Core.Text;
@@ -5,6 +6,12 @@ namespace Briefings.Core.Text;
 /// <summary>Word tokens as every similarity and overlap measure here sees them.</summary>
 public static class Words
 {
+    /// <summary>Whitespace other than the plain space: what makes text need more than a split on spaces.</summary>
+    private static readonly SearchValues<char> OtherWhitespace = SearchValues.Create(WhitespaceChars(zeroWidth: false));
+
+    /// <summary>The same, with the zero-width space that <see cref="Squash"/> also removes.</summary>
+    private static readonly SearchValues<char> OtherWhitespaceOrZeroWidth = SearchValues.Create(WhitespaceChars(zeroWidth: true));
+
     /// <summary>Lower-cased runs of letters and digits; apostrophes inside a word are dropped.</summary>
     public static List<string> Tokens(string text)
     {
@@ -71,6 +78,12 @@ public static class Words
     /// <summary>Words separated by whitespace, as a reader counts them.</summary>
     public static int Count(string text)
     {
+        var span = text.AsSpan();
+        if (IsSingleSpaced(span, OtherWhitespace))
+        {
+            return span.Count(' ') + 1; // most text is squashed already: a word more than its spaces
+        }
+
         var count = 0;
         var inWord = false;
         foreach (var ch in text)
@@ -118,31 +131,28 @@ public static class Words
     }
 
     /// <summary>True when <see cref="Squash"/> would return the same text.</summary>
-    private static bool IsSquashed(string text)
-    {
-        var previousSpace = true; // no leading space
-        foreach (var ch in text)
-        {
-            if (ch == ' ')
-            {
-                if (previousSpace)
-                {
-                    return false;
-                }
+    private static bool IsSquashed(string text) => text.Length == 0 || IsSingleSpaced(text, OtherWhitespaceOrZeroWidth);
 
-                previousSpace = true;
-            }
-            else if (char.IsWhiteSpace(ch) || ch == '\u200b')
+    /// <summary>
+    /// Not empty, and its only whitespace is single spaces between other characters: no leading,
+    /// trailing or doubled space, and none of <paramref name="others"/>. Searched vectorised, as
+    /// every paragraph of every article is checked.
+    /// </summary>
+    private static bool IsSingleSpaced(ReadOnlySpan<char> text, SearchValues<char> others) =>
+        text.Length > 0 && text[0] != ' ' && text[^1] != ' ' && !text.ContainsAny(others) && !text.Contains("  ", StringComparison.Ordinal);
+
+    private static string WhitespaceChars(bool zeroWidth)
+    {
+        var chars = new StringBuilder();
+        for (var ch = '\0'; ch < char.MaxValue; ch++)
+        {
+            if (char.IsWhiteSpace(ch) && ch != ' ')
             {
-                return false;
-            }
-            else
-            {
-                previousSpace = false;
+                chars.Append(ch);
             }
         }
 
-        return !previousSpace || text.Length == 0;
+        return zeroWidth ? chars.Append('\u200b').ToString() : chars.ToString();
     }
 
     /// <summary>A comparison key: tokens joined by single spaces.</summary>

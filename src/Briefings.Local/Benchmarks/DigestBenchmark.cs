@@ -66,6 +66,7 @@ public static class DigestBenchmark
                 ["maxSeconds"] = Math.Round(runs.Max(r => (double)r["seconds"]!), 3),
                 ["medianBuildSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["buildSeconds"]!)), 3),
                 ["medianCpuSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["cpuSeconds"]!)), 3),
+                ["medianGcPauseSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["gcPauseSeconds"]!)), 3),
                 ["peakMegabytes"] = Math.Round(runs.Max(r => (double)r["peakBytes"]!) / (1024 * 1024)),
                 ["allocatedMegabytes"] = Math.Round(Measure.Median(runs.Select(r => (double)r["allocatedBytes"]!)) / (1024 * 1024)),
                 ["ratioToBaseline"] = Math.Round(seconds / baseline.Value, 2),
@@ -102,7 +103,7 @@ public static class DigestBenchmark
     private static void Print(JsonObject r)
     {
         Console.WriteLine($"digest  {(int)r["size"]!,8:N0} articles  {(int)r["stories"]!,6:N0} stories  median {(double)r["medianSeconds"]!,7:0.000} s"
-            + $"  (min {(double)r["minSeconds"]!:0.000}, max {(double)r["maxSeconds"]!:0.000}, {(int)r["runs"]!} runs; cpu {(double)r["medianCpuSeconds"]!:0.0} s)"
+            + $"  (min {(double)r["minSeconds"]!:0.000}, max {(double)r["maxSeconds"]!:0.000}, {(int)r["runs"]!} runs; cpu {(double)r["medianCpuSeconds"]!:0.0} s, GC pauses {(double)r["medianGcPauseSeconds"]!:0.00} s)"
             + $"  peak {(double)r["peakMegabytes"]!:0} MB  allocated {(double)r["allocatedMegabytes"]!:0} MB"
             + $"  x{(double)r["ratioToBaseline"]!:0.00} vs {(int)r["baselineSize"]!:N0}");
         Console.WriteLine("        phases (ms, median): " + string.Join("  ", r["phasesMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
@@ -152,6 +153,9 @@ public static class DigestBenchmark
             ["cpuSeconds"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
             ["peakBytes"] = Measure.PeakWorkingSet(),
             ["allocatedBytes"] = GC.GetTotalAllocatedBytes(),
+            ["gcPauseSeconds"] = GC.GetTotalPauseDuration().TotalSeconds,
+            ["gen0"] = GC.CollectionCount(0),
+            ["gen1"] = GC.CollectionCount(1),
             ["gen2"] = GC.CollectionCount(2),
             ["outputBytes"] = bytes,
             ["phases"] = phases.ToJson(),

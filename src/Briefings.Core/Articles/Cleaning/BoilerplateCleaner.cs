@@ -93,6 +93,11 @@ public static partial class BoilerplateCleaner
     private static bool IsHashtagLine(string text)
     {
         // Words split on spaces, counted without splitting: cleaning runs on every paragraph.
+        if (!text.Contains('#'))
+        {
+            return false;
+        }
+
         int words = 0, hashtags = 0;
         for (var i = 0; i < text.Length; i++)
         {
