@@ -21,10 +21,11 @@ internal static class NeighbourGraph
         var postings = new NeighbourPostings(inputs);
         var maxPosting = Math.Max(50, (int)(inputs.Count * options.MaxCandidateTermShare));
         var neighbours = new Neighbour[inputs.Count][];
+        var times = inputs.Select(input => StoryGrouper.Ticks(input.Time)).ToArray();
         Parallel.For(
             0,
             inputs.Count,
-            () => new NeighbourSearch(inputs.Count, postings.TermCount),
+            () => new NeighbourSearch(inputs.Count, postings.TermCount, times),
             (i, _, search) =>
             {
                 neighbours[i] = search.Neighbours(i, inputs, postings, maxPosting, options);

@@ -1,14 +1,23 @@
 namespace Briefings.Core.Stories;
 
 /// <summary>One worker's scratch space: partial scores per article and the searched article's weights per term.</summary>
-internal sealed class NeighbourSearch(int articles, int terms)
+internal sealed class NeighbourSearch(int articles, int terms, long[] times)
 {
-    private readonly float[] _score = new float[articles];
-    private readonly int[] _seen = new int[articles];
+    /// <summary>Each article's partial score, valid when its stamp is the search's: one cache line read a proposal, not two.</summary>
+    private readonly (int Stamp, float Score)[] _partial = new (int, float)[articles];
+
+    /// <summary>The searched article's weight of each term, and a bit a term saying it has one.</summary>
     private readonly float[] _weight = new float[terms];
+
+    /// <summary>
+    /// Scoring a candidate exactly looks up every one of its terms, and few are shared: the bits
+    /// (a few kilobytes at the largest day) stay in the nearest cache, the weights would not.
+    /// </summary>
+    private readonly ulong[] _has = new ulong[(terms + 63) / 64];
     private readonly List<int> _touched = [];
     private readonly List<(int Count, int Term, float Weight)> _proposing = [];
     private float[] _keys = new float[64];
+    private float[] _selecting = new float[64];
     private int _stamp;
 
     public NeighbourGraph.Neighbour[] Neighbours(int i, IReadOnlyList<GroupingInput> inputs, NeighbourPostings postings, int maxPosting, GroupingOptions options)
@@ -46,21 +55,23 @@ internal sealed class NeighbourSearch(int articles, int terms)
                     continue;
                 }
 
-                if (_seen[j] != _stamp)
+                ref var partial = ref _partial[j];
+                if (partial.Stamp != _stamp)
                 {
-                    _seen[j] = _stamp;
-                    _score[j] = 0;
+                    partial = (_stamp, 0);
                     _touched.Add(j);
                 }
 
-                _score[j] += weight * postings.Weights[p];
+                partial.Score += weight * postings.Weights[p];
             }
         }
 
         var chosen = Best(i, inputs, options);
         for (var k = 0; k < vector.Count; k++)
         {
-            _weight[vector.Terms[k]] = vector.Weights[k];
+            var term = vector.Terms[k];
+            _weight[term] = vector.Weights[k];
+            _has[term >> 6] |= 1UL << term;
         }
 
         var found = new List<NeighbourGraph.Neighbour>(chosen.Count);
@@ -70,14 +81,14 @@ internal sealed class NeighbourSearch(int articles, int terms)
             double dot = 0;
             for (var k = 0; k < other.Count; k++)
             {
-                var w = _weight[other.Terms[k]];
-                if (w != 0)
+                var term = other.Terms[k];
+                if ((_has[term >> 6] & (1UL << term)) != 0)
                 {
-                    dot += w * other.Weights[k];
+                    dot += _weight[term] * other.Weights[k];
                 }
             }
 
-            var similarity = dot * StoryGrouper.TimeFactor(inputs[i].Time, inputs[j].Time, options);
+            var similarity = dot * StoryGrouper.TimeFactor(times[i], times[j], options);
             if (similarity > NeighbourGraph.MinSimilarity)
             {
                 found.Add(new NeighbourGraph.Neighbour(j, similarity));
@@ -86,7 +97,7 @@ internal sealed class NeighbourSearch(int articles, int terms)
 
         for (var k = 0; k < vector.Count; k++)
         {
-            _weight[vector.Terms[k]] = 0;
+            _has[vector.Terms[k] >> 6] = 0;
         }
 
         // Only an article's nearest (and any tied with the last of them) can set its level or
@@ -121,10 +132,16 @@ internal sealed class NeighbourSearch(int articles, int terms)
         for (var k = 0; k < _touched.Count; k++)
         {
             var j = _touched[k];
-            _keys[k] = (float)(_score[j] * StoryGrouper.TimeFactor(inputs[i].Time, inputs[j].Time, options));
+            _keys[k] = (float)(_partial[j].Score * StoryGrouper.TimeFactor(times[i], times[j], options));
         }
 
-        var cut = NthLargest(_keys.AsSpan(0, _touched.Count).ToArray(), limit - 1);
+        if (_selecting.Length < _touched.Count)
+        {
+            _selecting = new float[_keys.Length];
+        }
+
+        _keys.AsSpan(0, _touched.Count).CopyTo(_selecting);
+        var cut = NthLargest(_selecting.AsSpan(0, _touched.Count), limit - 1);
         var above = new List<int>(limit);
         var at = new List<int>();
         for (var k = 0; k < _touched.Count; k++)
@@ -145,7 +162,7 @@ internal sealed class NeighbourSearch(int articles, int terms)
     }
 
     /// <summary>The value that would stand at <paramref name="n"/> (0-based) if the values were sorted high to low.</summary>
-    private static float NthLargest(float[] values, int n)
+    private static float NthLargest(Span<float> values, int n)
     {
         int low = 0, high = values.Length - 1;
         while (low < high)

@@ -29,16 +29,25 @@ public static class StoryGrouper
     }
 
     /// <summary>The time factor: 1 inside the window, halving every half-life beyond it.</summary>
-    public static double TimeFactor(DateTimeOffset? a, DateTimeOffset? b, GroupingOptions options)
+    public static double TimeFactor(DateTimeOffset? a, DateTimeOffset? b, GroupingOptions options) =>
+        TimeFactor(Ticks(a), Ticks(b), options);
+
+    /// <summary>The time factor of two times as <see cref="Ticks"/> gives them: the search compares an article with a thousand others.</summary>
+    internal static double TimeFactor(long a, long b, GroupingOptions options)
     {
-        if (a is null || b is null)
+        if (a == NoTime || b == NoTime)
         {
             return 1;
         }
 
-        var apart = (a.Value - b.Value).Duration() - options.SameNewsWindow;
-        return apart <= TimeSpan.Zero ? 1 : Math.Pow(0.5, apart / options.DecayHalfLife);
+        var apart = Math.Abs(a - b) - options.SameNewsWindow.Ticks;
+        return apart <= 0 ? 1 : Math.Pow(0.5, apart / (double)options.DecayHalfLife.Ticks);
     }
+
+    /// <summary>A time as UTC ticks, or <see cref="NoTime"/>.</summary>
+    internal static long Ticks(DateTimeOffset? time) => time?.UtcTicks ?? NoTime;
+
+    private const long NoTime = long.MinValue;
 
     /// <summary>Average-linkage agglomeration over a sparse similarity graph (missing pairs count as 0).</summary>
     public static List<List<int>> AverageLinkage(int count, Dictionary<(int, int), double> edges, double threshold)
