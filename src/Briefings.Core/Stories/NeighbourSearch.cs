@@ -15,7 +15,8 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times)
     /// </summary>
     private readonly ulong[] _has = new ulong[(terms + 63) / 64];
     private readonly List<int> _touched = [];
-    private readonly List<(int Count, int Term, float Weight)> _proposing = [];
+    /// <summary>The proposing terms as (postings count, position in the vector) packed in a long, so they sort as numbers.</summary>
+    private long[] _proposing = new long[256];
     private float[] _keys = new float[64];
     private float[] _selecting = new float[64];
     private int _stamp;
@@ -25,21 +26,30 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times)
         var vector = inputs[i].Vector;
         _stamp++;
         _touched.Clear();
-        _proposing.Clear();
+        if (_proposing.Length < vector.Count)
+        {
+            _proposing = new long[vector.Count];
+        }
+
+        var proposing = 0;
         for (var k = 0; k < vector.Count; k++)
         {
             var count = postings.Count(vector.Terms[k]);
             if (count is > 1 && count <= maxPosting)
             {
-                _proposing.Add((count, vector.Terms[k], vector.Weights[k]));
+                _proposing[proposing++] = (long)count << 32 | (uint)k;
             }
         }
 
-        // The least common terms first, within a budget of postings visited.
-        _proposing.Sort();
+        // The least common terms first (ties in term order, which is the vector's), within a budget of postings visited.
+        var order = _proposing.AsSpan(0, proposing);
+        order.Sort();
         var visited = 0;
-        foreach (var (count, term, weight) in _proposing)
+        foreach (var packed in order)
         {
+            var count = (int)(packed >> 32);
+            var term = vector.Terms[(int)packed];
+            var weight = vector.Weights[(int)packed];
             if (visited > 0 && visited + count > options.CandidateBudget)
             {
                 break;
