@@ -89,6 +89,12 @@ public static class ArticleVectors
     /// </summary>
     internal sealed class Counter(float anchorWeight)
     {
+        /// <summary>
+        /// Words agree on this many first letters, a crude stem as the summaries' checks use
+        /// (<c>TextFacts.Stem</c>): "evacuating" and "evacuation", "withdraw" and "withdrawal".
+        /// </summary>
+        private const int StemLength = 6;
+
         private static readonly HashSet<string> Weekdays = new(StringComparer.Ordinal)
         {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -198,11 +204,17 @@ public static class ArticleVectors
             }
         }
 
-        /// <summary>A word without its plural or possessive "s" ("ies" becomes "y"); "us", "ss" and "is" endings stay.</summary>
-        private static string Fold(string word) =>
-            word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? string.Concat(word.AsSpan(0, word.Length - 3), "y")
-            : word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i') ? word[..^1]
-            : word;
+        /// <summary>
+        /// A word without its plural or possessive "s" ("ies" becomes "y"; "us", "ss" and "is" endings
+        /// stay), cut to its first <see cref="StemLength"/> letters.
+        /// </summary>
+        private static string Fold(string word)
+        {
+            var folded = word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? string.Concat(word.AsSpan(0, word.Length - 3), "y")
+                : word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i') ? word[..^1]
+                : word;
+            return folded.Length > StemLength ? folded[..StemLength] : folded;
+        }
 
         private void Count(ReadOnlySpan<char> token, float weight, bool figure)
         {
