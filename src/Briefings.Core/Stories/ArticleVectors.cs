@@ -65,11 +65,33 @@ public static class ArticleVectors
             var sortedTerms = terms.AsSpan(0, kept).ToArray();
             var weights = counts.AsSpan(0, kept).ToArray();
             Array.Sort(sortedTerms, weights);
-            vectors[i] = SparseVector.FromSorted(sortedTerms, weights);
+            vectors[i] = SparseVector.FromSorted(sortedTerms, weights, Weekdays(articles[i]));
             counted[i] = default;
         });
 
         return [.. vectors];
+    }
+
+    /// <summary>
+    /// The days of the week the title and lead name, a bit each (see <see cref="SparseVector.Weekdays"/>):
+    /// a report gives the day of its event up front, while a day further down is as often the day
+    /// of what comes next.
+    /// </summary>
+    private static int Weekdays(Article article)
+    {
+        var named = 0;
+        foreach (var text in article.Paragraphs.Count > 0 ? [article.Title, article.Paragraphs[0]] : new[] { article.Title })
+        {
+            foreach (var token in Words.Tokens(text))
+            {
+                if (token.EndsWith("day", StringComparison.Ordinal) && Enum.TryParse<DayOfWeek>(token, ignoreCase: true, out var day))
+                {
+                    named |= 1 << (int)day;
+                }
+            }
+        }
+
+        return named;
     }
 
     /// <summary>
@@ -89,6 +111,12 @@ public static class ArticleVectors
     /// </summary>
     internal sealed class Counter(float anchorWeight)
     {
+        /// <summary>
+        /// Words agree on this many first letters, a crude stem as the summaries' checks use
+        /// (<c>TextFacts.Stem</c>): "evacuating" and "evacuation", "withdraw" and "withdrawal".
+        /// </summary>
+        private const int StemLength = 6;
+
         private static readonly HashSet<string> Weekdays = new(StringComparer.Ordinal)
         {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -198,11 +226,17 @@ public static class ArticleVectors
             }
         }
 
-        /// <summary>A word without its plural or possessive "s" ("ies" becomes "y"); "us", "ss" and "is" endings stay.</summary>
-        private static string Fold(string word) =>
-            word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? string.Concat(word.AsSpan(0, word.Length - 3), "y")
-            : word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i') ? word[..^1]
-            : word;
+        /// <summary>
+        /// A word without its plural or possessive "s" ("ies" becomes "y"; "us", "ss" and "is" endings
+        /// stay), cut to its first <see cref="StemLength"/> letters.
+        /// </summary>
+        private static string Fold(string word)
+        {
+            var folded = word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? string.Concat(word.AsSpan(0, word.Length - 3), "y")
+                : word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i') ? word[..^1]
+                : word;
+            return folded.Length > StemLength ? folded[..StemLength] : folded;
+        }
 
         private void Count(ReadOnlySpan<char> token, float weight, bool figure)
         {

@@ -22,6 +22,14 @@ public sealed record GroupingOptions
     /// </summary>
     public float AnchorWeight { get; init; } = 2f;
 
+    /// <summary>
+    /// Similarity is multiplied by this when two reports each name days of the week and none in
+    /// common: reports of one event name its day, while a report of the same topic another week
+    /// names others. Publication times cannot tell such reports apart on a day that gathers
+    /// articles written weeks apart, or articles without a time.
+    /// </summary>
+    public double OtherDayFactor { get; init; } = 0.8;
+
     /// <summary>Articles published within this span are compared on content alone.</summary>
     public TimeSpan SameNewsWindow { get; init; } = TimeSpan.FromHours(24);
 

@@ -98,7 +98,7 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times)
                 }
             }
 
-            var similarity = dot * StoryGrouper.TimeFactor(times[i], times[j], options);
+            var similarity = dot * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(inputs[i].Vector.Weekdays, inputs[j].Vector.Weekdays, options);
             if (similarity > NeighbourGraph.MinSimilarity)
             {
                 found.Add(new NeighbourGraph.Neighbour(j, similarity));
@@ -142,7 +142,7 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times)
         for (var k = 0; k < _touched.Count; k++)
         {
             var j = _touched[k];
-            _keys[k] = (float)(_partial[j].Score * StoryGrouper.TimeFactor(times[i], times[j], options));
+            _keys[k] = (float)(_partial[j].Score * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(inputs[i].Vector.Weekdays, inputs[j].Vector.Weekdays, options));
         }
 
         if (_selecting.Length < _touched.Count)

@@ -11,6 +11,12 @@ public sealed class SparseVector(int[] terms, float[] weights)
 
     public int Count => Terms.Length;
 
+    /// <summary>
+    /// The days of the week the text names, a bit each (<see cref="DayOfWeek"/> numbers the bits);
+    /// 0 when it names none or was not read for them.
+    /// </summary>
+    public int Weekdays { get; init; }
+
     public static SparseVector FromCounts(Dictionary<int, float> weights)
     {
         var terms = weights.Keys.ToArray();
@@ -25,7 +31,7 @@ public sealed class SparseVector(int[] terms, float[] weights)
     }
 
     /// <summary>A vector of terms already in ascending order and their weights (both arrays are kept), scaled to unit length.</summary>
-    public static SparseVector FromSorted(int[] terms, float[] values)
+    public static SparseVector FromSorted(int[] terms, float[] values, int weekdays = 0)
     {
         double norm = 0;
         for (var i = 0; i < values.Length; i++)
@@ -42,7 +48,7 @@ public sealed class SparseVector(int[] terms, float[] weights)
             }
         }
 
-        return new SparseVector(terms, values);
+        return new SparseVector(terms, values) { Weekdays = weekdays };
     }
 
     public double Dot(SparseVector other)

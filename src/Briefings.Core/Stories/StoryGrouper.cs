@@ -28,6 +28,14 @@ public static class StoryGrouper
         }
     }
 
+    /// <summary>
+    /// The day factor, which a pair's cosine is multiplied by with the time factor:
+    /// <see cref="GroupingOptions.OtherDayFactor"/> when both reports name days of the week and none
+    /// in common (they tell of different days), else 1.
+    /// </summary>
+    public static double DayFactor(int weekdaysA, int weekdaysB, GroupingOptions options) =>
+        weekdaysA != 0 && weekdaysB != 0 && (weekdaysA & weekdaysB) == 0 ? options.OtherDayFactor : 1;
+
     /// <summary>The time factor: 1 inside the window, halving every half-life beyond it.</summary>
     public static double TimeFactor(DateTimeOffset? a, DateTimeOffset? b, GroupingOptions options) =>
         TimeFactor(Ticks(a), Ticks(b), options);

@@ -49,6 +49,17 @@ public sealed class ArticleVectorsTests
     }
 
     [Fact]
+    public void WordsThatShareTheirFirstSixLettersAreOneTerm()
+    {
+        var terms = Terms("Evacuation began as evacuating crews met the withdrawal they withdraw; a vote.");
+
+        Assert.Equal(2f, terms["evacua"]);
+        Assert.Equal(2f, terms["withdr"]);
+        Assert.Equal(1f, terms["vote"]);
+        Assert.DoesNotContain("evacuation", terms.Keys);
+    }
+
+    [Fact]
     public void WeekdaysAreKeptAndCountMoreWhileOtherStopWordsAreNotKept()
     {
         var terms = Terms("The Senate will vote on Tuesday.");

@@ -123,4 +123,27 @@ public sealed class GroupingTests
         Assert.Equal(0.5, StoryGrouper.TimeFactor(t, t + options.SameNewsWindow + options.DecayHalfLife, options), 6);
         Assert.True(StoryGrouper.TimeFactor(t, t.AddDays(10), options) < 1e-6);
     }
+
+    [Fact]
+    public void ReportsNamingOnlyOtherWeekdaysCountLessAndOtherwiseAsTheyAre()
+    {
+        var options = new GroupingOptions();
+        const int tuesday = 1 << (int)DayOfWeek.Tuesday, thursday = 1 << (int)DayOfWeek.Thursday;
+
+        Assert.Equal(options.OtherDayFactor, StoryGrouper.DayFactor(tuesday, thursday, options));
+        Assert.Equal(1, StoryGrouper.DayFactor(tuesday | thursday, thursday, options));
+        Assert.Equal(1, StoryGrouper.DayFactor(tuesday, 0, options));
+        Assert.Equal(1, StoryGrouper.DayFactor(0, 0, options));
+    }
+
+    [Fact]
+    public void AVectorKnowsTheWeekdaysItsTitleAndLeadName()
+    {
+        var vectors = ArticleVectors.Build(
+            [Fixtures.Article("a", "Senate votes on Tuesday", "A second vote follows on Thursday.\n\nThe House meets on Friday."), Fixtures.Article("b", "Senate votes", "A vote follows.")],
+            new GroupingOptions());
+
+        Assert.Equal((1 << (int)DayOfWeek.Tuesday) | (1 << (int)DayOfWeek.Thursday), vectors[0].Weekdays);
+        Assert.Equal(0, vectors[1].Weekdays);
+    }
 }
