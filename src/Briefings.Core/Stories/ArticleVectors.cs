@@ -23,21 +23,21 @@ public static class ArticleVectors
         using var counters = new ThreadLocal<Counter>(() => new Counter(options.AnchorWeight));
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var documentFrequency = new List<int>();
-        var counted = new (Counter Counter, int[] Terms, float[] Counts)[articles.Count];
+        var counted = new (Counter Counter, int[] Terms, float[] Counts, int Weekdays)[articles.Count];
         for (var start = 0; start < articles.Count; start += Block)
         {
             var size = Math.Min(Block, articles.Count - start);
             Parallel.For(0, size, k =>
             {
                 var counter = counters.Value!;
-                var (terms, counts) = counter.Of(articles[start + k], options);
-                counted[start + k] = (counter, terms, counts);
+                var (terms, counts, weekdays) = counter.Of(articles[start + k], options);
+                counted[start + k] = (counter, terms, counts, weekdays);
             });
 
             // Ids and document frequencies in article order, so ids do not depend on how the work was split.
             for (var k = start; k < start + size; k++)
             {
-                var (counter, terms, _) = counted[k];
+                var (counter, terms, _, _) = counted[k];
                 for (var t = 0; t < terms.Length; t++)
                 {
                     terms[t] = counter.IdOf(terms[t], ids, documentFrequency);
@@ -51,7 +51,7 @@ public static class ArticleVectors
         var vectors = new SparseVector[articles.Count];
         Parallel.For(0, articles.Count, i =>
         {
-            var (_, terms, counts) = counted[i];
+            var (_, terms, counts, weekdays) = counted[i];
             var kept = 0;
             for (var t = 0; t < terms.Length; t++)
             {
@@ -65,33 +65,11 @@ public static class ArticleVectors
             var sortedTerms = terms.AsSpan(0, kept).ToArray();
             var weights = counts.AsSpan(0, kept).ToArray();
             Array.Sort(sortedTerms, weights);
-            vectors[i] = SparseVector.FromSorted(sortedTerms, weights, Weekdays(articles[i]));
+            vectors[i] = SparseVector.FromSorted(sortedTerms, weights, weekdays);
             counted[i] = default;
         });
 
         return [.. vectors];
-    }
-
-    /// <summary>
-    /// The days of the week the title and lead name, a bit each (see <see cref="SparseVector.Weekdays"/>):
-    /// a report gives the day of its event up front, while a day further down is as often the day
-    /// of what comes next.
-    /// </summary>
-    private static int Weekdays(Article article)
-    {
-        var named = 0;
-        foreach (var text in article.Paragraphs.Count > 0 ? [article.Title, article.Paragraphs[0]] : new[] { article.Title })
-        {
-            foreach (var token in Words.Tokens(text))
-            {
-                if (token.EndsWith("day", StringComparison.Ordinal) && Enum.TryParse<DayOfWeek>(token, ignoreCase: true, out var day))
-                {
-                    named |= 1 << (int)day;
-                }
-            }
-        }
-
-        return named;
     }
 
     /// <summary>
@@ -117,14 +95,13 @@ public static class ArticleVectors
         /// </summary>
         private const int StemLength = 6;
 
-        private static readonly HashSet<string> Weekdays = new(StringComparer.Ordinal)
-        {
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        };
+        /// <summary>The days of the week, each with its bit (<see cref="DayOfWeek"/> numbers them).</summary>
+        private static readonly Dictionary<string, int> Weekdays = Enum.GetValues<DayOfWeek>()
+            .ToDictionary(day => day.ToString().ToLowerInvariant(), day => 1 << (int)day, StringComparer.Ordinal);
 
         /// <summary>Each token met, as cut, to its term's number (-1 for a stop word) and weight.</summary>
-        private readonly Dictionary<string, (int Term, float Weight)>.AlternateLookup<ReadOnlySpan<char>> _tokens =
-            new Dictionary<string, (int Term, float Weight)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, (int Term, float Weight, int Weekday)>.AlternateLookup<ReadOnlySpan<char>> _tokens =
+            new Dictionary<string, (int Term, float Weight, int Weekday)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>Each term (folded) to its number, and back; and each number's id in the day, once given.</summary>
         private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
@@ -135,6 +112,10 @@ public static class ArticleVectors
         private int[] _positions = new int[1024];
         private int[] _stamps = new int[1024];
         private int _article = 1;
+
+        /// <summary>While the title and lead are counted: the days of the week they name.</summary>
+        private bool _up;
+        private int _weekdays;
         private readonly List<int> _terms = [];
         private readonly List<float> _counts = [];
         private char[] _buffer = new char[64];
@@ -144,21 +125,30 @@ public static class ArticleVectors
 
         public IReadOnlyList<float> Counts => _counts;
 
-        /// <summary>An article's distinct terms (this counter's numbers) and their weighted counts.</summary>
-        public (int[] Terms, float[] Counts) Of(Article article, GroupingOptions options)
+        /// <summary>
+        /// An article's distinct terms (this counter's numbers) and their weighted counts, and the
+        /// days of the week its title and lead name (see <see cref="SparseVector.Weekdays"/>): a
+        /// report gives the day of its event up front, while a day further down is as often the
+        /// day of what comes next.
+        /// </summary>
+        public (int[] Terms, float[] Counts, int Weekdays) Of(Article article, GroupingOptions options)
         {
             _terms.Clear();
             _counts.Clear();
             _article++;
+            _weekdays = 0;
+            _up = true;
             Add(article.Title, options.TitleWeight);
             for (var p = 0; p < article.Paragraphs.Count; p++)
             {
                 // Tokens never run across paragraphs, so this is the joined body; the lead counts
                 // once more, in the same pass.
                 Add(article.Paragraphs[p], p == 0 ? 2f : 1f);
+                _up = false;
             }
 
-            return ([.. _terms], [.. _counts]);
+            _up = false;
+            return ([.. _terms], [.. _counts], _weekdays);
         }
 
         /// <summary>The day's id of this counter's term number, given (with a document frequency of 0) when the day first meets the term.</summary>
@@ -244,10 +234,11 @@ public static class ArticleVectors
             {
                 // What a token becomes depends on the token alone, so it is worked out once.
                 var text = new string(token);
-                var anchor = figure || Weekdays.Contains(text);
+                var weekday = Weekdays.GetValueOrDefault(text);
+                var anchor = figure || weekday != 0;
                 if (!anchor && !Vocabulary.Keep(text))
                 {
-                    entry = (-1, 0); // a stop word
+                    entry = (-1, 0, 0); // a stop word
                 }
                 else
                 {
@@ -258,7 +249,7 @@ public static class ArticleVectors
                         _termNames.Add(term);
                     }
 
-                    entry = (number, anchor ? anchorWeight : 1f);
+                    entry = (number, anchor ? anchorWeight : 1f, weekday);
                 }
 
                 _tokens.Dictionary[text] = entry;
@@ -267,6 +258,11 @@ public static class ArticleVectors
             if (entry.Term < 0)
             {
                 return;
+            }
+
+            if (_up)
+            {
+                _weekdays |= entry.Weekday;
             }
 
             if (entry.Term >= _stamps.Length)

@@ -21,11 +21,13 @@ internal static class NeighbourGraph
         var postings = new NeighbourPostings(inputs);
         var maxPosting = Math.Max(50, (int)(inputs.Count * options.MaxCandidateTermShare));
         var neighbours = new Neighbour[inputs.Count][];
+        // Read for every proposal, so kept side by side rather than behind each input and vector.
         var times = inputs.Select(input => StoryGrouper.Ticks(input.Time)).ToArray();
+        var weekdays = inputs.Select(input => input.Vector.Weekdays).ToArray();
         Parallel.For(
             0,
             inputs.Count,
-            () => new NeighbourSearch(inputs.Count, postings.TermCount, times),
+            () => new NeighbourSearch(inputs.Count, postings.TermCount, times, weekdays),
             (i, _, search) =>
             {
                 neighbours[i] = search.Neighbours(i, inputs, postings, maxPosting, options);

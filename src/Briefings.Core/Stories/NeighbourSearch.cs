@@ -1,7 +1,7 @@
 namespace Briefings.Core.Stories;
 
 /// <summary>One worker's scratch space: partial scores per article and the searched article's weights per term.</summary>
-internal sealed class NeighbourSearch(int articles, int terms, long[] times)
+internal sealed class NeighbourSearch(int articles, int terms, long[] times, int[] weekdays)
 {
     /// <summary>Each article's partial score, valid when its stamp is the search's: one cache line read a proposal, not two.</summary>
     private readonly (int Stamp, float Score)[] _partial = new (int, float)[articles];
@@ -98,7 +98,7 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times)
                 }
             }
 
-            var similarity = dot * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(inputs[i].Vector.Weekdays, inputs[j].Vector.Weekdays, options);
+            var similarity = dot * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(weekdays[i], weekdays[j], options);
             if (similarity > NeighbourGraph.MinSimilarity)
             {
                 found.Add(new NeighbourGraph.Neighbour(j, similarity));
@@ -142,7 +142,7 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times)
         for (var k = 0; k < _touched.Count; k++)
         {
             var j = _touched[k];
-            _keys[k] = (float)(_partial[j].Score * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(inputs[i].Vector.Weekdays, inputs[j].Vector.Weekdays, options));
+            _keys[k] = (float)(_partial[j].Score * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(weekdays[i], weekdays[j], options));
         }
 
         if (_selecting.Length < _touched.Count)
