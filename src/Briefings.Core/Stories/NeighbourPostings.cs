@@ -30,26 +30,22 @@ internal sealed class NeighbourPostings
             _start[t + 1] += _start[t];
         }
 
-        Articles = new int[_start[TermCount]];
-        Weights = new float[_start[TermCount]];
+        Entries = new Posting[_start[TermCount]];
         var next = _start[..TermCount];
         for (var i = 0; i < inputs.Count; i++)
         {
             var vector = inputs[i].Vector;
             for (var k = 0; k < vector.Count; k++)
             {
-                var at = next[vector.Terms[k]]++;
-                Articles[at] = i;
-                Weights[at] = vector.Weights[k];
+                Entries[next[vector.Terms[k]]++] = new Posting(i, vector.Weights[k]);
             }
         }
     }
 
     public int TermCount { get; }
 
-    public int[] Articles { get; }
-
-    public float[] Weights { get; }
+    /// <summary>Every term's postings, one after another: an article and its weight side by side, read together.</summary>
+    public Posting[] Entries { get; }
 
     public int Start(int term) => _start[term];
 
@@ -83,4 +79,7 @@ internal sealed class NeighbourPostings
 
         return int.MaxValue;
     }
+
+    /// <summary>An article that has a term, and the term's weight in it.</summary>
+    internal readonly record struct Posting(int Article, float Weight);
 }

@@ -57,9 +57,8 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times, int
 
             visited += count;
             var start = postings.Start(term);
-            for (var p = start; p < start + count; p++)
+            foreach (var (j, posted) in postings.Entries.AsSpan(start, count))
             {
-                var j = postings.Articles[p];
                 if (j == i)
                 {
                     continue;
@@ -72,7 +71,7 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times, int
                     _touched.Add(j);
                 }
 
-                partial.Score += weight * postings.Weights[p];
+                partial.Score += weight * posted;
             }
         }
 
