@@ -11,6 +11,8 @@ namespace Briefings.Core.Rendering;
 /// holds, the rendered text is the result), except that it renders into a buffer this thread keeps
 /// for its depth of nesting. Scriban's makes a new one per call, grown block by block; a page
 /// includes its story partial once per story, and growing those buffers was a third of rendering it.
+/// An include that is a statement of its own, unindented, writes straight into the output instead:
+/// its text would be written there unchanged, so the copy and the string are saved.
 /// </summary>
 internal sealed class ReusedOutputInclude : IScriptCustomFunction
 {
@@ -36,6 +38,22 @@ internal sealed class ReusedOutputInclude : IScriptCustomFunction
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray parameters, ScriptBlockStatement? blockStatement)
     {
         var template = Load(context, callerContext, parameters);
+        if (WritesStraightThrough(context, callerContext))
+        {
+            context.PushOutput(new ForwardedOutput(context.Output));
+            try
+            {
+                context.EnterRecursive(callerContext);
+                template.Render(context);
+                context.ExitRecursive(callerContext);
+                return "";
+            }
+            finally
+            {
+                context.PopOutput();
+            }
+        }
+
         var outputs = t_outputs ??= [];
         var depth = t_depth;
         if (outputs.Count == depth)
@@ -83,6 +101,19 @@ internal sealed class ReusedOutputInclude : IScriptCustomFunction
         }
     }
 
+    /// <summary>
+    /// True when the call is a statement by itself (<c>{{ include 'x' }}</c>, not part of an
+    /// expression, an assignment or a pipe) with no indentation to add to its lines: then the block
+    /// around it writes the included text as it is to the current output, which the included
+    /// template's own writes can reach directly.
+    /// </summary>
+    private static bool WritesStraightThrough(TemplateContext context, ScriptNode? callerContext) =>
+        callerContext?.Parent is ScriptExpressionStatement { CanOutput: true } statement
+        && statement.Expression == callerContext
+        && statement.Parent?.Parent is ScriptBlockStatement
+        && context.EnableOutput
+        && string.IsNullOrEmpty(context.CurrentIndent);
+
     private static Template Load(TemplateContext context, ScriptNode? callerContext, ScriptArray parameters)
     {
         var span = callerContext?.Span ?? default;
@@ -117,4 +148,15 @@ internal sealed class ReusedOutputInclude : IScriptCustomFunction
 
         return template;
     }
+}
+
+/// <summary>Passes what is written on to another output; its text as a whole is empty, as it was written there.</summary>
+internal sealed class ForwardedOutput(IScriptOutput target) : IScriptOutput
+{
+    public void Write(string text, int offset, int count) => target.Write(text, offset, count);
+
+    public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken) =>
+        target.WriteAsync(text, offset, count, cancellationToken);
+
+    public override string ToString() => "";
 }

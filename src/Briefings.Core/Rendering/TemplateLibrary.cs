@@ -43,7 +43,7 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     public string Render(string name, ScriptObject globals)
     {
         var template = Get(name);
-        var context = new TemplateContext
+        var context = new RenderContext
         {
             TemplateLoader = this,
             LoopLimit = options.LoopLimit,

@@ -6,7 +6,11 @@ using Briefings.Core.Rendering;
 
 namespace Briefings.Local.Benchmarks;
 
-/// <summary>Rendering one digest of N stories in each format, after a warm-up: milliseconds per rendering.</summary>
+/// <summary>
+/// Rendering one digest of N stories in each format, after a warm-up: milliseconds per rendering.
+/// Each rendering is also written to <c>render-N/</c> in the work folder, so a change meant only to
+/// be faster can be checked to render the same bytes.
+/// </summary>
 public static class RenderBenchmark
 {
     private const int PerRun = 20;
@@ -19,6 +23,7 @@ public static class RenderBenchmark
         foreach (var size in settings.Sizes)
         {
             var digest = BenchServices.Digest(services, settings.Seed, size);
+            var written = Directory.CreateDirectory(Path.Combine(settings.WorkFolder, $"render-{size}")).FullName;
             var formats = new List<(string Name, Func<int> Render)>
             {
                 ("html", () => renderer.Render(digest, RenderFormat.Html).Length),
@@ -28,6 +33,12 @@ public static class RenderBenchmark
                 ("md", () => renderer.Render(digest, RenderFormat.Markdown).Length),
                 ("json", () => JsonSerializer.SerializeToUtf8Bytes(digest, BriefingsJsonContext.Default.Digest).Length),
             };
+            foreach (var format in Enum.GetValues<RenderFormat>())
+            {
+                var limit = format == RenderFormat.Email ? new Briefings.Core.Delivery.EmailOptions().CoverageLimit : 0;
+                File.WriteAllText(Path.Combine(written, $"digest.{RenderFormats.Extension(format)}"), renderer.Render(digest, format, coverageLimit: limit));
+            }
+
             foreach (var (name, render) in formats)
             {
                 var bytes = 0;

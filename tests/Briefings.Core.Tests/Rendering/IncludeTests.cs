@@ -29,4 +29,24 @@ public sealed class IncludeTests : IDisposable
         Assert.Contains("<12>", ours);
         Assert.Equal(ours, library.Render("main.sbn", new ScriptObject { ["name"] = "n" })); // the kept buffers start empty
     }
+
+    [Fact]
+    public void IncludesAsStatementsCapturedAndInFunctionsRenderAsScribansOwn()
+    {
+        File.WriteAllText(Path.Combine(_temp.Path, "main.sbn"),
+            "a\n{{ include 'multi.sbn' }}\n{{ include 'multi.sbn' }}\n{{ capture c }}{{ include 'multi.sbn' }}{{ end }}[{{ c }}]\n"
+            + "{{ func f }}{{ include 'multi.sbn' }}{{ end }}{{ f }}|{{ x = f }}{{ x }}\n{{ if true }}\n{{- include 'multi.sbn' -}}\n{{ end }}\n"
+            + "{{ for i in 1..2 }}\n{{ include 'multi.sbn' }}{{ include 'empty.sbn' }}\n{{ end }}z");
+        File.WriteAllText(Path.Combine(_temp.Path, "multi.sbn"), "line1\n  {{ name }}\n  {{ include 'empty.sbn' }}line3\n");
+        File.WriteAllText(Path.Combine(_temp.Path, "empty.sbn"), "");
+        var library = new TemplateLibrary(new TemplateOptions { Path = _temp.Path });
+
+        var ours = library.Render("main.sbn", new ScriptObject { ["name"] = "n" });
+        var context = new TemplateContext { TemplateLoader = library };
+        context.PushGlobal(new ScriptObject { ["name"] = "n" });
+        var scribans = library.Get("main.sbn").Render(context);
+
+        Assert.Equal(scribans, ours);
+        Assert.Equal(ours, library.Render("main.sbn", new ScriptObject { ["name"] = "n" }));
+    }
 }
