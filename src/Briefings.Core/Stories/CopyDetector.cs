@@ -12,7 +12,16 @@ namespace Briefings.Core.Stories;
 public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedShare = 0.6)
 {
     private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    /// <summary>Each word met, to its id, or to -1 when it is not a content word: one lookup a token tells both.</summary>
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words =
+        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private int _nextId;
+
+    /// <summary>The article whose words are being gathered, per word id: the ids of its profile, once each, with no set.</summary>
+    private int[] _stamps = new int[1024];
+    private int _stamp;
+    private readonly List<int> _articleWords = [];
     private readonly List<int> _ids = [];
     private readonly List<Range> _ranges = [];
     private char[] _buffer = new char[256];
@@ -42,7 +51,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
             left--;
             // A sentence with no counterpart even in the other article's whole vocabulary has none
             // in any one of its sentences.
-            if (Aligned(sentence, longer.Words) && longer.Sentences.Any(other => Aligned(sentence, other)))
+            if (Aligned(sentence, longer.Words) && AlignedWithAny(sentence, longer.Sentences))
             {
                 aligned++;
                 if (aligned >= needed)
@@ -58,6 +67,19 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         }
 
         return aligned >= needed;
+    }
+
+    private bool AlignedWithAny(int[] sentence, int[][] others)
+    {
+        foreach (var other in others)
+        {
+            if (Aligned(sentence, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Aligned(int[] sentence, int[] other) => (double)Shared(sentence, other) / sentence.Length >= sentenceOverlap;
@@ -93,6 +115,8 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         if (!_profiles.TryGetValue(article.Id, out var profile))
         {
             var sentences = new List<int[]>();
+            _stamp++;
+            _articleWords.Clear();
             foreach (var paragraph in article.Paragraphs)
             {
                 _ranges.Clear();
@@ -102,11 +126,20 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
                     if (ContentIds(paragraph.AsSpan()[range]) is { Length: >= 4 } ids)
                     {
                         sentences.Add(ids);
+                        foreach (var id in ids)
+                        {
+                            if (_stamps[id] != _stamp)
+                            {
+                                _stamps[id] = _stamp;
+                                _articleWords.Add(id);
+                            }
+                        }
                     }
                 }
             }
 
-            var words = sentences.SelectMany(s => s).Distinct().Order().ToArray();
+            var words = _articleWords.ToArray();
+            Array.Sort(words);
             _profiles[article.Id] = profile = new Profile([.. sentences], words);
         }
 
@@ -124,17 +157,21 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
             _buffer = new char[sentence.Length];
         }
 
-        var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         _ids.Clear();
         foreach (var token in Words.Spans(sentence, _buffer))
         {
-            if (Vocabulary.Keep(token))
+            if (!_words.TryGetValue(token, out var id))
             {
-                if (!words.TryGetValue(token, out var id))
+                id = Vocabulary.Keep(token) ? _nextId++ : -1;
+                _words[token] = id;
+                if (id >= _stamps.Length)
                 {
-                    words[token] = id = _words.Count;
+                    Array.Resize(ref _stamps, _stamps.Length * 2);
                 }
+            }
 
+            if (id >= 0)
+            {
                 _ids.Add(id);
             }
         }
