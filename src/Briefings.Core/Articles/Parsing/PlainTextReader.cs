@@ -45,8 +45,7 @@ public static class PlainTextReader
         {
             var clean = BulletPrefix.Strip(paragraph);
             var words = Words.Count(clean);
-            var tokens = Words.Tokens(clean);
-            if (tokens.Count > 0 && tokens.All(t => t.Length <= 3) && words <= 6)
+            if (words <= 6 && Words.Tokens(clean) is { Count: > 0 } tokens && tokens.All(t => t.Length <= 3))
             {
                 continue; // a language switcher or a menu, not a title
             }
