@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Briefings.Core.Articles;
 using Briefings.Core.Text;
 
@@ -38,10 +39,11 @@ public static class ArticleVectors
             for (var k = start; k < start + size; k++)
             {
                 var (counter, terms, _, _) = counted[k];
-                for (var t = 0; t < terms.Length; t++)
+                counter.ToDayIds(terms, ids, documentFrequency);
+                var counts = CollectionsMarshal.AsSpan(documentFrequency);
+                foreach (var id in terms)
                 {
-                    terms[t] = counter.IdOf(terms[t], ids, documentFrequency);
-                    documentFrequency[terms[t]]++; // terms are distinct within the article
+                    counts[id]++; // terms are distinct within the article
                 }
             }
         }
@@ -85,7 +87,7 @@ public static class ArticleVectors
     /// first appearance, each with its weighted count: title tokens count
     /// <see cref="GroupingOptions.TitleWeight"/>, lead and body tokens 1 each, an anchor
     /// <see cref="GroupingOptions.AnchorWeight"/> times that. Terms are numbered by the counter; the
-    /// build turns its numbers into the day's ids (<see cref="IdOf"/>).
+    /// build turns its numbers into the day's ids (<see cref="ToDayIds"/>).
     /// </summary>
     internal sealed class Counter(float anchorWeight)
     {
@@ -106,7 +108,7 @@ public static class ArticleVectors
         /// <summary>Each term (folded) to its number, and back; and each number's id in the day, once given.</summary>
         private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
         private readonly List<string> _termNames = [];
-        private readonly List<int> _ids = [];
+        private int[] _ids = [];
 
         /// <summary>Where each term number sits in the current article's terms, valid when its stamp is the article's.</summary>
         private int[] _positions = new int[1024];
@@ -151,27 +153,36 @@ public static class ArticleVectors
             return ([.. _terms], [.. _counts], _weekdays);
         }
 
-        /// <summary>The day's id of this counter's term number, given (with a document frequency of 0) when the day first meets the term.</summary>
-        public int IdOf(int number, Dictionary<string, int> ids, List<int> documentFrequency)
+        /// <summary>
+        /// Turns an article's terms, counted by this counter, into the day's ids in place: a term the
+        /// day meets for the first time gets the next id (with a document frequency of 0).
+        /// </summary>
+        public void ToDayIds(int[] terms, Dictionary<string, int> ids, List<int> documentFrequency)
         {
-            while (_ids.Count <= number)
+            if (_ids.Length < _termNames.Count)
             {
-                _ids.Add(-1);
+                var known = _ids.Length;
+                Array.Resize(ref _ids, Math.Max(_termNames.Count, known * 2));
+                _ids.AsSpan(known).Fill(-1);
             }
 
-            if (_ids[number] < 0)
+            for (var t = 0; t < terms.Length; t++)
             {
-                var name = _termNames[number];
-                if (!ids.TryGetValue(name, out var id))
+                var id = _ids[terms[t]];
+                if (id < 0)
                 {
-                    id = ids[name] = documentFrequency.Count;
-                    documentFrequency.Add(0);
+                    var name = _termNames[terms[t]];
+                    if (!ids.TryGetValue(name, out id))
+                    {
+                        id = ids[name] = documentFrequency.Count;
+                        documentFrequency.Add(0);
+                    }
+
+                    _ids[terms[t]] = id;
                 }
 
-                _ids[number] = id;
+                terms[t] = id;
             }
-
-            return _ids[number];
         }
 
         public void Add(string text, float weight)
