@@ -48,11 +48,9 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         using (DigestTelemetry.Phase("stories"))
         {
             // One copy detector per worker: its table of words is then made once, not once per story.
-            Parallel.For(0, clusters.Count, () => new CopyDetector(), (c, _, detector) =>
-            {
-                assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor, detector);
-                return detector;
-            }, _ => { });
+            var detectors = new CopyDetector?[EveryCore.Workers];
+            EveryCore.For(clusters.Count, (c, worker) =>
+                assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor, detectors[worker] ??= new CopyDetector()));
         }
 
         var stories = assembled.OfType<StoryDraft>().ToList();

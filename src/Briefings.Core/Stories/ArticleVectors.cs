@@ -21,16 +21,16 @@ public static class ArticleVectors
 
     public static List<SparseVector> Build(IReadOnlyList<Article> articles, GroupingOptions options)
     {
-        using var counters = new ThreadLocal<Counter>(() => new Counter(options.AnchorWeight));
+        var counters = new Counter?[EveryCore.Workers];
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var documentFrequency = new List<int>();
         var counted = new (Counter Counter, int[] Terms, float[] Counts, int Weekdays)[articles.Count];
         for (var start = 0; start < articles.Count; start += Block)
         {
             var size = Math.Min(Block, articles.Count - start);
-            Parallel.For(0, size, k =>
+            EveryCore.For(size, (k, worker) =>
             {
-                var counter = counters.Value!;
+                var counter = counters[worker] ??= new Counter(options.AnchorWeight);
                 var (terms, counts, weekdays) = counter.Of(articles[start + k], options);
                 counted[start + k] = (counter, terms, counts, weekdays);
             });

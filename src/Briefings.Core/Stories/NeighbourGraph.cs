@@ -24,16 +24,12 @@ internal static class NeighbourGraph
         // Read for every proposal, so kept side by side rather than behind each input and vector.
         var times = inputs.Select(input => StoryGrouper.Ticks(input.Time)).ToArray();
         var weekdays = inputs.Select(input => input.Vector.Weekdays).ToArray();
-        Parallel.For(
-            0,
-            inputs.Count,
-            () => new NeighbourSearch(inputs.Count, postings.TermCount, times, weekdays),
-            (i, _, search) =>
-            {
-                neighbours[i] = search.Neighbours(i, inputs, postings, maxPosting, options);
-                return search;
-            },
-            _ => { });
+        var searches = new NeighbourSearch?[EveryCore.Workers];
+        EveryCore.For(inputs.Count, (i, worker) =>
+        {
+            var search = searches[worker] ??= new NeighbourSearch(inputs.Count, postings.TermCount, times, weekdays);
+            neighbours[i] = search.Neighbours(i, inputs, postings, maxPosting, options);
+        });
 
         // Every pair once (low, high), from whichever side found it; each article's level is the
         // mean of its nearest similarities (missing neighbours count as 0).
