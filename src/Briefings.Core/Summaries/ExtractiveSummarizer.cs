@@ -73,7 +73,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     private List<Candidate> Select(List<Candidate> candidates, Consensus consensus)
     {
         var grams = candidates.Select(c => c.Grams).ToList();
-        var overlap = consensus.Overlap();
+        var overlap = consensus.Overlap(options.ClipScale);
         var pool = Enumerable.Range(0, candidates.Count)
             .OrderByDescending(i => overlap.ScoreAlone(grams[i]))
             .ThenBy(i => i)
@@ -147,8 +147,11 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             return grams;
         }
 
-        /// <summary>An empty summary's overlap with the consensus as it stands.</summary>
-        public Overlap Overlap()
+        /// <summary>
+        /// An empty summary's overlap with the consensus as it stands: each gram counts up to
+        /// <paramref name="clipScale"/> times its expected count, against the consensus's own length.
+        /// </summary>
+        public Overlap Overlap(double clipScale)
         {
             var size = new double[2];
             foreach (var (key, id) in ids)
@@ -156,7 +159,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
                 size[key.Contains(' ') ? 1 : 0] += expected[id];
             }
 
-            return new Overlap([.. expected], size);
+            return new Overlap([.. expected.Select(e => e * clipScale)], size);
         }
 
         private int Id(string gram)
