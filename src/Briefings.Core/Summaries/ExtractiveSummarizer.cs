@@ -35,7 +35,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             var before = 0;
             foreach (var paragraph in article.Paragraphs)
             {
-                foreach (var sentence in Sentences.Split(paragraph))
+                foreach (var sentence in WholeQuotations(Sentences.Split(paragraph)))
                 {
                     var content = ContentWords(sentence);
                     sets.Add(content);
@@ -244,11 +244,39 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     }
 
     /// <summary>
+    /// Joins a sentence that opens a quotation to the sentences after it until the quotation
+    /// closes: a quotation of several sentences in straight quotes is split like any text, and
+    /// its pieces read as broken sentences on their own.
+    /// </summary>
+    private static List<string> WholeQuotations(List<string> sentences)
+    {
+        var joined = new List<string>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            if (joined.Count > 0 && !QuotesBalanced(joined[^1]))
+            {
+                joined[^1] += " " + sentence;
+            }
+            else
+            {
+                joined.Add(sentence);
+            }
+        }
+
+        return joined;
+    }
+
+    private static bool QuotesBalanced(string text) =>
+        text.Count(c => c == '"') % 2 == 0 && text.Count(c => c == '“') == text.Count(c => c == '”');
+
+    /// <summary>
     /// A complete declarative sentence of sensible length, not a question, a lead-in or a fragment:
-    /// it ends as a sentence does (a cut-off paragraph or a caption does not).
+    /// it ends as a sentence does (a cut-off paragraph or a caption does not) and closes every
+    /// quotation it opens.
     /// </summary>
     private static bool Usable(string sentence, int words) =>
         words is >= 6 and <= 60
+        && QuotesBalanced(sentence)
         && !sentence.EndsWith('?')
         && !sentence.EndsWith("...", StringComparison.Ordinal)
         && sentence.TrimEnd('"', '”', '’', '\'', ')', ']') is [.., '.' or '!' or '?']
