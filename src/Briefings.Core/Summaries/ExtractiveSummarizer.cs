@@ -35,7 +35,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             var before = 0;
             foreach (var paragraph in article.Paragraphs)
             {
-                foreach (var sentence in Sentences.Split(paragraph))
+                foreach (var sentence in WholeQuotations(Sentences.Split(paragraph)))
                 {
                     var content = ContentWords(sentence);
                     sets.Add(content);
@@ -73,7 +73,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     private List<Candidate> Select(List<Candidate> candidates, Consensus consensus)
     {
         var grams = candidates.Select(c => c.Grams).ToList();
-        var overlap = consensus.Overlap();
+        var overlap = consensus.Overlap(options.ClipScale);
         var pool = Enumerable.Range(0, candidates.Count)
             .OrderByDescending(i => overlap.ScoreAlone(grams[i]))
             .ThenBy(i => i)
@@ -147,8 +147,11 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             return grams;
         }
 
-        /// <summary>An empty summary's overlap with the consensus as it stands.</summary>
-        public Overlap Overlap()
+        /// <summary>
+        /// An empty summary's overlap with the consensus as it stands: each gram counts up to
+        /// <paramref name="clipScale"/> times its expected count, against the consensus's own length.
+        /// </summary>
+        public Overlap Overlap(double clipScale)
         {
             var size = new double[2];
             foreach (var (key, id) in ids)
@@ -156,7 +159,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
                 size[key.Contains(' ') ? 1 : 0] += expected[id];
             }
 
-            return new Overlap([.. expected], size);
+            return new Overlap([.. expected.Select(e => e * clipScale)], size);
         }
 
         private int Id(string gram)
@@ -241,11 +244,39 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     }
 
     /// <summary>
+    /// Joins a sentence that opens a quotation to the sentences after it until the quotation
+    /// closes: a quotation of several sentences in straight quotes is split like any text, and
+    /// its pieces read as broken sentences on their own.
+    /// </summary>
+    private static List<string> WholeQuotations(List<string> sentences)
+    {
+        var joined = new List<string>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            if (joined.Count > 0 && !QuotesBalanced(joined[^1]))
+            {
+                joined[^1] += " " + sentence;
+            }
+            else
+            {
+                joined.Add(sentence);
+            }
+        }
+
+        return joined;
+    }
+
+    private static bool QuotesBalanced(string text) =>
+        text.Count(c => c == '"') % 2 == 0 && text.Count(c => c == '“') == text.Count(c => c == '”');
+
+    /// <summary>
     /// A complete declarative sentence of sensible length, not a question, a lead-in or a fragment:
-    /// it ends as a sentence does (a cut-off paragraph or a caption does not).
+    /// it ends as a sentence does (a cut-off paragraph or a caption does not) and closes every
+    /// quotation it opens.
     /// </summary>
     private static bool Usable(string sentence, int words) =>
         words is >= 6 and <= 60
+        && QuotesBalanced(sentence)
         && !sentence.EndsWith('?')
         && !sentence.EndsWith("...", StringComparison.Ordinal)
         && sentence.TrimEnd('"', '”', '’', '\'', ')', ']') is [.., '.' or '!' or '?']

@@ -20,6 +20,15 @@ public sealed record SummaryOptions
     /// </summary>
     public int LeadWords { get; init; } = 120;
 
+    /// <summary>
+    /// A summary word or word pair counts towards the consensus up to this many times as often as
+    /// an average article of the story uses it. An article mentions the story's main actors and
+    /// its event about once each, where a summary drawn from several articles names them again
+    /// from sentence to sentence; a limit of exactly one article's count treats the second
+    /// mention as waste and pushes the summary towards words only one outlet uses.
+    /// </summary>
+    public double ClipScale { get; init; } = 4.0 / 3;
+
     /// <summary>Only this many candidates, the best on their own, are combined: it bounds the search.</summary>
     public int SearchPool { get; init; } = 12;
 

@@ -111,4 +111,23 @@ public sealed class ExtractiveSummarizerTests
         Assert.Equal(2, summary.Count);
         Assert.All(summary, s => Assert.EndsWith(".", s.Text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AQuotationOfSeveralSentencesIsChosenWholeOrNotAtAll()
+    {
+        // The mayor's words run over three sentences in straight quotes, which the splitter cuts
+        // like any text; the last piece alone would read as a broken sentence.
+        var article = Fixtures.Article("mayor", "Mayor closes city pools for the summer after heat damage",
+            "The mayor closed all six city swimming pools for the summer on Friday after the heat wave cracked their tiles and pumps.\n\n"
+            + "\"We did not take this lightly. The pools are where the city's children spend their summer. "
+            + "But they are not safe to swim in this year,\" the mayor told reporters at city hall.\n\n"
+            + "Repairs to the pools will cost about two million dollars and start in the autumn, officials said.");
+
+        var summary = Summarizer.Summarize([article], NoCopies);
+
+        Assert.All(summary, s => Assert.Equal(0, s.Text.Count(c => c == '"') % 2));
+        Assert.DoesNotContain(summary, s => s.Text.StartsWith("But they are not safe", StringComparison.Ordinal));
+        Assert.Contains(summary, s => s.Text.StartsWith("\"We did not take this lightly.", StringComparison.Ordinal)
+            && s.Text.EndsWith("the mayor told reporters at city hall.", StringComparison.Ordinal));
+    }
 }
