@@ -33,15 +33,21 @@ public sealed class DigestReplacementTests(ITestOutputHelper output)
         var jsons = versions.Select(v => v.Digest.GeneratedAt).ToHashSet();
         var htmls = versions.Select(v => v.Html).ToHashSet(StringComparer.Ordinal);
 
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+        // Runs until both sides have done enough (at least 2 s), or 60 s on a machine too loaded for that.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var writes = 0;
+        var allReads = 0;
         var writer = Task.Run(async () =>
         {
             for (var i = 1; !stop.IsCancellationRequested; i++)
             {
                 var version = versions[i % 2];
                 await digests.SaveAsync(version.Digest, new Dictionary<RenderFormat, string> { [RenderFormat.Html] = version.Html });
-                writes++;
+                if (Interlocked.Increment(ref writes) > 20 && Volatile.Read(ref allReads) > 20 && started.Elapsed > TimeSpan.FromSeconds(2))
+                {
+                    await stop.CancelAsync();
+                }
             }
         });
         var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
@@ -56,6 +62,7 @@ public sealed class DigestReplacementTests(ITestOutputHelper output)
                 Assert.NotNull(rendering);
                 Assert.Contains(Encoding.UTF8.GetString(rendering.Content), htmls);
                 reads++;
+                Interlocked.Increment(ref allReads);
             }
 
             return reads;
