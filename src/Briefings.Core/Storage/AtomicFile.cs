@@ -17,12 +17,57 @@ namespace Briefings.Core.Storage;
 public static partial class AtomicFile
 {
     private const int CurrentDirectory = -100;
+    private const uint RenameNoReplace = 1;
     private const uint RenameExchange = 2;
     private const int Enoent = 2;
+    private const int Eexist = 17;
     private const int Einval = 22;
     private const int Enosys = 38;
     private const int Eopnotsupp = 95;
     private static volatile bool s_exchangeUnavailable = !OperatingSystem.IsLinux();
+    private static volatile bool s_noReplaceUnavailable = !OperatingSystem.IsLinux();
+
+    /// <summary>
+    /// Moves <paramref name="source"/> to <paramref name="destination"/> if nothing is there, as one
+    /// step (<c>renameat2</c> with <c>RENAME_NOREPLACE</c>); returns false, leaving
+    /// <paramref name="source"/> where it is, if something is.
+    /// </summary>
+    public static bool TryCreate(string source, string destination)
+    {
+        if (!s_noReplaceUnavailable)
+        {
+            if (renameat2(CurrentDirectory, source, CurrentDirectory, destination, RenameNoReplace) == 0)
+            {
+                return true;
+            }
+
+            var error = Marshal.GetLastPInvokeError();
+            switch (error)
+            {
+                case Eexist:
+                    return false;
+                case Enoent:
+                    throw new DirectoryNotFoundException($"Moving {source} to {destination} failed: no such file or folder.");
+                case Einval or Enosys or Eopnotsupp:
+                    s_noReplaceUnavailable = true;
+                    break;
+                default:
+                    throw new IOException($"Moving {source} to {destination} failed (errno {error}).");
+            }
+        }
+
+        // Without the flag: a look, then a rename that would not replace what appeared in between
+        // only because the caller holds the blob's lock.
+        try
+        {
+            File.Move(source, destination, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(destination))
+        {
+            return false;
+        }
+    }
 
     /// <summary>Moves <paramref name="source"/> to <paramref name="destination"/>, replacing it if it exists.</summary>
     public static void Replace(string source, string destination)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Briefings.Core.Json;
@@ -24,6 +25,9 @@ public sealed class FileBlobStore : IBlobStore
 
     private const string JsonType = "application/json";
     private readonly string _root;
+
+    /// <summary>Folders this store has made or found, so a write does not ask for its folders again each time.</summary>
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
 
     public FileBlobStore(string root)
     {
@@ -91,12 +95,11 @@ public sealed class FileBlobStore : IBlobStore
     {
         write ??= new BlobWrite();
         var path = BlobPath(container, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
         var temp = Path.Combine(_root, TempFolder, $"{Guid.NewGuid():N}.tmp");
-        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
         cancellationToken.ThrowIfCancellationRequested();
-        File.WriteAllBytes(temp, content.Span);
-
+        var etag = InFolder(Path.GetDirectoryName(temp)!, () => WriteNew(temp, content.Span));
+        var moved = false;
         try
         {
             await using var held = await AcquireLockAsync(container, name, cancellationToken);
@@ -120,12 +123,25 @@ public sealed class FileBlobStore : IBlobStore
                 WriteMeta(container, name, new FileBlobMeta(write.ContentType, write.Metadata?.ToDictionary() ?? []));
             }
 
-            AtomicFile.Replace(temp, path);
-            return ETagOf(new FileInfo(path));
+            // A blob that is not there yet is moved in only if that still holds (a file dropped
+            // into the folder by hand takes no lock); the rename keeps the file's time, so the ETag
+            // taken from the temporary file is the blob's.
+            if (existing.Exists || !InFolder(folder, () => AtomicFile.TryCreate(temp, path)))
+            {
+                if (write.CreateOnly)
+                {
+                    throw new BlobConditionFailedException(container, name);
+                }
+
+                AtomicFile.Replace(temp, path);
+            }
+
+            moved = true;
+            return etag;
         }
         finally
         {
-            if (File.Exists(temp))
+            if (!moved)
             {
                 File.Delete(temp);
             }
@@ -203,7 +219,40 @@ public sealed class FileBlobStore : IBlobStore
 
     private static BlobEntry Entry(string name, FileInfo info) => new(name, ETagOf(info), info.Length, info.LastWriteTimeUtc);
 
-    private static string ETagOf(FileInfo info) => $"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"";
+    private static string ETagOf(FileInfo info) => ETagOf(info.LastWriteTimeUtc, info.Length);
+
+    private static string ETagOf(DateTime lastWriteUtc, long length) => $"\"{lastWriteUtc.Ticks:x}-{length:x}\"";
+
+    /// <summary>Writes a file that must not exist yet and returns the ETag it has, from the open file.</summary>
+    private static string WriteNew(string path, ReadOnlySpan<byte> content)
+    {
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, content, 0);
+        return ETagOf(File.GetLastWriteTimeUtc(handle), content.Length);
+    }
+
+    /// <summary>
+    /// Runs a file operation in a folder, making the folder first the first time this store uses
+    /// it, and again if it has gone since (someone tidied the store's folder by hand).
+    /// </summary>
+    private T InFolder<T>(string folder, Func<T> operation)
+    {
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders[folder] = true;
+        }
+
+        try
+        {
+            return operation();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(folder);
+            return operation();
+        }
+    }
 
     /// <summary>The content type a blob's name implies, which needs no meta file: JSON for <c>.json</c>.</summary>
     private static string? ImpliedContentType(string name) =>
@@ -249,21 +298,20 @@ public sealed class FileBlobStore : IBlobStore
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        File.WriteAllBytes(temp, bytes);
+        InFolder(Path.GetDirectoryName(path)!, () => { File.WriteAllBytes(temp, bytes); return true; });
         AtomicFile.Replace(temp, path);
     }
 
     private async Task<FileStream> AcquireLockAsync(string container, string name, CancellationToken cancellationToken)
     {
         var path = Path.Combine(_root, LockFolder, BlobNames.ValidateContainer(container), $"{Stripe(BlobNames.Validate(name)):x2}.lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                return InFolder(folder, () => new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
             }
             catch (IOException) when (attempt < 2000)
             {

@@ -25,6 +25,21 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void CreatingMovesTheSourceIntoPlaceOnlyWhereNothingIs()
+    {
+        var destination = Path.Combine(_folder, "article.json");
+        var source = Path.Combine(_folder, "article.tmp");
+        File.WriteAllText(source, "first");
+        Assert.True(AtomicFile.TryCreate(source, destination));
+        Assert.False(File.Exists(source));
+
+        File.WriteAllText(source, "second");
+        Assert.False(AtomicFile.TryCreate(source, destination));
+        Assert.Equal("first", File.ReadAllText(destination));
+        Assert.Equal("second", File.ReadAllText(source));
+    }
+
+    [Fact]
     public void ReplacingAMissingFileMovesTheSourceIntoPlace()
     {
         var destination = Path.Combine(_folder, "sub", "first.json");

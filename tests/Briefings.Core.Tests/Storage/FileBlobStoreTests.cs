@@ -119,6 +119,46 @@ public sealed class FileBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task TheETagAWriteReturnsIsTheOneReadersSee()
+    {
+        var created = await _store.PutAsync("receipts", "r.json", Bytes("one"));
+        Assert.Equal(created, (await _store.GetInfoAsync("receipts", "r.json"))!.ETag);
+
+        var replaced = await _store.PutAsync("receipts", "r.json", Bytes("two, longer"));
+        Assert.Equal(replaced, (await _store.GetInfoAsync("receipts", "r.json"))!.ETag);
+        Assert.Equal(replaced, (await _store.GetAsync("receipts", "r.json"))!.ETag);
+    }
+
+    [Fact]
+    public async Task ACreateOnlyWriteFailsOnAFileDroppedInByHandAndLeavesItAsItWas()
+    {
+        var folder = _store.ContainerPath("articles");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "dropped.json"), "by hand");
+
+        await Assert.ThrowsAsync<BlobConditionFailedException>(() =>
+            _store.PutAsync("articles", "dropped.json", Bytes("second"), BlobWrite.Create("application/json")));
+        Assert.Equal("by hand", await File.ReadAllTextAsync(Path.Combine(folder, "dropped.json")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_store.Root, ".tmp")));
+    }
+
+    [Fact]
+    public async Task WritesGoOnAfterTheStoresFoldersAreRemovedBehindItsBack()
+    {
+        await _store.PutAsync("receipts", "day/r.json", Bytes("one"));
+        foreach (var folder in Directory.GetDirectories(_store.Root))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        await _store.PutAsync("receipts", "day/r.json", Bytes("two"));
+        await _store.PutAsync("receipts", "day/s.json", Bytes("three"), BlobWrite.Create("application/json"));
+
+        Assert.Equal("two", Encoding.UTF8.GetString((await _store.GetAsync("receipts", "day/r.json"))!.Content));
+        Assert.Equal("three", Encoding.UTF8.GetString((await _store.GetAsync("receipts", "day/s.json"))!.Content));
+    }
+
+    [Fact]
     public async Task IfMatchOnAMissingBlobFails() =>
         await Assert.ThrowsAsync<BlobConditionFailedException>(() =>
             _store.PutAsync("receipts", "none.json", Bytes("x"), new BlobWrite { IfMatch = "\"abc\"" }));

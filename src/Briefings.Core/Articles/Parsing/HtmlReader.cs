@@ -91,9 +91,14 @@ public static class HtmlReader
     {
         try
         {
-            var extracted = new SmartReader.Reader(url ?? "https://localhost/", document).GetArticle();
-            var paragraphs = extracted.IsReadable && !string.IsNullOrWhiteSpace(extracted.Content)
-                ? HtmlBlocks.Paragraphs(parser.ParseDocument(extracted.Content).Body!)
+            // The element SmartReader settles on is read where it stands, as its last step hands it
+            // over, rather than parsed again from the HTML it serialises it to.
+            IElement? content = null;
+            var reader = new SmartReader.Reader(url ?? "https://localhost/", document);
+            reader.AddCustomOperationEnd(element => content = element);
+            var extracted = reader.GetArticle();
+            var paragraphs = extracted.IsReadable && content is not null && !string.IsNullOrWhiteSpace(extracted.Content)
+                ? HtmlBlocks.Paragraphs(content)
                 : HtmlBlocks.Paragraphs(parser.ParseDocument(html).Body!);
             return (paragraphs, NonEmpty(extracted.SiteName), NonEmpty(extracted.Language));
         }
