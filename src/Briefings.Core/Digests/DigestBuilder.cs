@@ -49,8 +49,14 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         {
             // One copy detector per worker: its table of words is then made once, not once per story.
             var detectors = new CopyDetector?[EveryCore.Workers];
-            EveryCore.For(clusters.Count, (c, worker) =>
-                assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor, detectors[worker] ??= new CopyDetector()));
+            // The largest stories first: comparing a story's articles for copies grows with the
+            // square of their number, and a large one taken last would leave the other cores idle.
+            var order = Enumerable.Range(0, clusters.Count).OrderByDescending(c => clusters[c].Count).ToArray();
+            EveryCore.For(clusters.Count, (k, worker) =>
+            {
+                var c = order[k];
+                assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor, detectors[worker] ??= new CopyDetector());
+            });
         }
 
         var stories = assembled.OfType<StoryDraft>().ToList();
