@@ -12,13 +12,14 @@ namespace Briefings.Core.Stories;
 public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedShare = 0.6)
 {
     private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
+
     /// <summary>Each word met, to its id, or to -1 when it is not a content word: one lookup a token tells both.</summary>
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words =
         new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private int _nextId;
 
-    /// <summary>The article whose words are being gathered, per word id: the ids of its profile, once each, with no set.</summary>
+    /// <summary>Per word id, the article (by <see cref="_stamp"/>) that last gathered it: an article's distinct words without a set.</summary>
     private int[] _stamps = new int[1024];
     private int _stamp;
     private readonly List<int> _articleWords = [];
