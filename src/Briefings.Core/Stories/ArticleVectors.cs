@@ -141,15 +141,19 @@ public static class ArticleVectors
             _weekdays = 0;
             _up = true;
             Add(article.Title, options.TitleWeight);
-            for (var p = 0; p < article.Paragraphs.Count; p++)
+            if (article.Paragraphs.Count > 0)
             {
-                // Tokens never run across paragraphs, so this is the joined body; the lead counts
-                // once more, in the same pass.
-                Add(article.Paragraphs[p], p == 0 ? 2f : 1f);
-                _up = false;
+                // Tokens never run across paragraphs, so the paragraphs are the joined body; the
+                // lead counts once more, in the same pass.
+                Add(article.Paragraphs[0], 2f);
             }
 
             _up = false;
+            for (var p = 1; p < article.Paragraphs.Count; p++)
+            {
+                Add(article.Paragraphs[p], 1f);
+            }
+
             return ([.. _terms], [.. _counts], _weekdays);
         }
 

@@ -77,7 +77,7 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times, int
             }
         }
 
-        var chosen = Best(i, inputs, options);
+        var chosen = Best(i, options);
         for (var k = 0; k < vector.Count; k++)
         {
             var term = vector.Terms[k];
@@ -99,7 +99,7 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times, int
                 }
             }
 
-            var similarity = dot * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(weekdays[i], weekdays[j], options);
+            var similarity = Apart(dot, i, j, options);
             if (similarity > NeighbourGraph.MinSimilarity)
             {
                 found.Add(new NeighbourGraph.Neighbour(j, similarity));
@@ -126,8 +126,12 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times, int
         return result;
     }
 
+    /// <summary>A score of articles <paramref name="i"/> and <paramref name="j"/> as far apart in time and in the days they name.</summary>
+    private double Apart(double score, int i, int j, GroupingOptions options) =>
+        score * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(weekdays[i], weekdays[j], options);
+
     /// <summary>The proposals worth scoring exactly: all of them, or the best by partial score (ties to the lower article).</summary>
-    private List<int> Best(int i, IReadOnlyList<GroupingInput> inputs, GroupingOptions options)
+    private List<int> Best(int i, GroupingOptions options)
     {
         var limit = options.CandidatesVerified;
         if (_touched.Count <= limit)
@@ -143,7 +147,7 @@ internal sealed class NeighbourSearch(int articles, int terms, long[] times, int
         for (var k = 0; k < _touched.Count; k++)
         {
             var j = _touched[k];
-            _keys[k] = (float)(_partial[j].Score * StoryGrouper.TimeFactor(times[i], times[j], options) * StoryGrouper.DayFactor(weekdays[i], weekdays[j], options));
+            _keys[k] = (float)Apart(_partial[j].Score, i, j, options);
         }
 
         if (_selecting.Length < _touched.Count)
