@@ -67,6 +67,8 @@ public static class DigestBenchmark
                 ["medianBuildSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["buildSeconds"]!)), 3),
                 ["medianCpuSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["cpuSeconds"]!)), 3),
                 ["medianGcPauseSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["gcPauseSeconds"]!)), 3),
+                ["medianJitSeconds"] = Math.Round(Measure.Median(runs.Select(r => (double)r["jitSeconds"]!)), 3),
+                ["medianJitMethods"] = Measure.Median(runs.Select(r => (double)r["jitMethods"]!)),
                 ["peakMegabytes"] = Math.Round(runs.Max(r => (double)r["peakBytes"]!) / (1024 * 1024)),
                 ["allocatedMegabytes"] = Math.Round(Measure.Median(runs.Select(r => (double)r["allocatedBytes"]!)) / (1024 * 1024)),
                 ["ratioToBaseline"] = Math.Round(seconds / baseline.Value, 2),
@@ -103,7 +105,7 @@ public static class DigestBenchmark
     private static void Print(JsonObject r)
     {
         Console.WriteLine($"digest  {(int)r["size"]!,8:N0} articles  {(int)r["stories"]!,6:N0} stories  median {(double)r["medianSeconds"]!,7:0.000} s"
-            + $"  (min {(double)r["minSeconds"]!:0.000}, max {(double)r["maxSeconds"]!:0.000}, {(int)r["runs"]!} runs; cpu {(double)r["medianCpuSeconds"]!:0.0} s, GC pauses {(double)r["medianGcPauseSeconds"]!:0.00} s)"
+            + $"  (min {(double)r["minSeconds"]!:0.000}, max {(double)r["maxSeconds"]!:0.000}, {(int)r["runs"]!} runs; cpu {(double)r["medianCpuSeconds"]!:0.0} s, GC pauses {(double)r["medianGcPauseSeconds"]!:0.00} s, JIT {(double)r["medianJitSeconds"]!:0.00} s for {(double)r["medianJitMethods"]!:N0} methods)"
             + $"  peak {(double)r["peakMegabytes"]!:0} MB  allocated {(double)r["allocatedMegabytes"]!:0} MB"
             + $"  x{(double)r["ratioToBaseline"]!:0.00} vs {(int)r["baselineSize"]!:N0}");
         Console.WriteLine("        phases (ms, median): " + string.Join("  ", r["phasesMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
@@ -154,6 +156,9 @@ public static class DigestBenchmark
             ["peakBytes"] = Measure.PeakWorkingSet(),
             ["allocatedBytes"] = GC.GetTotalAllocatedBytes(),
             ["gcPauseSeconds"] = GC.GetTotalPauseDuration().TotalSeconds,
+            // Time spent compiling code, on every thread, and how many methods were compiled.
+            ["jitSeconds"] = System.Runtime.JitInfo.GetCompilationTime().TotalSeconds,
+            ["jitMethods"] = System.Runtime.JitInfo.GetCompiledMethodCount(),
             ["gen0"] = GC.CollectionCount(0),
             ["gen1"] = GC.CollectionCount(1),
             ["gen2"] = GC.CollectionCount(2),
