@@ -65,9 +65,7 @@ public sealed record StoryView(
 {
     public static StoryView From(Story story, int number)
     {
-        var articles = story.Articles.Select((a, i) => new ArticleView(
-            a.Id, i + 1, a.Title, a.Source ?? "Unknown source", DigestView.SafeUrl(a.Url),
-            a.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.CopyOf)).ToList();
+        var articles = story.Articles.Select((a, i) => ArticleView.From(a, story.Id, i + 1)).ToList();
         var byId = articles.ToDictionary(a => a.Id);
         var summary = story.Summary.Select(s => new SentenceView(
             s.Text,
@@ -83,6 +81,35 @@ public sealed record StoryView(
 
 public sealed record SentenceView(string Text, IReadOnlyList<ArticleView> Citations);
 
-public sealed record ArticleView(string Id, int Number, string Title, string Source, string? Url, string? Published, string? CopyOf);
+/// <summary>
+/// An article as its story lists it. A summary sentence cites it many times over, so what a citation
+/// shows is made here once, not pieced together by the template at every citation: <see cref="Href"/>
+/// (its URL, or else its entry in the story's coverage list, whose id is <see cref="Anchor"/>) and
+/// <see cref="Label"/> (what a screen reader says for the citation). Both are plain text, escaped by
+/// the template like every other value.
+/// </summary>
+public sealed record ArticleView(
+    string Id,
+    int Number,
+    string Title,
+    string Source,
+    string? Url,
+    string? Published,
+    string? CopyOf,
+    string Anchor,
+    string Href,
+    string Label)
+{
+    public static ArticleView From(StoryArticle article, string storyId, int number)
+    {
+        var source = article.Source ?? "Unknown source";
+        var url = DigestView.SafeUrl(article.Url);
+        var anchor = $"a-{storyId}-{number}";
+        return new ArticleView(
+            article.Id, number, article.Title, source, url,
+            article.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), article.CopyOf,
+            anchor, url ?? "#" + anchor, $"Source {number}: {source}, “{article.Title}”");
+    }
+}
 
 public sealed record FigureView(string Value, string Context, string? Speaker, string ArticleId);

@@ -88,6 +88,23 @@ public sealed class RenderingTests
         Assert.Contains(digest.Stories[0].Headline, Visible(Render(digest, format), format));
     }
 
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    public void ACitationWithoutAUsableUrlLinksToItsCoverageEntryAndNamesOutletAndTitle(RenderFormat format)
+    {
+        var digest = HostileDigest();
+        var story = digest.Stories[0];
+        var first = story.Articles[0];
+
+        var html = Render(digest, format);
+
+        var anchor = WebUtility.HtmlEncode($"a-{story.Id}-1");
+        var label = WebUtility.HtmlEncode($"Source 1: {first.Source}, “{first.Title}”");
+        Assert.Contains($"<li id=\"{anchor}\">", html);
+        Assert.Contains($"<a class=\"cite\" href=\"#{anchor}\" aria-label=\"{label}\">[1]</a>", html);
+    }
+
     [Fact]
     public void TextRenderingMarksEachSentenceWithItsCitationNumbers()
     {
