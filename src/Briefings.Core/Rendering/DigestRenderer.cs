@@ -24,16 +24,18 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
     public string Render(Digest digest, string templateName, LinksView? links = null, int coverageLimit = 0)
     {
         links ??= DefaultLinks(digest.Date);
-        var model = new ScriptObject();
-        model.Import(new { digest = DigestView.From(digest, links), site = Site });
-        model["coverage_limit"] = coverageLimit > 0 ? coverageLimit : null;
+        var model = new ScriptObject
+        {
+            ["digest"] = DigestView.From(digest, links),
+            ["site"] = _site,
+            ["coverage_limit"] = coverageLimit > 0 ? coverageLimit : null,
+        };
         return RenderTemplate(templateName, model);
     }
 
     public string RenderArchive(ArchiveView archive)
     {
-        var model = new ScriptObject();
-        model.Import(new { archive, site = Site });
+        var model = new ScriptObject { ["archive"] = archive, ["site"] = _site };
         return RenderTemplate(ArchiveTemplate, model);
     }
 
@@ -44,7 +46,9 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
         return new LinksView(site + "/", $"{site}/briefings/{date:yyyy-MM-dd}", $"{site}/briefings", null);
     }
 
-    private object Site => new { name = "Briefings", base_url = options.PublicBaseUrl.TrimEnd('/') };
+    // One object for every rendering, set as it is: importing a new anonymous object read its
+    // properties by reflection each time, and the runtime kept compiling fresh invokers for them.
+    private readonly object _site = TemplateRenderer.Site(options);
 
     private string RenderTemplate(string name, ScriptObject model) => templates.Render(name, model);
 }
