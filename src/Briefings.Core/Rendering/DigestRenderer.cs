@@ -16,7 +16,8 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
 
     /// <summary>
     /// Renders a digest in a format; with <c>coverageLimit</c> above 0, at most that many articles
-    /// are listed under each story (the templates' <c>coverage_limit</c>; the email sets it).
+    /// are listed under each story (each story's <c>coverage</c> and <c>more_reports</c>, and the
+    /// templates' <c>coverage_limit</c>; the email sets it).
     /// </summary>
     public string Render(Digest digest, RenderFormat format, LinksView? links = null, int coverageLimit = 0) =>
         Render(digest, RenderFormats.TemplateName(format), links, coverageLimit);
@@ -26,7 +27,7 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
         links ??= DefaultLinks(digest.Date);
         var model = new ScriptObject
         {
-            ["digest"] = DigestView.From(digest, links),
+            ["digest"] = DigestView.From(digest, links, coverageLimit),
             ["site"] = _site,
             ["coverage_limit"] = coverageLimit > 0 ? coverageLimit : null,
         };

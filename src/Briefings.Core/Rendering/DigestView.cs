@@ -16,9 +16,10 @@ public sealed record DigestView(
     IReadOnlyList<StoryView> Stories,
     LinksView Links)
 {
-    public static DigestView From(Digest digest, LinksView links)
+    /// <summary>The view of a digest; with <paramref name="coverageLimit"/> above 0, each story lists at most that many articles.</summary>
+    public static DigestView From(Digest digest, LinksView links, int coverageLimit = 0)
     {
-        var stories = digest.Stories.Select((s, i) => StoryView.From(s, i + 1)).ToList();
+        var stories = digest.Stories.Select((s, i) => StoryView.From(s, i + 1, coverageLimit)).ToList();
         return new DigestView(
             digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LongDate(digest.Date),
@@ -50,12 +51,19 @@ public sealed record LinksView(
     string? PreviousDate = null,
     string? NextDate = null);
 
+/// <summary>
+/// A story as the templates see it. <see cref="Coverage"/> is what a rendering lists of
+/// <see cref="Articles"/>: all of them, or the first so many when the rendering has a coverage
+/// limit (the email), with <see cref="MoreReports"/> saying how many are left out.
+/// </summary>
 public sealed record StoryView(
     string Id,
     int Number,
     string Headline,
     IReadOnlyList<SentenceView> Summary,
     IReadOnlyList<ArticleView> Articles,
+    IReadOnlyList<ArticleView> Coverage,
+    int MoreReports,
     IReadOnlyList<string> Sources,
     string SourcesText,
     int Reports,
@@ -63,7 +71,7 @@ public sealed record StoryView(
     IReadOnlyList<FigureView> Figures,
     string? Developing)
 {
-    public static StoryView From(Story story, int number)
+    public static StoryView From(Story story, int number, int coverageLimit = 0)
     {
         var articles = story.Articles.Select((a, i) => ArticleView.From(a, story.Id, i + 1)).ToList();
         var byId = articles.ToDictionary(a => a.Id);
@@ -74,7 +82,8 @@ public sealed record StoryView(
         var developing = story.Developing is { } d
             ? $"Developing story, day {d.DaysRunning}: first seen {d.FirstSeen.ToString("d MMMM", CultureInfo.InvariantCulture)} ({d.EarlierArticles} earlier article{(d.EarlierArticles == 1 ? "" : "s")}, then “{d.Previously}”). New since:"
             : null;
-        return new StoryView(story.Id, number, story.Headline, summary, articles, story.Sources,
+        var coverage = coverageLimit > 0 && articles.Count > coverageLimit ? articles[..coverageLimit] : articles;
+        return new StoryView(story.Id, number, story.Headline, summary, articles, coverage, articles.Count - coverage.Count, story.Sources,
             story.Sources.Count == 0 ? "" : string.Join(", ", story.Sources), story.Reports, story.Quotes, figures, developing);
     }
 }
