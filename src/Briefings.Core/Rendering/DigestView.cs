@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Briefings.Core.Digests;
 
 namespace Briefings.Core.Rendering;
@@ -16,10 +18,18 @@ public sealed record DigestView(
     IReadOnlyList<StoryView> Stories,
     LinksView Links)
 {
+    // A digest is rendered many times over: in four formats when it is built, twice per email, and
+    // per request while the store keeps it. Its stories' views (the citation labels, the formatted
+    // times) do not depend on the links, so they are made once per digest and coverage limit; they
+    // are immutable: Scriban will not set a record's init-only members, so a template cannot change
+    // what another rendering shows (RenderingTests checks it).
+    private static readonly ConditionalWeakTable<Digest, ConcurrentDictionary<int, IReadOnlyList<StoryView>>> StoryViews = new();
+
     /// <summary>The view of a digest; with <paramref name="coverageLimit"/> above 0, each story lists at most that many articles.</summary>
     public static DigestView From(Digest digest, LinksView links, int coverageLimit = 0)
     {
-        var stories = digest.Stories.Select((s, i) => StoryView.From(s, i + 1, coverageLimit)).ToList();
+        var stories = StoryViews.GetValue(digest, _ => new())
+            .GetOrAdd(Math.Max(0, coverageLimit), limit => [.. digest.Stories.Select((s, i) => StoryView.From(s, i + 1, limit))]);
         return new DigestView(
             digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LongDate(digest.Date),

@@ -137,6 +137,24 @@ public sealed class RenderingTests
         Assert.Contains("page.html.sbn", error.Message);
     }
 
+    [Theory]
+    [InlineData("{{ digest.stories[0].headline = 'CHANGED' }}")]
+    [InlineData("{{ digest.stories[0].articles[0].title = 'CHANGED' }}")]
+    [InlineData("{{ digest.stories[0].summary[0].citations[0].label = 'CHANGED' }}")]
+    public void ATemplateCannotChangeWhatOtherRenderingsOfTheDigestShow(string assignment)
+    {
+        using var temp = new TempFolder();
+        CopyFolder(Fixtures.TemplateFolder, temp.Path);
+        File.WriteAllText(Path.Combine(temp.Path, "page.html.sbn"), assignment);
+        var digest = SeedDigest();
+        var before = Render(digest, RenderFormat.Html);
+
+        Assert.Throws<TemplateException>(() => Renderer(Options(temp.Path)).Render(digest, RenderFormat.Html));
+
+        Assert.Equal(before, Render(digest, RenderFormat.Html));
+        Assert.DoesNotContain("CHANGED", before);
+    }
+
     [Fact]
     public void BrokenTemplateFailsWithTemplateException()
     {
