@@ -16,7 +16,8 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
 
     /// <summary>
     /// Renders a digest in a format; with <c>coverageLimit</c> above 0, at most that many articles
-    /// are listed under each story (the templates' <c>coverage_limit</c>; the email sets it).
+    /// are listed under each story (each story's <c>coverage</c> and <c>more_reports</c>, and the
+    /// templates' <c>coverage_limit</c>; the email sets it).
     /// </summary>
     public string Render(Digest digest, RenderFormat format, LinksView? links = null, int coverageLimit = 0) =>
         Render(digest, RenderFormats.TemplateName(format), links, coverageLimit);
@@ -24,16 +25,18 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
     public string Render(Digest digest, string templateName, LinksView? links = null, int coverageLimit = 0)
     {
         links ??= DefaultLinks(digest.Date);
-        var model = new ScriptObject();
-        model.Import(new { digest = DigestView.From(digest, links), site = Site });
-        model["coverage_limit"] = coverageLimit > 0 ? coverageLimit : null;
+        var model = new ScriptObject
+        {
+            ["digest"] = DigestView.From(digest, links, coverageLimit),
+            ["site"] = _site,
+            ["coverage_limit"] = coverageLimit > 0 ? coverageLimit : null,
+        };
         return RenderTemplate(templateName, model);
     }
 
     public string RenderArchive(ArchiveView archive)
     {
-        var model = new ScriptObject();
-        model.Import(new { archive, site = Site });
+        var model = new ScriptObject { ["archive"] = archive, ["site"] = _site };
         return RenderTemplate(ArchiveTemplate, model);
     }
 
@@ -44,7 +47,9 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
         return new LinksView(site + "/", $"{site}/briefings/{date:yyyy-MM-dd}", $"{site}/briefings", null);
     }
 
-    private object Site => new { name = "Briefings", base_url = options.PublicBaseUrl.TrimEnd('/') };
+    // One object for every rendering, set as it is: importing a new anonymous object read its
+    // properties by reflection each time, and the runtime kept compiling fresh invokers for them.
+    private readonly object _site = TemplateRenderer.Site(options);
 
     private string RenderTemplate(string name, ScriptObject model) => templates.Render(name, model);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Briefings.Core.Digests;
 
 namespace Briefings.Core.Rendering;
@@ -16,9 +18,18 @@ public sealed record DigestView(
     IReadOnlyList<StoryView> Stories,
     LinksView Links)
 {
-    public static DigestView From(Digest digest, LinksView links)
+    // A digest is rendered many times over: in four formats when it is built, twice per email, and
+    // per request while the store keeps it. Its stories' views (the citation labels, the formatted
+    // times) do not depend on the links, so they are made once per digest and coverage limit; they
+    // are immutable: Scriban will not set a record's init-only members, so a template cannot change
+    // what another rendering shows (RenderingTests checks it).
+    private static readonly ConditionalWeakTable<Digest, ConcurrentDictionary<int, IReadOnlyList<StoryView>>> StoryViews = new();
+
+    /// <summary>The view of a digest; with <paramref name="coverageLimit"/> above 0, each story lists at most that many articles.</summary>
+    public static DigestView From(Digest digest, LinksView links, int coverageLimit = 0)
     {
-        var stories = digest.Stories.Select((s, i) => StoryView.From(s, i + 1)).ToList();
+        var stories = StoryViews.GetValue(digest, _ => new())
+            .GetOrAdd(Math.Max(0, coverageLimit), limit => [.. digest.Stories.Select((s, i) => StoryView.From(s, i + 1, limit))]);
         return new DigestView(
             digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LongDate(digest.Date),
@@ -50,12 +61,19 @@ public sealed record LinksView(
     string? PreviousDate = null,
     string? NextDate = null);
 
+/// <summary>
+/// A story as the templates see it. <see cref="Coverage"/> is what a rendering lists of
+/// <see cref="Articles"/>: all of them, or the first so many when the rendering has a coverage
+/// limit (the email), with <see cref="MoreReports"/> saying how many are left out.
+/// </summary>
 public sealed record StoryView(
     string Id,
     int Number,
     string Headline,
     IReadOnlyList<SentenceView> Summary,
     IReadOnlyList<ArticleView> Articles,
+    IReadOnlyList<ArticleView> Coverage,
+    int MoreReports,
     IReadOnlyList<string> Sources,
     string SourcesText,
     int Reports,
@@ -63,11 +81,9 @@ public sealed record StoryView(
     IReadOnlyList<FigureView> Figures,
     string? Developing)
 {
-    public static StoryView From(Story story, int number)
+    public static StoryView From(Story story, int number, int coverageLimit = 0)
     {
-        var articles = story.Articles.Select((a, i) => new ArticleView(
-            a.Id, i + 1, a.Title, a.Source ?? "Unknown source", DigestView.SafeUrl(a.Url),
-            a.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.CopyOf)).ToList();
+        var articles = story.Articles.Select((a, i) => ArticleView.From(a, story.Id, i + 1)).ToList();
         var byId = articles.ToDictionary(a => a.Id);
         var summary = story.Summary.Select(s => new SentenceView(
             s.Text,
@@ -76,13 +92,43 @@ public sealed record StoryView(
         var developing = story.Developing is { } d
             ? $"Developing story, day {d.DaysRunning}: first seen {d.FirstSeen.ToString("d MMMM", CultureInfo.InvariantCulture)} ({d.EarlierArticles} earlier article{(d.EarlierArticles == 1 ? "" : "s")}, then “{d.Previously}”). New since:"
             : null;
-        return new StoryView(story.Id, number, story.Headline, summary, articles, story.Sources,
+        var coverage = coverageLimit > 0 && articles.Count > coverageLimit ? articles[..coverageLimit] : articles;
+        return new StoryView(story.Id, number, story.Headline, summary, articles, coverage, articles.Count - coverage.Count, story.Sources,
             story.Sources.Count == 0 ? "" : string.Join(", ", story.Sources), story.Reports, story.Quotes, figures, developing);
     }
 }
 
 public sealed record SentenceView(string Text, IReadOnlyList<ArticleView> Citations);
 
-public sealed record ArticleView(string Id, int Number, string Title, string Source, string? Url, string? Published, string? CopyOf);
+/// <summary>
+/// An article as its story lists it. A summary sentence cites it many times over, so what a citation
+/// shows is made here once, not pieced together by the template at every citation: <see cref="Href"/>
+/// (its URL, or else its entry in the story's coverage list, whose id is <see cref="Anchor"/>) and
+/// <see cref="Label"/> (what a screen reader says for the citation). Both are plain text, escaped by
+/// the template like every other value.
+/// </summary>
+public sealed record ArticleView(
+    string Id,
+    int Number,
+    string Title,
+    string Source,
+    string? Url,
+    string? Published,
+    string? CopyOf,
+    string Anchor,
+    string Href,
+    string Label)
+{
+    public static ArticleView From(StoryArticle article, string storyId, int number)
+    {
+        var source = article.Source ?? "Unknown source";
+        var url = DigestView.SafeUrl(article.Url);
+        var anchor = $"a-{storyId}-{number}";
+        return new ArticleView(
+            article.Id, number, article.Title, source, url,
+            article.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), article.CopyOf,
+            anchor, url ?? "#" + anchor, $"Source {number}: {source}, “{article.Title}”");
+    }
+}
 
 public sealed record FigureView(string Value, string Context, string? Speaker, string ArticleId);

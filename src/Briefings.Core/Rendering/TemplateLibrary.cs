@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text;
 using Scriban;
+using Scriban.Functions;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -22,7 +24,10 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     [ThreadStatic]
     private static StringBuilder? t_output;
 
-    /// <summary>Functions the templates may call beside Scriban's own: <c>markdown.escape</c>, and <c>include</c> reusing its buffers.</summary>
+    /// <summary>
+    /// Functions the templates may call beside Scriban's own: <c>markdown.escape</c>, and <c>include</c>
+    /// reusing its buffers; <c>html.escape</c> is Scriban's, called without its reflection-based binding.
+    /// </summary>
     private static readonly ScriptObject Functions = CreateFunctions();
 
     public string Root => _root;
@@ -100,10 +105,12 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
 
     private static ScriptObject CreateFunctions()
     {
-        var markdown = new ScriptObject();
-        markdown.Import("escape", new Func<string?, string>(MarkdownText.Escape));
-        var functions = new ScriptObject { ["markdown"] = markdown, ["include"] = new ReusedOutputInclude() };
+        var markdown = new ScriptObject { ["escape"] = new TextFunction("text", MarkdownText.Escape) };
+        // Scriban's html functions, with escape (the same WebUtility.HtmlEncode) called directly.
+        var html = new HtmlFunctions { ["escape"] = new TextFunction("text", WebUtility.HtmlEncode) };
+        var functions = new ScriptObject { ["markdown"] = markdown, ["html"] = html, ["include"] = new ReusedOutputInclude() };
         markdown.IsReadOnly = true;
+        html.IsReadOnly = true;
         functions.IsReadOnly = true;
         return functions;
     }

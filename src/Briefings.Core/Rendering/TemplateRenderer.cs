@@ -10,11 +10,15 @@ namespace Briefings.Core.Rendering;
 /// </summary>
 public sealed class TemplateRenderer(TemplateLibrary templates, TemplateOptions options)
 {
+    private readonly object _site = Site(options);
+
     public string Render(string name, object model)
     {
-        var globals = new ScriptObject();
-        globals.Import(new { site = new { name = "Briefings", base_url = options.PublicBaseUrl.TrimEnd('/') } });
+        var globals = new ScriptObject { ["site"] = _site };
         globals.Import(model);
         return templates.Render(name, globals);
     }
+
+    /// <summary>What every template sees as <c>site</c>: its name and public address.</summary>
+    internal static object Site(TemplateOptions options) => new { name = "Briefings", base_url = options.PublicBaseUrl.TrimEnd('/') };
 }

@@ -8,7 +8,9 @@ namespace Briefings.Local.Benchmarks;
 
 /// <summary>
 /// Rendering one digest of N stories in each format, after a warm-up: milliseconds per rendering,
-/// and what the first rendering in the process took.
+/// and what the first rendering in the process took. Beside the wall time, the CPU time the whole
+/// process spent per rendering and the part of it the benchmark's thread spent (medians of the runs),
+/// which other work on the machine moves less.
 /// Each rendering is also written to <c>render-N/</c> in the work folder, so a change meant only to
 /// be faster can be checked to render the same bytes.
 /// </summary>
@@ -68,12 +70,17 @@ public static class RenderBenchmark
             {
                 var bytes = render();
 
-                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                // Every thread's allocations: a rendering may hand work to others.
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 render();
-                var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 var runs = new List<double>();
+                var cpu = new List<double>();
+                var threadCpu = new List<double>();
                 for (var run = 0; run < settings.Runs; run++)
                 {
+                    var cpuBefore = ProcessClock.Now();
+                    var threadBefore = ProcessClock.ThisThread();
                     var clock = Stopwatch.StartNew();
                     for (var i = 0; i < PerRun; i++)
                     {
@@ -81,6 +88,8 @@ public static class RenderBenchmark
                     }
 
                     runs.Add(clock.Elapsed.TotalMilliseconds / PerRun);
+                    cpu.Add((ProcessClock.Now() - cpuBefore).TotalMilliseconds / PerRun);
+                    threadCpu.Add((ProcessClock.ThisThread() - threadBefore).TotalMilliseconds / PerRun);
                 }
 
                 var result = new JsonObject
@@ -92,11 +101,13 @@ public static class RenderBenchmark
                     ["medianMs"] = Math.Round(Measure.Median(runs), 3),
                     ["minMs"] = Math.Round(runs.Min(), 3),
                     ["maxMs"] = Math.Round(runs.Max(), 3),
+                    ["cpuMedianMs"] = Math.Round(Measure.Median(cpu), 3),
+                    ["threadCpuMedianMs"] = Math.Round(Measure.Median(threadCpu), 3),
                     ["bytes"] = bytes,
                     ["allocatedBytes"] = allocated,
                     ["firstMs"] = Math.Round(first[name], 3),
                 };
-                Console.WriteLine($"render  {name,-5}  {digest.Stories.Count} stories  median {(double)result["medianMs"]!,7:0.000} ms  (min {runs.Min():0.000}, max {runs.Max():0.000}; {runs.Count} runs of {PerRun})  {bytes / 1024.0:0} KB, {allocated / 1024.0:0} KB allocated; first rendering {first[name]:0.0} ms");
+                Console.WriteLine($"render  {name,-5}  {digest.Stories.Count} stories  median {(double)result["medianMs"]!,7:0.000} ms  (min {runs.Min():0.000}, max {runs.Max():0.000}; {runs.Count} runs of {PerRun}; CPU {Measure.Median(cpu):0.000} ms, this thread {Measure.Median(threadCpu):0.000})  {bytes / 1024.0:0} KB, {allocated / 1024.0:0} KB allocated; first rendering {first[name]:0.0} ms");
                 results.Add(result);
             }
         }

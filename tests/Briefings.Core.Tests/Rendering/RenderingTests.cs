@@ -88,6 +88,23 @@ public sealed class RenderingTests
         Assert.Contains(digest.Stories[0].Headline, Visible(Render(digest, format), format));
     }
 
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    public void ACitationWithoutAUsableUrlLinksToItsCoverageEntryAndNamesOutletAndTitle(RenderFormat format)
+    {
+        var digest = HostileDigest();
+        var story = digest.Stories[0];
+        var first = story.Articles[0];
+
+        var html = Render(digest, format);
+
+        var anchor = WebUtility.HtmlEncode($"a-{story.Id}-1");
+        var label = WebUtility.HtmlEncode($"Source 1: {first.Source}, “{first.Title}”");
+        Assert.Contains($"<li id=\"{anchor}\">", html);
+        Assert.Contains($"<a class=\"cite\" href=\"#{anchor}\" aria-label=\"{label}\">[1]</a>", html);
+    }
+
     [Fact]
     public void TextRenderingMarksEachSentenceWithItsCitationNumbers()
     {
@@ -118,6 +135,24 @@ public sealed class RenderingTests
         // A hang surfaces as a TimeoutException, which fails the assertion.
         var error = await Assert.ThrowsAsync<TemplateException>(() => render.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Contains("page.html.sbn", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{{ digest.stories[0].headline = 'CHANGED' }}")]
+    [InlineData("{{ digest.stories[0].articles[0].title = 'CHANGED' }}")]
+    [InlineData("{{ digest.stories[0].summary[0].citations[0].label = 'CHANGED' }}")]
+    public void ATemplateCannotChangeWhatOtherRenderingsOfTheDigestShow(string assignment)
+    {
+        using var temp = new TempFolder();
+        CopyFolder(Fixtures.TemplateFolder, temp.Path);
+        File.WriteAllText(Path.Combine(temp.Path, "page.html.sbn"), assignment);
+        var digest = SeedDigest();
+        var before = Render(digest, RenderFormat.Html);
+
+        Assert.Throws<TemplateException>(() => Renderer(Options(temp.Path)).Render(digest, RenderFormat.Html));
+
+        Assert.Equal(before, Render(digest, RenderFormat.Html));
+        Assert.DoesNotContain("CHANGED", before);
     }
 
     [Fact]
