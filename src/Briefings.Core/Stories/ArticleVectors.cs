@@ -102,8 +102,7 @@ public static class ArticleVectors
             .ToDictionary(day => day.ToString().ToLowerInvariant(), day => 1 << (int)day, StringComparer.Ordinal);
 
         /// <summary>Each token met, as cut, to its term's number (-1 for a stop word) and weight.</summary>
-        private readonly Dictionary<string, (int Term, float Weight, int Weekday)>.AlternateLookup<ReadOnlySpan<char>> _tokens =
-            new Dictionary<string, (int Term, float Weight, int Weekday)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly TokenTable<(int Term, float Weight, int Weekday)> _tokens = new(4096);
 
         /// <summary>Each term (folded) to its number, and back; and each number's id in the day, once given.</summary>
         private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
@@ -245,15 +244,15 @@ public static class ArticleVectors
 
         private void Count(ReadOnlySpan<char> token, float weight, bool figure)
         {
-            if (!_tokens.TryGetValue(token, out var entry))
+            ref var known = ref _tokens.GetOrAdd(token, out var text);
+            if (text is not null)
             {
                 // What a token becomes depends on the token alone, so it is worked out once.
-                var text = new string(token);
                 var weekday = Weekdays.GetValueOrDefault(text);
                 var anchor = figure || weekday != 0;
                 if (!anchor && !Vocabulary.Keep(text))
                 {
-                    entry = (-1, 0, 0); // a stop word
+                    known = (-1, 0, 0); // a stop word
                 }
                 else
                 {
@@ -264,11 +263,11 @@ public static class ArticleVectors
                         _termNames.Add(term);
                     }
 
-                    entry = (number, anchor ? anchorWeight : 1f, weekday);
+                    known = (number, anchor ? anchorWeight : 1f, weekday);
                 }
-
-                _tokens.Dictionary[text] = entry;
             }
+
+            var entry = known;
 
             if (entry.Term < 0)
             {

@@ -14,8 +14,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
 
     /// <summary>Each word met, to its id, or to -1 when it is not a content word: one lookup a token tells both.</summary>
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words =
-        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly TokenTable<int> _words = new(4096);
 
     private int _nextId;
 
@@ -176,15 +175,17 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         _ids.Clear();
         foreach (var token in Words.Spans(sentence, _buffer))
         {
-            if (!_words.TryGetValue(token, out var id))
+            ref var known = ref _words.GetOrAdd(token, out var added);
+            if (added is not null)
             {
-                id = Vocabulary.Keep(token) ? _nextId++ : -1;
-                _words[token] = id;
-                if (id >= _stamps.Length)
+                known = Vocabulary.Keep(token) ? _nextId++ : -1;
+                if (known >= _stamps.Length)
                 {
                     Array.Resize(ref _stamps, _stamps.Length * 2);
                 }
             }
+
+            var id = known;
 
             if (id >= 0)
             {
