@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Briefings.Core.Json;
@@ -28,6 +29,9 @@ public sealed class DigestStore(IBlobStore store)
     private readonly ConcurrentDictionary<string, Cached> _cache = new(StringComparer.Ordinal);
     private volatile LatestDay? _latest;
 
+    /// <summary>The digest parsed from a cached JSON rendering, for as long as that rendering is kept.</summary>
+    private static readonly ConditionalWeakTable<StoredRendering, Digest> Parsed = new();
+
     public static string DayName(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task SaveAsync(Digest digest, IReadOnlyDictionary<RenderFormat, string> renderings, CancellationToken cancellationToken = default)
@@ -48,10 +52,16 @@ public sealed class DigestStore(IBlobStore store)
         }
     }
 
+    /// <summary>
+    /// A day's digest, read as <see cref="GetJsonAsync"/> reads its JSON and parsed once per version:
+    /// every page request and every email of the day renders the same digest object, so the views
+    /// made of its stories are made once too (<see cref="DigestView"/>). A digest is not changed
+    /// once built; a day that has none is asked of the store every time.
+    /// </summary>
     public async Task<StoredDigest?> GetAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
-        var blob = await store.GetAsync(Containers.Digests, $"{DayName(date)}/{JsonName}", cancellationToken);
-        return blob is null ? null : new StoredDigest(JsonSerializer.Deserialize(blob.Content, BriefingsJsonContext.Default.Digest)!, blob.Content, blob.ETag);
+        var json = await GetJsonAsync(date, cancellationToken);
+        return json is null ? null : new StoredDigest(Parsed.GetValue(json, j => JsonSerializer.Deserialize(j.Content, BriefingsJsonContext.Default.Digest)!), json.Content, json.ETag);
     }
 
     /// <summary>A day's digest as its stored JSON bytes, for serving as they are.</summary>

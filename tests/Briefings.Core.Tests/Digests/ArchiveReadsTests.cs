@@ -55,6 +55,27 @@ public class ArchiveReadsTests
         Assert.Equal(["digests/2026-11-10/digest.json"], store.Reads);
     }
 
+    [Fact]
+    public async Task ADigestIsParsedOncePerVersionAndARebuildIsSeenAtOnce()
+    {
+        using var folder = new TempFolder();
+        var store = new RecordingStore(new FileBlobStore(folder.Path));
+        var digests = new DigestStore(store);
+        var day = new DateOnly(2026, 11, 3);
+        await digests.SaveAsync(new Digest(day, Fixtures.Noon, 1, []), new Dictionary<RenderFormat, string>());
+
+        var first = await digests.GetAsync(day);
+        var second = await digests.GetAsync(day);
+        await digests.SaveAsync(new Digest(day, Fixtures.Noon.AddHours(1), 2, []), new Dictionary<RenderFormat, string>());
+        var rebuilt = await digests.GetAsync(day);
+
+        // The same object, so the views made of its stories are shared by every rendering of it.
+        Assert.Same(first!.Digest, second!.Digest);
+        Assert.Equal(2, rebuilt!.Digest.ArticleCount);
+        Assert.Null(await digests.GetAsync(day.AddDays(1)));
+        Assert.Equal(["digests/2026-11-03/digest.json", "digests/2026-11-03/digest.json", "digests/2026-11-04/digest.json"], store.Reads);
+    }
+
     /// <summary>The folder store, noting which blobs are read whole.</summary>
     private sealed class RecordingStore(IBlobStore inner) : DelegatingBlobStore(inner)
     {
