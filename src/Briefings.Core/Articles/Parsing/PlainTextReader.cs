@@ -9,7 +9,7 @@ namespace Briefings.Core.Articles.Parsing;
 /// </summary>
 public static class PlainTextReader
 {
-    public static ParsedDocument Read(string text)
+    public static ParsedDocument Read(ReadOnlySpan<char> text)
     {
         // Lines are found as ranges of the text and each paragraph is made into a string once,
         // squashed: every article of a day passes here, and splitting the text into line strings
@@ -20,7 +20,7 @@ public static class PlainTextReader
         var position = 0;
         while (true)
         {
-            var rest = text.AsSpan(position);
+            var rest = text[position..];
             var newline = rest.IndexOfAny('\r', '\n');
             var line = newline < 0 ? rest : rest[..newline];
             if (line.IsWhiteSpace())
@@ -55,7 +55,7 @@ public static class PlainTextReader
     private readonly record struct Line(int Start, int Length, int Block);
 
     /// <summary>True when most lines that have another after them in their block end mid-sentence: hard-wrapped text.</summary>
-    private static bool Wrapped(string text, List<Line> lines)
+    private static bool Wrapped(ReadOnlySpan<char> text, List<Line> lines)
     {
         var inner = 0;
         var open = 0;
@@ -64,26 +64,26 @@ public static class PlainTextReader
             if (lines[i + 1].Block == lines[i].Block)
             {
                 inner++;
-                open += EndsOpen(text.AsSpan(lines[i].Start, lines[i].Length)) ? 1 : 0;
+                open += EndsOpen(text.Slice(lines[i].Start, lines[i].Length)) ? 1 : 0;
             }
         }
 
         return inner >= 3 && open * 2 > inner;
     }
 
-    private static List<string> EachLine(string text, List<Line> lines)
+    private static List<string> EachLine(ReadOnlySpan<char> text, List<Line> lines)
     {
         var paragraphs = new List<string>(lines.Count);
         foreach (var line in lines)
         {
-            paragraphs.Add(Words.Squash(text.AsSpan(line.Start, line.Length)));
+            paragraphs.Add(Words.Squash(text.Slice(line.Start, line.Length)));
         }
 
         return paragraphs;
     }
 
     /// <summary>Each block's squashed lines joined by a space.</summary>
-    private static List<string> JoinedBlocks(string text, List<Line> lines)
+    private static List<string> JoinedBlocks(ReadOnlySpan<char> text, List<Line> lines)
     {
         var paragraphs = new List<string>();
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
@@ -95,7 +95,7 @@ public static class PlainTextReader
                 buffer[length++] = ' ';
             }
 
-            length += Words.SquashInto(text.AsSpan(lines[i].Start, lines[i].Length), buffer.AsSpan(length));
+            length += Words.SquashInto(text.Slice(lines[i].Start, lines[i].Length), buffer.AsSpan(length));
             if (i + 1 == lines.Count || lines[i + 1].Block != lines[i].Block)
             {
                 paragraphs.Add(new string(buffer, 0, length));
