@@ -122,6 +122,14 @@ public sealed class ReadingEquivalenceTests
         }, iter: 20_000);
     }
 
+    [Fact]
+    public void ContentIdsAndSanitisedIdsAreWhatTheyWere() => Gen.Select(Text, Text.Array[0, 5]).Sample((title, paragraphs) =>
+    {
+        Assert.Equal(BuilderContentId(title, paragraphs), ArticleIds.FromContent(title, paragraphs));
+        var clean = new string(title.Trim().Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.').ToArray()).Trim('.');
+        Assert.Equal(clean.Length is > 0 and <= 128 ? clean : null, ArticleIds.Sanitize(title));
+    }, iter: 20_000);
+
     [Theory]
     [InlineData("{\"Body\":\"Storm hits coast as thousands flee.\"}")] // the serializer matches names in any case
     [InlineData("{\"b\\u006fdy\":\"Storm hits coast as thousands flee.\"}")]
@@ -132,6 +140,30 @@ public sealed class ReadingEquivalenceTests
     [InlineData("{\"body\":\"Storm hits coast.\"} x")]
     public void LinesOfAnyOtherShapeAreLeftToTheSerializer(string json) =>
         Assert.False(Utf8EnvelopeReader.TryRead(Encoding.UTF8.GetBytes(json), out _));
+
+    private static string BuilderContentId(string title, IEnumerable<string> paragraphs)
+    {
+        var text = new StringBuilder();
+        foreach (var part in paragraphs.Prepend(title))
+        {
+            foreach (var ch in part)
+            {
+                if (char.IsLetterOrDigit(ch))
+                {
+                    text.Append(char.ToLowerInvariant(ch));
+                }
+                else if (text.Length > 0 && text[^1] != ' ')
+                {
+                    text.Append(' ');
+                }
+            }
+
+            text.Append(' ');
+        }
+
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString().Trim()));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
 
     private static string BuilderSquash(string text)
     {

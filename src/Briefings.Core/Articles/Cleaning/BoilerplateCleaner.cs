@@ -141,7 +141,7 @@ public static partial class BoilerplateCleaner
             return false; // the title's last word is only the start of a longer word
         }
 
-        var rest = AfterTokens(text, titleKey.Count(c => c == ' ') + 1);
+        var rest = AfterTokens(text, titleKey.AsSpan().Count(' ') + 1);
         return IsCaption(rest) || !EndsSentence(text);
     }
 

@@ -14,7 +14,8 @@ public static class PlainTextReader
         // Lines are found as ranges of the text and each paragraph is made into a string once,
         // squashed: every article of a day passes here, and splitting the text into line strings
         // first copied all of it once more.
-        var lines = new List<Line>();
+        var lines = t_lines ??= [];
+        lines.Clear();
         var block = 0;
         var blockOpen = false;
         var position = 0;
@@ -50,6 +51,10 @@ public static class PlainTextReader
         var title = TitleCandidate(paragraphs);
         return new ParsedDocument { Title = title, TitleFromText = title is not null, Paragraphs = paragraphs };
     }
+
+    /// <summary>The lines of the text being read on this thread, kept for the next text.</summary>
+    [ThreadStatic]
+    private static List<Line>? t_lines;
 
     /// <summary>A line of the text that is not blank, and the blank-line separated block it is in.</summary>
     private readonly record struct Line(int Start, int Length, int Block);
