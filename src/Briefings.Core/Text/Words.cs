@@ -12,6 +12,12 @@ public static class Words
     /// <summary>The same, with the zero-width space that <see cref="Squash(string)"/> also removes.</summary>
     private static readonly SearchValues<char> OtherWhitespaceOrZeroWidth = SearchValues.Create(WhitespaceChars(zeroWidth: true));
 
+    /// <summary>
+    /// For each ASCII character, what <see cref="KeyInto"/> makes of it: a letter or digit
+    /// lower-cased, 1 for the apostrophe, 0 for the rest.
+    /// </summary>
+    private static readonly byte[] AsciiKeyChars = AsciiKeyTable();
+
     /// <summary>Lower-cased runs of letters and digits; apostrophes inside a word are dropped.</summary>
     public static List<string> Tokens(string text)
     {
@@ -203,9 +209,30 @@ public static class Words
         // string.Join(' ', Tokens(text)), built in place.
         var length = 0;
         var inToken = false;
+        var ascii = AsciiKeyChars;
         foreach (var ch in text)
         {
-            if (char.IsLetterOrDigit(ch))
+            if (ch < 128)
+            {
+                // Most text is ASCII: one lookup says letter or digit (and gives it lower-cased),
+                // apostrophe (dropped inside a word, and outside one it ends nothing) or other.
+                var keyChar = ascii[ch];
+                if (keyChar > 1)
+                {
+                    if (!inToken && length > 0)
+                    {
+                        destination[length++] = ' ';
+                    }
+
+                    destination[length++] = (char)keyChar;
+                    inToken = true;
+                }
+                else if (keyChar == 0)
+                {
+                    inToken = false;
+                }
+            }
+            else if (char.IsLetterOrDigit(ch))
             {
                 if (!inToken && length > 0)
                 {
@@ -215,7 +242,7 @@ public static class Words
                 destination[length++] = char.ToLowerInvariant(ch);
                 inToken = true;
             }
-            else if (ch is '\'' or '’' && inToken)
+            else if (ch == '’' && inToken)
             {
                 continue;
             }
@@ -226,5 +253,16 @@ public static class Words
         }
 
         return length;
+    }
+
+    private static byte[] AsciiKeyTable()
+    {
+        var table = new byte[128];
+        for (var ch = '\0'; ch < 128; ch++)
+        {
+            table[ch] = char.IsLetterOrDigit(ch) ? (byte)char.ToLowerInvariant(ch) : ch == '\'' ? (byte)1 : (byte)0;
+        }
+
+        return table;
     }
 }
