@@ -16,6 +16,8 @@ public static class ArticleJsonLines
     /// <summary>Lines parsed together, on every core.</summary>
     private const int Block = 2048;
 
+    private static readonly Dictionary<string, string> NoMetadata = [];
+
     public static List<Article> Read(string path, ArticleReader reader, Action<string> skipped)
     {
         // The file is read as UTF-8 bytes and each line parsed straight from them: a day of
@@ -103,19 +105,24 @@ public static class ArticleJsonLines
 
         try
         {
-            ArticleEnvelope? envelope;
-            try
+            if (!Utf8EnvelopeReader.TryRead(line, out var document))
             {
-                envelope = JsonSerializer.Deserialize(line, BriefingsJsonContext.Default.ArticleEnvelope);
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException && !Utf8.IsValid(line))
-            {
-                // Bytes that are not UTF-8 are read as replacement characters, as a text reader would.
-                envelope = JsonSerializer.Deserialize(Encoding.UTF8.GetString(line), BriefingsJsonContext.Default.ArticleEnvelope);
+                ArticleEnvelope? envelope;
+                try
+                {
+                    envelope = JsonSerializer.Deserialize(line, BriefingsJsonContext.Default.ArticleEnvelope);
+                }
+                catch (Exception e) when (e is JsonException or InvalidOperationException && !Utf8.IsValid(line))
+                {
+                    // Bytes that are not UTF-8 are read as replacement characters, as a text reader would.
+                    envelope = JsonSerializer.Deserialize(Encoding.UTF8.GetString(line), BriefingsJsonContext.Default.ArticleEnvelope);
+                }
+
+                envelope = envelope ?? throw new ArticleRejectedException("The line is null.");
+                document = JsonEnvelopeReader.FromEnvelope(envelope);
             }
 
-            envelope = envelope ?? throw new ArticleRejectedException("The line is null.");
-            return (reader.FromDocument(JsonEnvelopeReader.FromEnvelope(envelope), new Dictionary<string, string>(), null), null);
+            return (reader.FromDocument(document, NoMetadata, null), null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArticleRejectedException)
         {

@@ -42,7 +42,7 @@ public sealed class ArticleReader(IngestOptions options, TimeProvider clock)
         var title = Value(metadata, "title") ?? document.Title;
         var cleaned = BoilerplateCleaner.Clean(document.Paragraphs, title ?? document.Title);
         var paragraphs = cleaned.Paragraphs;
-        if (paragraphs.Count == 0 || paragraphs.Sum(Words.Count) < options.MinWords)
+        if (paragraphs.Count == 0 || WordCount(paragraphs) < options.MinWords)
         {
             throw new ArticleRejectedException($"No article text was found: fewer than {options.MinWords} words remain after removing page furniture.");
         }
@@ -61,6 +61,17 @@ public sealed class ArticleReader(IngestOptions options, TimeProvider clock)
             IngestedAt = clock.GetUtcNow(),
             InboxName = inboxName,
         };
+    }
+
+    private static int WordCount(IReadOnlyList<string> paragraphs)
+    {
+        var words = 0;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            words += Words.Count(paragraphs[i]);
+        }
+
+        return words;
     }
 
     /// <summary>A headline from the lead sentence when the document has no title of its own.</summary>
@@ -88,6 +99,11 @@ public sealed class ArticleReader(IngestOptions options, TimeProvider clock)
 
     private static string? Value(IReadOnlyDictionary<string, string> metadata, string key)
     {
+        if (metadata.Count == 0)
+        {
+            return null; // the JSONL path has none: no enumerator to make
+        }
+
         foreach (var (k, v) in metadata)
         {
             if (string.Equals(k, key, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(v))

@@ -9,8 +9,14 @@ public static class Words
     /// <summary>Whitespace other than the plain space: what makes text need more than a split on spaces.</summary>
     private static readonly SearchValues<char> OtherWhitespace = SearchValues.Create(WhitespaceChars(zeroWidth: false));
 
-    /// <summary>The same, with the zero-width space that <see cref="Squash"/> also removes.</summary>
+    /// <summary>The same, with the zero-width space that <see cref="Squash(string)"/> also removes.</summary>
     private static readonly SearchValues<char> OtherWhitespaceOrZeroWidth = SearchValues.Create(WhitespaceChars(zeroWidth: true));
+
+    /// <summary>
+    /// For each ASCII character, what <see cref="KeyInto"/> makes of it: a letter or digit
+    /// lower-cased, 1 for the apostrophe, 0 for the rest.
+    /// </summary>
+    private static readonly byte[] AsciiKeyChars = AsciiKeyTable();
 
     /// <summary>Lower-cased runs of letters and digits; apostrophes inside a word are dropped.</summary>
     public static List<string> Tokens(string text)
@@ -101,37 +107,61 @@ public static class Words
     }
 
     /// <summary>Collapses runs of whitespace (including non-breaking spaces) into one space.</summary>
-    public static string Squash(string text)
+    public static string Squash(string text) =>
+        IsSquashed(text) ? text : Squashed(text); // most text arrives squashed already (readers squash every line)
+
+    /// <summary><see cref="Squash(string)"/> of a part of a longer text, made into a string once.</summary>
+    public static string Squash(ReadOnlySpan<char> text) => IsSquashed(text) ? new string(text) : Squashed(text);
+
+    /// <summary>
+    /// Writes <see cref="Squash(string)"/> of <paramref name="text"/> into <paramref name="destination"/> (at
+    /// least as long as the text) and returns its length: for readers that join squashed lines.
+    /// </summary>
+    public static int SquashInto(ReadOnlySpan<char> text, Span<char> destination)
     {
         if (IsSquashed(text))
         {
-            return text; // most text arrives squashed already (readers squash every line)
+            text.CopyTo(destination);
+            return text.Length;
         }
 
-        var builder = new StringBuilder(text.Length);
+        var length = 0;
         var pendingSpace = false;
         foreach (var ch in text)
         {
             if (char.IsWhiteSpace(ch) || ch == '\u200b')
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                destination[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(ch);
+            destination[length++] = ch;
         }
 
-        return builder.ToString();
+        return length;
     }
 
-    /// <summary>True when <see cref="Squash"/> would return the same text.</summary>
-    private static bool IsSquashed(string text) => text.Length == 0 || IsSingleSpaced(text, OtherWhitespaceOrZeroWidth);
+    private static string Squashed(ReadOnlySpan<char> text)
+    {
+        char[]? rented = null;
+        var buffer = text.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var squashed = new string(buffer[..SquashInto(text, buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return squashed;
+    }
+
+    /// <summary>True when <see cref="Squash(string)"/> would return the same text.</summary>
+    private static bool IsSquashed(ReadOnlySpan<char> text) => text.Length == 0 || IsSingleSpaced(text, OtherWhitespaceOrZeroWidth);
 
     /// <summary>
     /// Not empty, and its only whitespace is single spaces between other characters: no leading,
@@ -158,25 +188,61 @@ public static class Words
     /// <summary>A comparison key: tokens joined by single spaces.</summary>
     public static string Key(string text)
     {
-        // string.Join(' ', Tokens(text)), built in one buffer: cleaning keys every paragraph.
-        Span<char> stack = stackalloc char[256];
         char[]? rented = null;
-        var buffer = text.Length <= stack.Length ? stack : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        var buffer = text.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var key = new string(buffer[..KeyInto(text, buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return key;
+    }
+
+    /// <summary>
+    /// Writes <see cref="Key"/> of <paramref name="text"/> into <paramref name="destination"/> (at
+    /// least as long as the text) and returns its length: for callers that compare keys without
+    /// keeping them, as cleaning does for every paragraph.
+    /// </summary>
+    public static int KeyInto(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        // string.Join(' ', Tokens(text)), built in place.
         var length = 0;
         var inToken = false;
+        var ascii = AsciiKeyChars;
         foreach (var ch in text)
         {
-            if (char.IsLetterOrDigit(ch))
+            if (ch < 128)
+            {
+                // Most text is ASCII: one lookup says letter or digit (and gives it lower-cased),
+                // apostrophe (dropped inside a word, and outside one it ends nothing) or other.
+                var keyChar = ascii[ch];
+                if (keyChar > 1)
+                {
+                    if (!inToken && length > 0)
+                    {
+                        destination[length++] = ' ';
+                    }
+
+                    destination[length++] = (char)keyChar;
+                    inToken = true;
+                }
+                else if (keyChar == 0)
+                {
+                    inToken = false;
+                }
+            }
+            else if (char.IsLetterOrDigit(ch))
             {
                 if (!inToken && length > 0)
                 {
-                    buffer[length++] = ' ';
+                    destination[length++] = ' ';
                 }
 
-                buffer[length++] = char.ToLowerInvariant(ch);
+                destination[length++] = char.ToLowerInvariant(ch);
                 inToken = true;
             }
-            else if (ch is '\'' or '’' && inToken)
+            else if (ch == '’' && inToken)
             {
                 continue;
             }
@@ -186,12 +252,17 @@ public static class Words
             }
         }
 
-        var key = new string(buffer[..length]);
-        if (rented is not null)
+        return length;
+    }
+
+    private static byte[] AsciiKeyTable()
+    {
+        var table = new byte[128];
+        for (var ch = '\0'; ch < 128; ch++)
         {
-            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            table[ch] = char.IsLetterOrDigit(ch) ? (byte)char.ToLowerInvariant(ch) : ch == '\'' ? (byte)1 : (byte)0;
         }
 
-        return key;
+        return table;
     }
 }

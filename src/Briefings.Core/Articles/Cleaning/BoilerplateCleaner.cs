@@ -21,45 +21,50 @@ public static partial class BoilerplateCleaner
     public static CleanedText Clean(IReadOnlyList<string> paragraphs, string? title)
     {
         var titleKey = title is null ? "" : Words.Key(title);
-        var kept = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var keys = paragraphs.Select(p => Words.Key(BulletPrefix.Strip(p))).ToList();
-
-        for (var i = 0; i < paragraphs.Count; i++)
+        var keys = new ParagraphKeys(paragraphs);
+        try
         {
-            var text = Words.Squash(BulletPrefix.Strip(paragraphs[i]));
-            var key = keys[i];
-            if (key.Length == 0 || !seen.Add(key))
+            var kept = new List<string>(paragraphs.Count);
+            for (var i = 0; i < paragraphs.Count; i++)
             {
-                continue;
+                var key = keys[i];
+                if (key.Length == 0 || keys.RepeatsAnEarlierOne(i))
+                {
+                    continue;
+                }
+
+                var text = Words.Squash(BulletPrefix.Strip(paragraphs[i]));
+                if (IsMenu(text) || IsHashtagLine(text) || IsCaption(text) || IsLinkLine(text))
+                {
+                    continue;
+                }
+
+                if (titleKey.Length > 0 && IsTitleRepeat(text, key, titleKey))
+                {
+                    continue; // the title again, often with a photo caption glued on
+                }
+
+                if (keys.IsTeaser(i))
+                {
+                    continue;
+                }
+
+                kept.Add(text);
             }
 
-            if (IsMenu(text) || IsHashtagLine(text) || IsCaption(text) || IsLinkLine(text))
+            string? sourceHint = null;
+            while (kept.Count > 0 && IsFooter(kept[^1]))
             {
-                continue;
+                sourceHint = SourceFrom(kept[^1]) ?? sourceHint;
+                kept.RemoveAt(kept.Count - 1);
             }
 
-            if (titleKey.Length > 0 && IsTitleRepeat(text, key, titleKey))
-            {
-                continue; // the title again, often with a photo caption glued on
-            }
-
-            if (IsTeaser(key, keys, i))
-            {
-                continue;
-            }
-
-            kept.Add(text);
+            return new CleanedText(kept, sourceHint);
         }
-
-        string? sourceHint = null;
-        while (kept.Count > 0 && IsFooter(kept[^1]))
+        finally
         {
-            sourceHint = SourceFrom(kept[^1]) ?? sourceHint;
-            kept.RemoveAt(kept.Count - 1);
+            keys.Dispose();
         }
-
-        return new CleanedText(kept, sourceHint);
     }
 
     /// <summary>A short run of tokens of at most three letters: a language switcher or a menu.</summary>
@@ -119,9 +124,9 @@ public static partial class BoilerplateCleaner
     /// The title alone, or with a caption or other non-sentence glued on. A lead sentence that
     /// merely opens with the title's words ("Storm hits coast as thousands flee…") is article text.
     /// </summary>
-    private static bool IsTitleRepeat(string text, string key, string titleKey)
+    private static bool IsTitleRepeat(string text, ReadOnlySpan<char> key, string titleKey)
     {
-        if (!key.StartsWith(titleKey, StringComparison.Ordinal))
+        if (!key.StartsWith(titleKey))
         {
             return false;
         }
@@ -136,7 +141,7 @@ public static partial class BoilerplateCleaner
             return false; // the title's last word is only the start of a longer word
         }
 
-        var rest = AfterTokens(text, titleKey.Count(c => c == ' ') + 1);
+        var rest = AfterTokens(text, titleKey.AsSpan().Count(' ') + 1);
         return IsCaption(rest) || !EndsSentence(text);
     }
 
@@ -162,25 +167,6 @@ public static partial class BoilerplateCleaner
         }
 
         return "";
-    }
-
-    /// <summary>A teaser: a paragraph (often cut off with an ellipsis) whose words open a longer paragraph.</summary>
-    private static bool IsTeaser(string key, List<string> keys, int index)
-    {
-        if (key.Length < 20)
-        {
-            return false;
-        }
-
-        for (var j = 0; j < keys.Count; j++)
-        {
-            if (j != index && keys[j].Length > key.Length && keys[j].StartsWith(key, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -35,14 +35,20 @@ public static class JsonEnvelopeReader
                 ? DateTimeOffset.FromUnixTimeSeconds(unix)
                 : null;
 
-        var body = PlainTextReader.Read(envelope.Body);
-        return body with
+        return FromParts(envelope.Id, envelope.Title, envelope.Source, envelope.Url, published, envelope.Body);
+    }
+
+    /// <summary>The document of an envelope whose body is known to hold more than whitespace.</summary>
+    internal static ParsedDocument FromParts(string? id, string? title, string? source, string? url, DateTimeOffset? published, ReadOnlySpan<char> body)
+    {
+        var document = PlainTextReader.Read(body);
+        return document with
         {
-            Id = ArticleIds.Sanitize(envelope.Id),
-            Title = string.IsNullOrWhiteSpace(envelope.Title) ? body.Title : envelope.Title.Trim(),
-            TitleFromText = string.IsNullOrWhiteSpace(envelope.Title) && body.TitleFromText,
-            Source = string.IsNullOrWhiteSpace(envelope.Source) ? null : envelope.Source.Trim(),
-            Url = string.IsNullOrWhiteSpace(envelope.Url) ? null : envelope.Url.Trim(),
+            Id = ArticleIds.Sanitize(id),
+            Title = string.IsNullOrWhiteSpace(title) ? document.Title : title.Trim(),
+            TitleFromText = string.IsNullOrWhiteSpace(title) && document.TitleFromText,
+            Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim(),
+            Url = string.IsNullOrWhiteSpace(url) ? null : url.Trim(),
             Published = published,
         };
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Briefings.Core.Text;
 
 namespace Briefings.Core.Articles.Parsing;
@@ -8,42 +9,115 @@ namespace Briefings.Core.Articles.Parsing;
 /// </summary>
 public static class PlainTextReader
 {
-    public static ParsedDocument Read(string text)
+    public static ParsedDocument Read(ReadOnlySpan<char> text)
     {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var blocks = new List<List<string>> { new() };
-        foreach (var line in lines)
+        // Lines are found as ranges of the text and each paragraph is made into a string once,
+        // squashed: every article of a day passes here, and splitting the text into line strings
+        // first copied all of it once more.
+        var lines = t_lines ??= [];
+        lines.Clear();
+        var block = 0;
+        var blockOpen = false;
+        var position = 0;
+        while (true)
         {
-            if (string.IsNullOrWhiteSpace(line))
+            var rest = text[position..];
+            var newline = rest.IndexOfAny('\r', '\n');
+            var line = newline < 0 ? rest : rest[..newline];
+            if (line.IsWhiteSpace())
             {
-                if (blocks[^1].Count > 0)
+                if (blockOpen)
                 {
-                    blocks.Add([]);
+                    block++;
+                    blockOpen = false;
                 }
-
-                continue;
+            }
+            else
+            {
+                lines.Add(new Line(position, line.Length, block));
+                blockOpen = true;
             }
 
-            blocks[^1].Add(Words.Squash(line));
+            if (newline < 0)
+            {
+                break;
+            }
+
+            // "\r\n" is one line break, and so is a "\r" or "\n" alone.
+            position += newline + (rest[newline] == '\r' && newline + 1 < rest.Length && rest[newline + 1] == '\n' ? 2 : 1);
         }
 
-        blocks.RemoveAll(b => b.Count == 0);
-        var multiLine = blocks.Where(b => b.Count > 1).SelectMany(b => b.Take(b.Count - 1)).ToList();
-        var wrapped = multiLine.Count >= 3 && multiLine.Count(EndsOpen) * 2 > multiLine.Count;
-        var paragraphs = wrapped
-            ? blocks.Select(b => string.Join(' ', b)).ToList()
-            : blocks.SelectMany(b => b).ToList();
-
+        var paragraphs = Wrapped(text, lines) ? JoinedBlocks(text, lines) : EachLine(text, lines);
         var title = TitleCandidate(paragraphs);
         return new ParsedDocument { Title = title, TitleFromText = title is not null, Paragraphs = paragraphs };
+    }
+
+    /// <summary>The lines of the text being read on this thread, kept for the next text.</summary>
+    [ThreadStatic]
+    private static List<Line>? t_lines;
+
+    /// <summary>A line of the text that is not blank, and the blank-line separated block it is in.</summary>
+    private readonly record struct Line(int Start, int Length, int Block);
+
+    /// <summary>True when most lines that have another after them in their block end mid-sentence: hard-wrapped text.</summary>
+    private static bool Wrapped(ReadOnlySpan<char> text, List<Line> lines)
+    {
+        var inner = 0;
+        var open = 0;
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            if (lines[i + 1].Block == lines[i].Block)
+            {
+                inner++;
+                open += EndsOpen(text.Slice(lines[i].Start, lines[i].Length)) ? 1 : 0;
+            }
+        }
+
+        return inner >= 3 && open * 2 > inner;
+    }
+
+    private static List<string> EachLine(ReadOnlySpan<char> text, List<Line> lines)
+    {
+        var paragraphs = new List<string>(lines.Count);
+        foreach (var line in lines)
+        {
+            paragraphs.Add(Words.Squash(text.Slice(line.Start, line.Length)));
+        }
+
+        return paragraphs;
+    }
+
+    /// <summary>Each block's squashed lines joined by a space.</summary>
+    private static List<string> JoinedBlocks(ReadOnlySpan<char> text, List<Line> lines)
+    {
+        var paragraphs = new List<string>();
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        var length = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0 && lines[i].Block == lines[i - 1].Block)
+            {
+                buffer[length++] = ' ';
+            }
+
+            length += Words.SquashInto(text.Slice(lines[i].Start, lines[i].Length), buffer.AsSpan(length));
+            if (i + 1 == lines.Count || lines[i + 1].Block != lines[i].Block)
+            {
+                paragraphs.Add(new string(buffer, 0, length));
+                length = 0;
+            }
+        }
+
+        ArrayPool<char>.Shared.Return(buffer);
+        return paragraphs;
     }
 
     /// <summary>The first line that reads like a headline: short, not a sentence of the body, not noise.</summary>
     internal static string? TitleCandidate(IReadOnlyList<string> paragraphs)
     {
-        foreach (var paragraph in paragraphs.Take(3))
+        for (var i = 0; i < paragraphs.Count && i < 3; i++)
         {
-            var clean = BulletPrefix.Strip(paragraph);
+            var clean = BulletPrefix.Strip(paragraphs[i]);
             var words = Words.Count(clean);
             if (words <= 6 && Words.Tokens(clean) is { Count: > 0 } tokens && tokens.All(t => t.Length <= 3))
             {
@@ -61,5 +135,21 @@ public static class PlainTextReader
         return null;
     }
 
-    private static bool EndsOpen(string line) => line.Length > 0 && char.IsLetterOrDigit(line[^1]) || line.EndsWith(',');
+    /// <summary>
+    /// Whether the line, squashed, ends mid-sentence (a letter, a digit or a comma): squashing only
+    /// drops whitespace and zero-width spaces, so the squashed line ends with the last other character.
+    /// </summary>
+    private static bool EndsOpen(ReadOnlySpan<char> line)
+    {
+        for (var i = line.Length - 1; i >= 0; i--)
+        {
+            var ch = line[i];
+            if (!char.IsWhiteSpace(ch) && ch != '\u200b')
+            {
+                return char.IsLetterOrDigit(ch) || ch == ',';
+            }
+        }
+
+        return false;
+    }
 }
