@@ -147,17 +147,23 @@ public static class Words
         return length;
     }
 
-    private static string Squashed(ReadOnlySpan<char> text)
+    private static string Squashed(ReadOnlySpan<char> text) => Written(text, SquashInto);
+
+    /// <summary>Writes at most as many characters as a text has, into a destination.</summary>
+    private delegate int SpanWriter(ReadOnlySpan<char> text, Span<char> destination);
+
+    /// <summary>What <paramref name="write"/> makes of a text, as a string, written through a stack or pooled buffer.</summary>
+    private static string Written(ReadOnlySpan<char> text, SpanWriter write)
     {
         char[]? rented = null;
         var buffer = text.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        var squashed = new string(buffer[..SquashInto(text, buffer)]);
+        var written = new string(buffer[..write(text, buffer)]);
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
         }
 
-        return squashed;
+        return written;
     }
 
     /// <summary>True when <see cref="Squash(string)"/> would return the same text.</summary>
@@ -186,18 +192,7 @@ public static class Words
     }
 
     /// <summary>A comparison key: tokens joined by single spaces.</summary>
-    public static string Key(string text)
-    {
-        char[]? rented = null;
-        var buffer = text.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        var key = new string(buffer[..KeyInto(text, buffer)]);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return key;
-    }
+    public static string Key(string text) => Written(text, KeyInto);
 
     /// <summary>
     /// Writes <see cref="Key"/> of <paramref name="text"/> into <paramref name="destination"/> (at

@@ -18,6 +18,9 @@ internal static class Utf8EnvelopeReader
     private const int Decline = -2;
     private const int Id = 0, Title = 1, Source = 2, Url = 3, Published = 4, Body = 5;
 
+    /// <summary>The envelope's property names, each at its field's number.</summary>
+    private static readonly byte[][] FieldNames = ["id"u8.ToArray(), "title"u8.ToArray(), "source"u8.ToArray(), "url"u8.ToArray(), "published"u8.ToArray(), "body"u8.ToArray()];
+
     public static bool TryRead(ReadOnlySpan<byte> json, [NotNullWhen(true)] out ParsedDocument? document)
     {
         document = null;
@@ -110,40 +113,23 @@ internal static class Utf8EnvelopeReader
             return Decline; // the serializer's case-insensitive match folds some letters beyond ASCII
         }
 
-        if (name.SequenceEqual("id"u8))
+        for (var field = 0; field < FieldNames.Length; field++)
         {
-            return Id;
+            if (name.SequenceEqual(FieldNames[field]))
+            {
+                return field;
+            }
         }
 
-        if (name.SequenceEqual("title"u8))
+        foreach (var known in FieldNames)
         {
-            return Title;
+            if (Ascii.EqualsIgnoreCase(name, known))
+            {
+                return Decline;
+            }
         }
 
-        if (name.SequenceEqual("source"u8))
-        {
-            return Source;
-        }
-
-        if (name.SequenceEqual("url"u8))
-        {
-            return Url;
-        }
-
-        if (name.SequenceEqual("published"u8))
-        {
-            return Published;
-        }
-
-        if (name.SequenceEqual("body"u8))
-        {
-            return Body;
-        }
-
-        return Ascii.EqualsIgnoreCase(name, "id"u8) || Ascii.EqualsIgnoreCase(name, "title"u8) || Ascii.EqualsIgnoreCase(name, "source"u8)
-            || Ascii.EqualsIgnoreCase(name, "url"u8) || Ascii.EqualsIgnoreCase(name, "published"u8) || Ascii.EqualsIgnoreCase(name, "body"u8)
-            ? Decline
-            : Unknown;
+        return Unknown;
     }
 
     /// <summary>What <see cref="JsonEnvelopeReader.FromEnvelope"/> makes of the "published" value.</summary>
