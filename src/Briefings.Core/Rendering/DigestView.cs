@@ -19,10 +19,11 @@ public sealed record DigestView(
     LinksView Links)
 {
     // A digest is rendered many times over: in four formats when it is built, twice per email, and
-    // once per page request, of the one digest object the store keeps parsed (DigestStore.GetAsync). Its stories' views (the citation labels, the formatted
-    // times) do not depend on the links, so they are made once per digest and coverage limit; they
-    // are immutable: Scriban will not set a record's init-only members, so a template cannot change
-    // what another rendering shows (RenderingTests checks it).
+    // once per page request, of the one digest object the store keeps parsed (DigestStore.GetAsync).
+    // Its stories' views (the citation labels, the formatted times) do not depend on the links, so
+    // they are made once per digest and coverage limit. They are immutable: Scriban will not set a
+    // record's init-only members, so a template cannot change what another rendering shows
+    // (RenderingTests checks it).
     private static readonly ConditionalWeakTable<Digest, ConcurrentDictionary<int, IReadOnlyList<StoryView>>> StoryViews = new();
 
     /// <summary>The view of a digest; with <paramref name="coverageLimit"/> above 0, each story lists at most that many articles.</summary>

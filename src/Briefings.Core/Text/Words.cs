@@ -207,41 +207,24 @@ public static class Words
         var ascii = AsciiKeyChars;
         foreach (var ch in text)
         {
-            if (ch < 128)
-            {
-                // Most text is ASCII: one lookup says letter or digit (and gives it lower-cased),
-                // apostrophe (dropped inside a word, and outside one it ends nothing) or other.
-                var keyChar = ascii[ch];
-                if (keyChar > 1)
-                {
-                    if (!inToken && length > 0)
-                    {
-                        destination[length++] = ' ';
-                    }
-
-                    destination[length++] = (char)keyChar;
-                    inToken = true;
-                }
-                else if (keyChar == 0)
-                {
-                    inToken = false;
-                }
-            }
-            else if (char.IsLetterOrDigit(ch))
+            // Most text is ASCII, whose part in the key is one lookup. A letter or digit is kept
+            // lower-cased; an apostrophe (1) is dropped inside a word and ends nothing outside one;
+            // anything else (0) ends the word.
+            var keyChar = ch < 128 ? (char)ascii[ch]
+                : char.IsLetterOrDigit(ch) ? char.ToLowerInvariant(ch)
+                : ch == '’' ? '\u0001'
+                : '\0';
+            if (keyChar > 1)
             {
                 if (!inToken && length > 0)
                 {
                     destination[length++] = ' ';
                 }
 
-                destination[length++] = char.ToLowerInvariant(ch);
+                destination[length++] = keyChar;
                 inToken = true;
             }
-            else if (ch == '’' && inToken)
-            {
-                continue;
-            }
-            else
+            else if (keyChar == 0)
             {
                 inToken = false;
             }

@@ -18,7 +18,7 @@ public static partial class ProcessClock
     {
         if (OperatingSystem.IsLinux() && ClockGetTime(ClockProcessCpuTime, out var now) == 0)
         {
-            return TimeSpan.FromTicks(now.Seconds * TimeSpan.TicksPerSecond + now.Nanoseconds / 100);
+            return now.ToTimeSpan();
         }
 
         using var self = Process.GetCurrentProcess();
@@ -28,7 +28,7 @@ public static partial class ProcessClock
     /// <summary>CPU time of the calling thread alone (zero where the system does not say).</summary>
     public static TimeSpan ThisThread() =>
         OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var now) == 0
-            ? TimeSpan.FromTicks(now.Seconds * TimeSpan.TicksPerSecond + now.Nanoseconds / 100)
+            ? now.ToTimeSpan()
             : TimeSpan.Zero;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -36,6 +36,8 @@ public static partial class ProcessClock
     {
         public long Seconds;
         public long Nanoseconds;
+
+        public readonly TimeSpan ToTimeSpan() => TimeSpan.FromTicks(Seconds * TimeSpan.TicksPerSecond + Nanoseconds / 100);
     }
 
     [DllImport("libc", EntryPoint = "clock_gettime")]

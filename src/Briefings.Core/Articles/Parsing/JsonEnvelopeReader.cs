@@ -31,12 +31,16 @@ public static class JsonEnvelopeReader
 
         DateTimeOffset? published = envelope.Published is { ValueKind: JsonValueKind.String } value
             ? HtmlReader.ParseDate(StringOf(value))
-            : envelope.Published is { ValueKind: JsonValueKind.Number } seconds && seconds.TryGetInt64(out var unix) && unix is > 0 and < 253402300799
-                ? DateTimeOffset.FromUnixTimeSeconds(unix)
+            : envelope.Published is { ValueKind: JsonValueKind.Number } seconds && seconds.TryGetInt64(out var unix)
+                ? FromUnixSeconds(unix)
                 : null;
 
         return FromParts(envelope.Id, envelope.Title, envelope.Source, envelope.Url, published, envelope.Body);
     }
+
+    /// <summary>A "published" number: seconds since 1970, after it and before the year 10000.</summary>
+    internal static DateTimeOffset? FromUnixSeconds(long unix) =>
+        unix is > 0 and < 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(unix) : null;
 
     /// <summary>The document of an envelope whose body is known to hold more than whitespace.</summary>
     internal static ParsedDocument FromParts(string? id, string? title, string? source, string? url, DateTimeOffset? published, ReadOnlySpan<char> body)

@@ -150,7 +150,7 @@ internal static class Utf8EnvelopeReader
 
                 return HtmlReader.ParseDate(text);
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out var unix) && unix is > 0 and < 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(unix) : null;
+                return reader.TryGetInt64(out var unix) ? JsonEnvelopeReader.FromUnixSeconds(unix) : null;
             default:
                 reader.Skip(); // an object or array is read whole; other values are no date
                 return null;
