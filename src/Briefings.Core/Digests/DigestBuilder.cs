@@ -65,20 +65,24 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             .ThenByDescending(s => s.Story.Sources.Count)
             .ThenByDescending(s => s.Latest)
             .ThenBy(s => s.Story.Id, StringComparer.Ordinal);
-        var kept = new List<Story>();
-        foreach (var (story, _, members, reportOf) in maxStories is { } max ? ordered.Take(max) : ordered)
-        {
-            List<Quote> quotes;
-            List<Figure> figures;
-            using (DigestTelemetry.Phase("highlights"))
-            {
-                (quotes, figures) = HighlightExtractor.Extract(members);
-            }
+        var drafts = (maxStories is { } max ? ordered.Take(max) : ordered).ToList();
 
-            using (DigestTelemetry.Phase("summaries"))
+        // Each kept story's highlights and summary depend on its own articles only, so they are
+        // written on every core too; the most widely covered (and largest) stories come first.
+        var highlights = new (List<Quote> Quotes, List<Figure> Figures)[drafts.Count];
+        using (DigestTelemetry.Phase("highlights"))
+        {
+            EveryCore.For(drafts.Count, (k, _) => highlights[k] = HighlightExtractor.Extract(drafts[k].Members));
+        }
+
+        var kept = new Story[drafts.Count];
+        using (DigestTelemetry.Phase("summaries"))
+        {
+            EveryCore.For(drafts.Count, (k, _) =>
             {
-                kept.Add(story with { Summary = summarizer.Summarize(members, reportOf), Quotes = quotes, Figures = figures });
-            }
+                var (story, _, members, reportOf) = drafts[k];
+                kept[k] = story with { Summary = summarizer.Summarize(members, reportOf), Quotes = highlights[k].Quotes, Figures = highlights[k].Figures };
+            });
         }
 
         return new Digest(date, generatedAt, today.Count, kept);

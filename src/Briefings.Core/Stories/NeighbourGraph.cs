@@ -22,12 +22,12 @@ internal static class NeighbourGraph
         var maxPosting = Math.Max(50, (int)(inputs.Count * options.MaxCandidateTermShare));
         var neighbours = new Neighbour[inputs.Count][];
         // Read for every proposal, so kept side by side rather than behind each input and vector.
-        var times = inputs.Select(input => StoryGrouper.Ticks(input.Time)).ToArray();
-        var weekdays = inputs.Select(input => input.Vector.Weekdays).ToArray();
+        var when = inputs.Select(input => new NeighbourSearch.When(StoryGrouper.Ticks(input.Time), input.Vector.Weekdays)).ToArray();
+        var rows = inputs.Select(input => new NeighbourSearch.Row(input.Vector.Terms, input.Vector.Weights)).ToArray();
         var searches = new NeighbourSearch?[EveryCore.Workers];
         EveryCore.For(inputs.Count, (i, worker) =>
         {
-            var search = searches[worker] ??= new NeighbourSearch(inputs.Count, postings.TermCount, times, weekdays);
+            var search = searches[worker] ??= new NeighbourSearch(inputs.Count, postings.TermCount, when, rows);
             neighbours[i] = search.Neighbours(i, inputs, postings, maxPosting, options);
         });
 
