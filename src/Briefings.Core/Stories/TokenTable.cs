@@ -6,14 +6,21 @@ namespace Briefings.Core.Stories;
 /// <summary>
 /// A map from tokens, looked up as spans of characters, to what a tokeniser worked out for them:
 /// each worker of a day's build looks up every token of every article here (millions of lookups
-/// into tens of thousands of tokens). Open addressing over one array of (hash, entry) slots, so a
-/// probe reads one cache line and a token's string is compared only when its full hash matches; no
-/// comparer is called through an interface. Entries are never removed.
+/// into tens of thousands of tokens, more than a hundred thousand on a large day). Open addressing
+/// over one array of (hash, entry) slots, so a probe reads one cache line and an entry is read only
+/// when its full hash matches. An entry holds a token of up to <see cref="InlineLength"/> characters
+/// (nearly every word) itself, beside its value, so a hit reads two places in memory: the slot and
+/// the entry. A longer token is compared with its string. No comparer is called through an
+/// interface. Entries are never removed.
 /// </summary>
 internal sealed class TokenTable<TValue>
 {
+    /// <summary>Tokens up to this long are kept in their entry; longer ones as strings beside.</summary>
+    internal const int InlineLength = 16;
+
     private Slot[] _slots;
     private Entry[] _entries;
+    private string?[] _long = [];
     private int _shift;
 
     public TokenTable(int capacity = 1024)
@@ -47,7 +54,7 @@ internal sealed class TokenTable<TValue>
             if (slot.Hash == hash)
             {
                 ref var entry = ref _entries[slot.Entry - 1];
-                if (token.SequenceEqual(entry.Key))
+                if (entry.Length == token.Length && token.SequenceEqual(token.Length <= InlineLength ? entry.Chars[..token.Length] : _long[slot.Entry - 1]))
                 {
                     key = null;
                     return ref entry.Value;
@@ -63,7 +70,22 @@ internal sealed class TokenTable<TValue>
             Array.Resize(ref _entries, _entries.Length * 2);
         }
 
-        _entries[Count] = new Entry { Key = key };
+        ref var added = ref _entries[Count];
+        added.Length = token.Length;
+        if (token.Length <= InlineLength)
+        {
+            token.CopyTo(added.Chars);
+        }
+        else
+        {
+            if (_long.Length <= Count)
+            {
+                Array.Resize(ref _long, _entries.Length);
+            }
+
+            _long[Count] = key;
+        }
+
         _slots[at] = new Slot(hash, ++Count);
         if (Count * 2 > _slots.Length)
         {
@@ -114,9 +136,17 @@ internal sealed class TokenTable<TValue>
     /// <summary>A token's full hash and its entry's number (1-based; 0 is an empty slot).</summary>
     private readonly record struct Slot(int Hash, int Entry);
 
+    /// <summary>A token's characters (the first <see cref="Entry.Length"/> of them, when it is short enough), its length and its value.</summary>
     private struct Entry
     {
-        public string Key;
+        public Characters Chars;
+        public int Length;
         public TValue Value;
+    }
+
+    [InlineArray(InlineLength)]
+    private struct Characters
+    {
+        private char _first;
     }
 }

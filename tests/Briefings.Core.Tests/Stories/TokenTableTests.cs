@@ -42,4 +42,29 @@ public sealed class TokenTableTests
             Assert.Equal((n + 1, tokens[n]), value);
         }
     }
+
+    [Fact]
+    public void TokensLongerThanAnEntryHoldsAreComparedWhole()
+    {
+        // Long tokens that share their first characters (all that an entry holds) and differ after,
+        // beside a short token equal to their common start, at the length an entry holds and one past it.
+        var stem = new string('x', TokenTable<int>.InlineLength);
+        var tokens = new[] { stem, stem + "a", stem + "b", stem + "ab", stem[..^1], stem + new string('y', 40) };
+        var table = new TokenTable<int>(capacity: 2);
+        for (var n = 0; n < tokens.Length; n++)
+        {
+            table.GetOrAdd(tokens[n], out var added) = n + 1;
+            Assert.Equal(tokens[n], added);
+        }
+
+        for (var n = 0; n < tokens.Length; n++)
+        {
+            Assert.Equal(n + 1, table.GetOrAdd(tokens[n], out var added));
+            Assert.Null(added);
+        }
+
+        Assert.Equal(0, table.GetOrAdd(stem + "c", out var unseen));
+        Assert.Equal(stem + "c", unseen);
+        Assert.Equal(tokens.Length + 1, table.Count);
+    }
 }
