@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Briefings.Core.Articles;
 using Briefings.Core.Text;
@@ -242,6 +243,9 @@ public static class ArticleVectors
             return folded.Length > StemLength ? folded[..StemLength] : folded;
         }
 
+        // Called for every token of the day, from a loop compiled optimised at once: compiled
+        // optimised at once too, rather than run unoptimised until the runtime gets round to it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Count(ReadOnlySpan<char> token, float weight, bool figure)
         {
             ref var known = ref _tokens.GetOrAdd(token, out var text);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Briefings.Core.Articles;
 using Briefings.Core.Text;
@@ -82,6 +83,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every pair of sentences compared
     private bool Aligned(int[] sentence, int[] other) => (double)Shared(sentence, other) / sentence.Length >= sentenceOverlap;
 
     /// <summary>How many of one sorted set's ids the other holds.</summary>

@@ -136,6 +136,7 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
     }
 
     /// <summary>A score of articles <paramref name="i"/> and <paramref name="j"/> as far apart in time and in the days they name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called for every proposal
     private double Apart(double score, int i, int j, GroupingOptions options) =>
         score * StoryGrouper.TimeFactor(when[i].Ticks, when[j].Ticks, options) * StoryGrouper.DayFactor(when[i].Weekdays, when[j].Weekdays, options);
 

@@ -54,7 +54,7 @@ internal sealed class TokenTable<TValue>
             if (slot.Hash == hash)
             {
                 ref var entry = ref _entries[slot.Entry - 1];
-                if (entry.Length == token.Length && token.SequenceEqual(token.Length <= InlineLength ? entry.Chars[..token.Length] : _long[slot.Entry - 1]))
+                if (entry.Length == token.Length && (token.Length <= InlineLength ? SameCharacters(token, ref entry.Chars) : token.SequenceEqual(_long[slot.Entry - 1])))
                 {
                     key = null;
                     return ref entry.Value;
@@ -93,6 +93,21 @@ internal sealed class TokenTable<TValue>
         }
 
         return ref _entries[Count - 1].Value;
+    }
+
+    /// <summary>Whether a token of at most <see cref="InlineLength"/> characters is the one an entry holds: a short loop of its own rather than a call.</summary>
+    private static bool SameCharacters(ReadOnlySpan<char> token, ref Characters held)
+    {
+        ReadOnlySpan<char> chars = held;
+        for (var k = 0; k < token.Length; k++)
+        {
+            if (token[k] != chars[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>FNV-1a over the characters: tokens are short, and the slot is taken from the high bits of a multiplied hash.</summary>
