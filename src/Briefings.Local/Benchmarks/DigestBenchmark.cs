@@ -49,10 +49,12 @@ public static class DigestBenchmark
             var phaseNames = runs.SelectMany(r => r["phases"]!.AsObject().Select(p => p.Key)).Distinct().ToList();
             var phases = new JsonObject();
             var phaseAllocations = new JsonObject();
+            var phaseCpu = new JsonObject();
             foreach (var name in phaseNames)
             {
                 phases[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phases"]![name] ?? 0)), 1);
                 phaseAllocations[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phaseAllocations"]![name] ?? 0)), 1);
+                phaseCpu[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phaseCpu"]?[name] ?? 0)), 1);
             }
 
             var result = new JsonObject
@@ -75,6 +77,7 @@ public static class DigestBenchmark
                 ["baselineSize"] = baselineSize,
                 ["phasesMs"] = phases,
                 ["phasesAllocatedMegabytes"] = phaseAllocations,
+                ["phasesCpuMs"] = phaseCpu,
             };
             if (peer)
             {
@@ -109,6 +112,7 @@ public static class DigestBenchmark
             + $"  peak {(double)r["peakMegabytes"]!:0} MB  allocated {(double)r["allocatedMegabytes"]!:0} MB"
             + $"  x{(double)r["ratioToBaseline"]!:0.00} vs {(int)r["baselineSize"]!:N0}");
         Console.WriteLine("        phases (ms, median): " + string.Join("  ", r["phasesMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
+        Console.WriteLine("        cpu (ms, median):    " + string.Join("  ", r["phasesCpuMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         Console.WriteLine("        allocated (MB, median): " + string.Join("  ", r["phasesAllocatedMegabytes"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         if (r["peer"] is JsonObject peer)
         {
@@ -128,8 +132,9 @@ public static class DigestBenchmark
         var total = Stopwatch.StartNew();
         var step = Stopwatch.StartNew();
         var allocated = GC.GetTotalAllocatedBytes();
+        var cpu = ProcessClock.Now();
         var articles = ArticleJsonLines.Read(path, reader, _ => { });
-        phases.Add("read", step.Elapsed, GC.GetTotalAllocatedBytes() - allocated);
+        phases.Add("read", step.Elapsed, GC.GetTotalAllocatedBytes() - allocated, ProcessClock.Now() - cpu);
 
         step.Restart();
         var day = articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
@@ -138,13 +143,14 @@ public static class DigestBenchmark
 
         step.Restart();
         allocated = GC.GetTotalAllocatedBytes();
+        cpu = ProcessClock.Now();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(digest, BriefingsJsonContext.Default.Digest).Length;
         foreach (var format in new[] { RenderFormat.Html, RenderFormat.Text, RenderFormat.Markdown })
         {
             bytes += renderer.Render(digest, format).Length;
         }
 
-        phases.Add("render", step.Elapsed, GC.GetTotalAllocatedBytes() - allocated);
+        phases.Add("render", step.Elapsed, GC.GetTotalAllocatedBytes() - allocated, ProcessClock.Now() - cpu);
         var elapsed = total.Elapsed;
         var result = new JsonObject
         {
@@ -165,6 +171,7 @@ public static class DigestBenchmark
             ["outputBytes"] = bytes,
             ["phases"] = phases.ToJson(),
             ["phaseAllocations"] = phases.AllocatedJson(),
+            ["phaseCpu"] = phases.CpuJson(),
         };
         Console.WriteLine(Measure.Json(result));
         return 0;

@@ -107,8 +107,10 @@ public static class Measure
     {
         private readonly ActivityListener _listener;
         private const string AllocatedAtStart = "allocatedAtStart";
+        private const string CpuAtStart = "cpuAtStart";
         private readonly Dictionary<string, TimeSpan> _totals = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _allocated = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TimeSpan> _cpu = new(StringComparer.Ordinal);
 
         public Phases(string sourceName)
         {
@@ -116,24 +118,48 @@ public static class Measure
             {
                 ShouldListenTo = source => source.Name == sourceName,
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStarted = activity => activity.SetCustomProperty(AllocatedAtStart, GC.GetTotalAllocatedBytes()),
+                ActivityStarted = activity =>
+                {
+                    activity.SetCustomProperty(AllocatedAtStart, GC.GetTotalAllocatedBytes());
+                    activity.SetCustomProperty(CpuAtStart, ProcessClock.Now());
+                },
                 ActivityStopped = activity =>
                 {
                     var allocated = GC.GetTotalAllocatedBytes() - (long)activity.GetCustomProperty(AllocatedAtStart)!;
-                    Add(activity.OperationName, activity.Duration, allocated);
+                    Add(activity.OperationName, activity.Duration, allocated, ProcessClock.Now() - (TimeSpan)activity.GetCustomProperty(CpuAtStart)!);
                 },
             };
             ActivitySource.AddActivityListener(_listener);
         }
 
-        /// <summary>Adds to a phase its time and the bytes the whole process allocated meanwhile (phases run one after another).</summary>
-        public void Add(string name, TimeSpan elapsed, long allocated)
+        /// <summary>
+        /// Adds to a phase its time, and the bytes the whole process allocated and the CPU time it
+        /// used meanwhile (phases run one after another; CPU time over wall time says how well a
+        /// phase kept the cores busy).
+        /// </summary>
+        public void Add(string name, TimeSpan elapsed, long allocated, TimeSpan cpu)
         {
             lock (_totals)
             {
                 _totals[name] = _totals.GetValueOrDefault(name) + elapsed;
                 _allocated[name] = _allocated.GetValueOrDefault(name) + allocated;
+                _cpu[name] = _cpu.GetValueOrDefault(name) + cpu;
             }
+        }
+
+        /// <summary>Milliseconds of process CPU time in each phase.</summary>
+        public JsonObject CpuJson()
+        {
+            var json = new JsonObject();
+            lock (_totals)
+            {
+                foreach (var (name, cpu) in _cpu)
+                {
+                    json[name] = Math.Round(cpu.TotalMilliseconds, 1);
+                }
+            }
+
+            return json;
         }
 
         /// <summary>Megabytes allocated in each phase.</summary>
