@@ -9,7 +9,7 @@ namespace Briefings.Core.Rendering;
 /// A Scriban context whose accessors for .NET objects (the view records) are built once per type
 /// for the process, instead of once per rendering by reflection over the type's members.
 /// </summary>
-internal sealed class RenderContext : TemplateContext
+internal sealed class RenderContext(ScriptObject builtins) : TemplateContext(builtins)
 {
     // An accessor depends on the type and on the context's member renamer, filter and key comparer,
     // which every rendering leaves at Scriban's defaults, so one per type serves every context.

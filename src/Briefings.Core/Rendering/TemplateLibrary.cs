@@ -30,6 +30,13 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     /// </summary>
     private static readonly ScriptObject Functions = CreateFunctions();
 
+    /// <summary>
+    /// Scriban's built-in functions, made once for every rendering: a context made without them
+    /// builds its own set, dozens of function objects, each time. Read-only, as renderings write
+    /// their variables to their own globals.
+    /// </summary>
+    private static readonly ScriptObject Builtins = CreateBuiltins();
+
     public string Root => _root;
 
     public Template Get(string name) => _templates.GetOrAdd(name, n => new Lazy<Template>(() => Parse(n))).Value;
@@ -48,7 +55,7 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
     public string Render(string name, ScriptObject globals)
     {
         var template = Get(name);
-        var context = new RenderContext
+        var context = new RenderContext(Builtins)
         {
             TemplateLoader = this,
             LoopLimit = options.LoopLimit,
@@ -102,6 +109,13 @@ public sealed class TemplateLibrary(TemplateOptions options) : ITemplateLoader
 
     public async ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         await File.ReadAllTextAsync(templatePath);
+
+    private static ScriptObject CreateBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
 
     private static ScriptObject CreateFunctions()
     {

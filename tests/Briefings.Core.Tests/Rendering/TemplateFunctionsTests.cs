@@ -33,6 +33,15 @@ public sealed class TemplateFunctionsTests : IDisposable
     public void MarkdownEscapeTakesAnyValueAsText() =>
         Assert.Equal(@"a\*b|42|", Render("{{ 'a*b' | markdown.escape }}|{{ 42 | markdown.escape }}|{{ nothing | markdown.escape }}"));
 
+    [Fact]
+    public void ARenderingThatNamesItsVariablesAfterBuiltInsLeavesThemToTheNext()
+    {
+        // The built-in functions are one set for every rendering: a rendering that assigns to their
+        // names (at the top, and inside an object of theirs) sets variables of its own.
+        Assert.Equal("1|true", Render("{{ string = 1; math = {} }}{{ string }}|{{ math.round == null }}"));
+        Assert.Equal("ABC|3", Render("{{ 'abc' | string.upcase }}|{{ math.round 2.5 + 0.1 }}"));
+    }
+
     private string Render(string template)
     {
         File.WriteAllText(Path.Combine(_temp.Path, "m.sbn"), template);
