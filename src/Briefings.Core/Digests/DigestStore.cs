@@ -77,12 +77,14 @@ public sealed class DigestStore(IBlobStore store)
         var now = Environment.TickCount64;
         if (_cache.TryGetValue(name, out var cached) && now - cached.CheckedAt < Freshness.TotalMilliseconds)
         {
+            cached.Use(now);
             return cached.Rendering;
         }
 
         if (cached is not null && await store.GetInfoAsync(Containers.Digests, name, cancellationToken) is { } info && info.ETag == cached.Rendering.ETag)
         {
-            _cache[name] = cached with { CheckedAt = now };
+            cached.CheckedAt = now;
+            cached.Use(now);
             return cached.Rendering;
         }
 
@@ -93,14 +95,38 @@ public sealed class DigestStore(IBlobStore store)
             return null;
         }
 
-        if (_cache.Count >= MaxCached)
-        {
-            _cache.Clear();
-        }
-
+        Evict(name);
         var rendering = new StoredRendering(blob.Content, contentType, blob.ETag);
         _cache[name] = new Cached(rendering, now);
         return rendering;
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="name"/> in a full cache. An entry not asked for again since it
+    /// was read goes first, the longest unused of them; only then the longest unused of the rest. An
+    /// archive page or a feed reads many days once each, and so its days push out one another, not
+    /// the latest day every reader asks for.
+    /// </summary>
+    private void Evict(string name)
+    {
+        while (_cache.Count >= MaxCached && !_cache.ContainsKey(name))
+        {
+            KeyValuePair<string, Cached>? victim = null;
+            foreach (var entry in _cache)
+            {
+                if (victim is not { } chosen || entry.Value.EvictsBefore(chosen.Value))
+                {
+                    victim = entry;
+                }
+            }
+
+            if (victim is not { } evicted)
+            {
+                return;
+            }
+
+            _cache.TryRemove(evicted);
+        }
     }
 
     public async Task<bool> ExistsAsync(DateOnly date, CancellationToken cancellationToken = default) =>
@@ -144,7 +170,33 @@ public sealed class DigestStore(IBlobStore store)
 
     private sealed record LatestDay(DateOnly Day, long CheckedAt);
 
-    private sealed record Cached(StoredRendering Rendering, long CheckedAt);
+    /// <summary>A blob kept for serving: when it was last checked against the store, and last served.</summary>
+    private sealed class Cached(StoredRendering rendering, long checkedAt)
+    {
+        private long _lastUsed = checkedAt;
+        private bool _usedAgain;
+
+        public StoredRendering Rendering { get; } = rendering;
+
+        public long CheckedAt { get; set; } = checkedAt;
+
+        /// <summary>Notes a request served from this entry (writing at most once a millisecond, as requests come by the thousand).</summary>
+        public void Use(long now)
+        {
+            if (!_usedAgain)
+            {
+                _usedAgain = true;
+            }
+
+            if (Volatile.Read(ref _lastUsed) != now)
+            {
+                Volatile.Write(ref _lastUsed, now);
+            }
+        }
+
+        public bool EvictsBefore(Cached other) =>
+            _usedAgain != other._usedAgain ? !_usedAgain : Volatile.Read(ref _lastUsed) < Volatile.Read(ref other._lastUsed);
+    }
 }
 
 /// <summary>A stored digest with its exact JSON bytes and ETag.</summary>

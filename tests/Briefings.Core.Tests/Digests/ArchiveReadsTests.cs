@@ -76,6 +76,33 @@ public class ArchiveReadsTests
         Assert.Equal(["digests/2026-11-03/digest.json", "digests/2026-11-03/digest.json", "digests/2026-11-04/digest.json"], store.Reads);
     }
 
+    [Fact]
+    public async Task ReadingManyDaysOnceEachKeepsTheLatestDayInMemory()
+    {
+        using var folder = new TempFolder();
+        var store = new RecordingStore(new FileBlobStore(folder.Path));
+        var digests = new DigestStore(store);
+        var latest = new DateOnly(2026, 11, 30);
+        for (var day = 1; day <= 30; day++)
+        {
+            await digests.SaveAsync(new Digest(new DateOnly(2026, 11, day), Fixtures.Noon, day, []), new Dictionary<RenderFormat, string>());
+        }
+
+        store.Reads.Clear();
+        await digests.GetJsonAsync(latest);
+        await digests.GetJsonAsync(latest); // readers ask for the latest day again and again
+        for (var day = 1; day < 30; day++)
+        {
+            await digests.GetJsonAsync(new DateOnly(2026, 11, day)); // an archive page reads every day once
+        }
+
+        var again = await digests.GetJsonAsync(latest);
+
+        Assert.NotNull(again);
+        Assert.Equal(30, store.Reads.Count); // each day read once: the latest was not read again
+        Assert.Single(store.Reads, "digests/2026-11-30/digest.json");
+    }
+
     /// <summary>The folder store, noting which blobs are read whole.</summary>
     private sealed class RecordingStore(IBlobStore inner) : DelegatingBlobStore(inner)
     {
