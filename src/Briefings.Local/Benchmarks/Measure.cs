@@ -148,43 +148,22 @@ public static class Measure
         }
 
         /// <summary>Milliseconds of process CPU time in each phase.</summary>
-        public JsonObject CpuJson()
-        {
-            var json = new JsonObject();
-            lock (_totals)
-            {
-                foreach (var (name, cpu) in _cpu)
-                {
-                    json[name] = Math.Round(cpu.TotalMilliseconds, 1);
-                }
-            }
-
-            return json;
-        }
+        public JsonObject CpuJson() => Json(_cpu, cpu => cpu.TotalMilliseconds);
 
         /// <summary>Megabytes allocated in each phase.</summary>
-        public JsonObject AllocatedJson()
+        public JsonObject AllocatedJson() => Json(_allocated, bytes => bytes / (1024.0 * 1024));
+
+        /// <summary>Milliseconds of wall time in each phase.</summary>
+        public JsonObject ToJson() => Json(_totals, total => total.TotalMilliseconds);
+
+        private JsonObject Json<T>(Dictionary<string, T> byPhase, Func<T, double> figure)
         {
             var json = new JsonObject();
             lock (_totals)
             {
-                foreach (var (name, bytes) in _allocated)
+                foreach (var (name, value) in byPhase)
                 {
-                    json[name] = Math.Round(bytes / (1024.0 * 1024), 1);
-                }
-            }
-
-            return json;
-        }
-
-        public JsonObject ToJson()
-        {
-            var json = new JsonObject();
-            lock (_totals)
-            {
-                foreach (var (name, total) in _totals)
-                {
-                    json[name] = Math.Round(total.TotalMilliseconds, 1);
+                    json[name] = Math.Round(figure(value), 1);
                 }
             }
 
