@@ -137,7 +137,7 @@ public static class Measure
         /// used meanwhile (phases run one after another; CPU time over wall time says how well a
         /// phase kept the cores busy).
         /// </summary>
-        public void Add(string name, TimeSpan elapsed, long allocated, TimeSpan cpu)
+        private void Add(string name, TimeSpan elapsed, long allocated, TimeSpan cpu)
         {
             lock (_totals)
             {
