@@ -10,6 +10,17 @@ internal static class Fixtures
 
     public static readonly string TemplateFolder = Path.Combine(AppContext.BaseDirectory, "templates");
 
+    /// <summary>Copies the shipped templates into a folder, for a test that then spoils one of them.</summary>
+    public static void CopyTemplatesTo(string folder)
+    {
+        foreach (var file in Directory.GetFiles(TemplateFolder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(TemplateFolder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     public static readonly DateTimeOffset Noon = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     public static ArticleReader Reader(IngestOptions? options = null) => new(options ?? new IngestOptions(), TimeProvider.System);

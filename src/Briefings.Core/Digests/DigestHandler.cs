@@ -107,6 +107,7 @@ public sealed class DigestHandler(
     private async Task<Digest> BuildHeldAsync(DateOnly day, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         DigestLog.Building(logger, day);
+        var warming = renderer.StartWarming();
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
         var earlier = new List<Article>();
         for (var back = 1; back <= options.Value.ContinuityDays; back++)
@@ -116,6 +117,7 @@ public sealed class DigestHandler(
 
         var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
         digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
+        await warming;
         var renderings = new Dictionary<RenderFormat, string>
         {
             [RenderFormat.Html] = renderer.Render(digest, RenderFormat.Html),

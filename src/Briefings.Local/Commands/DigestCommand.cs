@@ -28,6 +28,9 @@ public static class DigestCommand
         {
             using var services = Services();
             var reader = services.GetRequiredService<ArticleReader>();
+            var requested = parse.GetValue(format)!;
+            var renderer = services.GetRequiredService<DigestRenderer>();
+            var warming = requested.Equals("json", StringComparison.OrdinalIgnoreCase) ? Task.CompletedTask : renderer.StartWarming();
             var path = parse.GetValue(from)!;
             var articles = Directory.Exists(path) ? ReadFolder(path, reader) : ArticleJsonLines.Read(path, reader, Console.Error.WriteLine);
             if (articles.Count == 0)
@@ -42,7 +45,7 @@ public static class DigestCommand
             var digest = services.GetRequiredService<DigestBuilder>().Build(articles, day, DateTimeOffset.UtcNow);
             digest = await services.GetRequiredService<IStoryWriter>().ImproveAsync(digest, articles, cancellationToken);
 
-            var requested = parse.GetValue(format)!;
+            await warming;
             string rendered;
             if (requested.Equals("json", StringComparison.OrdinalIgnoreCase))
             {
@@ -50,7 +53,7 @@ public static class DigestCommand
             }
             else if (RenderFormats.Parse(requested) is { } renderFormat)
             {
-                rendered = services.GetRequiredService<DigestRenderer>().Render(digest, renderFormat);
+                rendered = renderer.Render(digest, renderFormat);
             }
             else
             {

@@ -19,12 +19,7 @@ public sealed class HostileTemplateTests
     private static async Task<TemplateException> FailsWithin(string template, TimeSpan bound, Action<TemplateOptions>? configure = null)
     {
         using var temp = new TempFolder();
-        foreach (var file in Directory.GetFiles(Fixtures.TemplateFolder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(temp.Path, Path.GetRelativePath(Fixtures.TemplateFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Fixtures.CopyTemplatesTo(temp.Path);
 
         File.WriteAllText(Path.Combine(temp.Path, "page.html.sbn"), template);
         var options = new TemplateOptions { Path = temp.Path };

@@ -61,6 +61,39 @@ public sealed class RenderingTests
 
     [Theory]
     [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public async Task WarmingBesideARenderingLeavesNoTraceInIt(RenderFormat format)
+    {
+        var digest = SeedDigest();
+        var expected = Render(digest, format);
+        var renderer = Renderer(Options());
+
+        // The warming digest's own words must not reach a rendering made while or after it runs.
+        var warming = renderer.StartWarming();
+        var during = renderer.Render(digest, format);
+        await warming;
+        renderer.Warm();
+
+        Assert.Equal(expected, during);
+        Assert.Equal(expected, renderer.Render(digest, format));
+        Assert.DoesNotContain("An earlier headline", expected);
+    }
+
+    [Fact]
+    public async Task WarmingReportsATemplateThatCannotRender()
+    {
+        using var folder = new TempFolder();
+        Fixtures.CopyTemplatesTo(folder.Path);
+
+        File.WriteAllText(Path.Combine(folder.Path, RenderFormats.TemplateName(RenderFormat.Text)), "{{ for story in digest.stories }}");
+
+        var error = await Assert.ThrowsAsync<TemplateException>(() => Renderer(Options(folder.Path)).StartWarming());
+        Assert.Contains(RenderFormats.TemplateName(RenderFormat.Text), error.Message);
+    }
+
+    [Theory]
+    [InlineData(RenderFormat.Html)]
     [InlineData(RenderFormat.Email)]
     [InlineData(RenderFormat.Text)]
     [InlineData(RenderFormat.Markdown)]
