@@ -88,6 +88,40 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         return new Digest(date, generatedAt, today.Count, kept);
     }
 
+    /// <summary>
+    /// Writes the quotes, figures and summary of a small built-in story and drops them, so their
+    /// code is compiled before a build needs it (<see cref="BuildWarming"/>). Safe at any time.
+    /// </summary>
+    public void Warm()
+    {
+        HighlightExtractor.Extract(WarmingStory);
+        new ExtractiveSummarizer(summaries).Summarize(WarmingStory, WarmingStory.ToDictionary(a => a.Id, a => a.Id));
+    }
+
+    // Two reports with what highlights and summaries look for: quotations and their speakers,
+    // amounts, shares, counts, dates.
+    internal static readonly Article[] WarmingStory =
+    [
+        WarmingArticle("warm-a", "Council approves the river bridge",
+            "The city council approved the river bridge on Tuesday, March 3, at a cost of more than $12 million, officials said.",
+            "“We have waited for this bridge for twenty years,” said Mayor Ana Diaz, who voted for it.",
+            "About 40 percent of residents cross the river every day, according to the council."),
+        WarmingArticle("warm-b", "River bridge approved by the council",
+            "The council voted 7 to 2 on Tuesday to build the bridge, which will cost $11.5 million.",
+            "Diaz said the vote was “a promise kept to the people of the east side of the river.”",
+            "Work is due to start in 2027 and to last two years."),
+    ];
+
+    private static Article WarmingArticle(string id, string title, params string[] paragraphs) => new()
+    {
+        Id = id,
+        Title = title,
+        Source = id,
+        Published = DateTimeOffset.UnixEpoch,
+        IngestedAt = DateTimeOffset.UnixEpoch,
+        Paragraphs = paragraphs,
+    };
+
     /// <summary>A story before its summary and highlights: what ranking needs, and what summarising will.</summary>
     private sealed record StoryDraft(Story Story, DateTimeOffset Latest, List<Article> Members, Dictionary<string, string> ReportOf);
 

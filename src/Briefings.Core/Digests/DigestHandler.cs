@@ -107,7 +107,7 @@ public sealed class DigestHandler(
     private async Task<Digest> BuildHeldAsync(DateOnly day, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         DigestLog.Building(logger, day);
-        var warming = renderer.StartWarming();
+        var warming = BuildWarming.Start(builder, renderer);
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
         var earlier = new List<Article>();
         for (var back = 1; back <= options.Value.ContinuityDays; back++)

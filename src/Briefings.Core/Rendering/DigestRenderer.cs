@@ -46,9 +46,8 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
     /// Renders a small digest in each format a build saves, and as the JSON saved beside them, and
     /// drops the results, so that the templates are parsed and the code these run through is
     /// compiled before a day's digest needs it: the first rendering of a process costs some 200 ms
-    /// of that, on one core. A job
-    /// starts this in the background (<see cref="StartWarming"/>) while it reads the day's
-    /// articles, which leaves a core idle part of the time. Safe to call at any time and more than once.
+    /// of that, on one core. A job starts this in the background (<see cref="BuildWarming"/>)
+    /// while it reads the day's articles. Safe to call at any time and more than once.
     /// </summary>
     public void Warm()
     {
@@ -58,12 +57,6 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
             Render(WarmingDigest, format);
         }
     }
-
-    /// <summary>
-    /// <see cref="Warm"/> on a thread of its own, so that it starts at once rather than queue
-    /// behind the work the job itself hands the thread pool.
-    /// </summary>
-    public Task StartWarming() => Task.Factory.StartNew(Warm, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     // Everything a story can show, so each template takes its every branch once.
     private static readonly Digest WarmingDigest = new(

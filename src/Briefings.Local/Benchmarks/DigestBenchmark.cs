@@ -131,7 +131,7 @@ public static class DigestBenchmark
 
         // Reading and rendering are phases of the benchmark's own, measured as the build's are.
         var total = Stopwatch.StartNew();
-        var warming = renderer.StartWarming(); // as a build job does
+        var warming = BuildWarming.Start(builder, renderer); // as a build job does
         List<Article> articles;
         using (DigestTelemetry.Phase("read"))
         {

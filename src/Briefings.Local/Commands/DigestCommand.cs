@@ -28,9 +28,9 @@ public static class DigestCommand
         {
             using var services = Services();
             var reader = services.GetRequiredService<ArticleReader>();
-            var requested = parse.GetValue(format)!;
+            var builder = services.GetRequiredService<DigestBuilder>();
             var renderer = services.GetRequiredService<DigestRenderer>();
-            var warming = requested.Equals("json", StringComparison.OrdinalIgnoreCase) ? Task.CompletedTask : renderer.StartWarming();
+            var warming = BuildWarming.Start(builder, renderer);
             var path = parse.GetValue(from)!;
             var articles = Directory.Exists(path) ? ReadFolder(path, reader) : ArticleJsonLines.Read(path, reader, Console.Error.WriteLine);
             if (articles.Count == 0)
@@ -42,10 +42,11 @@ public static class DigestCommand
             var day = parse.GetValue(date) is { } text
                 ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
-            var digest = services.GetRequiredService<DigestBuilder>().Build(articles, day, DateTimeOffset.UtcNow);
+            var digest = builder.Build(articles, day, DateTimeOffset.UtcNow);
             digest = await services.GetRequiredService<IStoryWriter>().ImproveAsync(digest, articles, cancellationToken);
 
             await warming;
+            var requested = parse.GetValue(format)!;
             string rendered;
             if (requested.Equals("json", StringComparison.OrdinalIgnoreCase))
             {

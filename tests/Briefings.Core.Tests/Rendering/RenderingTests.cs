@@ -70,7 +70,7 @@ public sealed class RenderingTests
         var renderer = Renderer(Options());
 
         // The warming digest's own words must not reach a rendering made while or after it runs.
-        var warming = renderer.StartWarming();
+        var warming = BuildWarming.Start(new DigestBuilder(), renderer);
         var during = renderer.Render(digest, format);
         await warming;
         renderer.Warm();
@@ -88,7 +88,7 @@ public sealed class RenderingTests
 
         File.WriteAllText(Path.Combine(folder.Path, RenderFormats.TemplateName(RenderFormat.Text)), "{{ for story in digest.stories }}");
 
-        var error = await Assert.ThrowsAsync<TemplateException>(() => Renderer(Options(folder.Path)).StartWarming());
+        var error = await Assert.ThrowsAsync<TemplateException>(() => BuildWarming.Start(new DigestBuilder(), Renderer(Options(folder.Path))));
         Assert.Contains(RenderFormats.TemplateName(RenderFormat.Text), error.Message);
     }
 
