@@ -16,6 +16,10 @@ public static class RunnerHost
 
         builder.Configuration.AddInMemoryCollection(settings.ToConfiguration());
         builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port ?? 5080}");
+        // A request is handled on the socket's own thread instead of being handed to the thread
+        // pool and back: on two cores the hand-offs cost more than the handlers, which are short
+        // and never block on a task (docs/performance.md, "Serving on the sockets' threads").
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         builder.Services.AddBriefings();
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(BriefingsServiceCollectionExtensions.Section);

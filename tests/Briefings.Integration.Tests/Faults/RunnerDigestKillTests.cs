@@ -152,6 +152,7 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         long building = 0, storing = 0, built = 0, finished = 0; // ticks since the start, 0 until logged
         TimeSpan? killed = null;
+        Process? process = null;
         var runner = ChildProcess.Start("dotnet",
             [Path.Combine(AppContext.BaseDirectory, "briefings.dll"), "serve", "--data", folder, "--port", Repository.FreePort().ToString(CultureInfo.InvariantCulture)],
             line =>
@@ -163,6 +164,13 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
                 else if (line.Contains("Storing the digest", StringComparison.Ordinal))
                 {
                     Interlocked.CompareExchange(ref storing, clock.Elapsed.Ticks, 0);
+                    if (killWhen is not null)
+                    {
+                        // Every kill comes at the latest now: from here, the moment the line is
+                        // read, rather than from the loop below, which a busy machine wakes late,
+                        // after the writes of tens of milliseconds it is aimed at.
+                        KillNow(Volatile.Read(ref process));
+                    }
                 }
                 else if (line.Contains("Built the digest", StringComparison.Ordinal))
                 {
@@ -174,6 +182,7 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
                 }
             },
             environment);
+        Volatile.Write(ref process, runner.Process);
         TimeSpan? Logged(ref long ticks) => Interlocked.Read(ref ticks) is var t and > 0 ? TimeSpan.FromTicks(t) : null;
         await using (runner)
         {
@@ -195,6 +204,19 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
         } // SIGKILL
 
         return new Run(started, Logged(ref building), Logged(ref built), killed, runner.Output);
+    }
+
+    /// <summary>SIGKILL to the runner (one process: the host runs the app in itself).</summary>
+    private static void KillNow(Process? process)
+    {
+        try
+        {
+            process?.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
     }
 
     /// <summary>A synthetic news day filed straight into the folder store, as ingestion files it.</summary>
