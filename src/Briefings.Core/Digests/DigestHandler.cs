@@ -118,12 +118,7 @@ public sealed class DigestHandler(
         var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
         digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         await warming;
-        var renderings = new Dictionary<RenderFormat, string>
-        {
-            [RenderFormat.Html] = renderer.Render(digest, RenderFormat.Html),
-            [RenderFormat.Text] = renderer.Render(digest, RenderFormat.Text),
-            [RenderFormat.Markdown] = renderer.Render(digest, RenderFormat.Markdown),
-        };
+        var renderings = renderer.RenderStored(digest);
         DigestLog.Storing(logger, day);
         await digests.SaveAsync(digest, renderings, cancellationToken);
         DigestLog.Built(logger, day, digest.Stories.Count, digest.ArticleCount);

@@ -36,6 +36,13 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
         return RenderTemplate(templateName, model);
     }
 
+    /// <summary>The renderings a build stores beside the digest's JSON: the page, text and Markdown (an email is rendered when it is sent).</summary>
+    public static IReadOnlyList<RenderFormat> StoredFormats { get; } = [RenderFormat.Html, RenderFormat.Text, RenderFormat.Markdown];
+
+    /// <summary>Renders a digest in each of <see cref="StoredFormats"/>.</summary>
+    public Dictionary<RenderFormat, string> RenderStored(Digest digest) =>
+        StoredFormats.ToDictionary(format => format, format => Render(digest, format));
+
     public string RenderArchive(ArchiveView archive)
     {
         var model = new ScriptObject { ["archive"] = archive, ["site"] = _site };
@@ -52,10 +59,7 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
     public void Warm()
     {
         JsonSerializer.SerializeToUtf8Bytes(WarmingDigest, BriefingsJsonContext.Default.Digest);
-        foreach (var format in (ReadOnlySpan<RenderFormat>)[RenderFormat.Html, RenderFormat.Text, RenderFormat.Markdown])
-        {
-            Render(WarmingDigest, format);
-        }
+        RenderStored(WarmingDigest);
     }
 
     // Everything a story can show, so each template takes its every branch once.

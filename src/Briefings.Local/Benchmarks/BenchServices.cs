@@ -38,13 +38,7 @@ public static class BenchServices
     {
         var digest = Digest(services, seed, stories);
         var renderer = services.GetRequiredService<DigestRenderer>();
-        var renderings = new Dictionary<RenderFormat, string>
-        {
-            [RenderFormat.Html] = renderer.Render(digest, RenderFormat.Html),
-            [RenderFormat.Text] = renderer.Render(digest, RenderFormat.Text),
-            [RenderFormat.Markdown] = renderer.Render(digest, RenderFormat.Markdown),
-        };
-        await services.GetRequiredService<DigestStore>().SaveAsync(digest, renderings);
+        await services.GetRequiredService<DigestStore>().SaveAsync(digest, renderer.RenderStored(digest));
         return digest;
     }
 }

@@ -147,11 +147,8 @@ public static class DigestBenchmark
         using (DigestTelemetry.Phase("render"))
         {
             warming.Wait();
-            bytes = JsonSerializer.SerializeToUtf8Bytes(digest, BriefingsJsonContext.Default.Digest).Length;
-            foreach (var format in new[] { RenderFormat.Html, RenderFormat.Text, RenderFormat.Markdown })
-            {
-                bytes += renderer.Render(digest, format).Length;
-            }
+            bytes = JsonSerializer.SerializeToUtf8Bytes(digest, BriefingsJsonContext.Default.Digest).Length
+                + renderer.RenderStored(digest).Values.Sum(rendering => rendering.Length);
         }
 
         var elapsed = total.Elapsed;
