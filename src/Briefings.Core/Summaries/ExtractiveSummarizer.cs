@@ -55,6 +55,12 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             }
         }
 
+        var reported = candidates.Where(c => !InWritersVoice(c.Text)).ToList();
+        if (reported.Count >= options.MinSentences)
+        {
+            candidates = reported;
+        }
+
         var order = articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
         return Select(candidates, consensus)
             .OrderBy(c => c.Position)
@@ -281,4 +287,59 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         && !sentence.EndsWith("...", StringComparison.Ordinal)
         && sentence.TrimEnd('"', '”', '’', '\'', ')', ']') is [.., '.' or '!' or '?']
         && (char.IsUpper(sentence[0]) || sentence[0] is '“' or '"' or '‘' || char.IsDigit(sentence[0]));
+
+    /// <summary>
+    /// A sentence in which the writer speaks as "I" or "we" or to the reader as "you", outside any
+    /// quotation: commentary or advice, not a report of what happened. A summary tells the reader
+    /// what the outlets reported, so it draws on such sentences only when a story has too few others.
+    /// </summary>
+    public static bool InWritersVoice(string sentence)
+    {
+        // Every candidate sentence of every story passes through here, so this walks the words
+        // once instead of running a pattern at every letter that might start a pronoun.
+        var straight = false;
+        var curly = 0;
+        var previousCapitalised = false;
+        for (var i = 0; i < sentence.Length;)
+        {
+            var ch = sentence[i];
+            if (!char.IsLetter(ch))
+            {
+                straight ^= ch == '"';
+                curly = ch == '“' ? curly + 1 : ch == '”' ? Math.Max(0, curly - 1) : curly;
+                previousCapitalised &= ch == ' ';
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < sentence.Length && char.IsLetter(sentence[i]))
+            {
+                i++;
+            }
+
+            var word = sentence.AsSpan(start, i - start);
+            var joined = start > 0 && sentence[start - 1] is '.' or '-' || i < sentence.Length && char.IsDigit(sentence[i]);
+            if (!straight && curly == 0 && !joined && IsPersonal(word, i < sentence.Length ? sentence[i] : ' ', previousCapitalised))
+            {
+                return true;
+            }
+
+            previousCapitalised = char.IsUpper(ch) && start > 0 && sentence[start - 1] == ' ';
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A first- or second-person pronoun. Case matters: "US" is a country. "I" is a pronoun unless
+    /// it is an initial ("R.I.", "I. M. Pei") or follows a capitalised word as a numeral does
+    /// ("World War I", "Elizabeth I").
+    /// </summary>
+    private static bool IsPersonal(ReadOnlySpan<char> word, char next, bool previousCapitalised) => word switch
+    {
+        "I" => next != '.' && !previousCapitalised,
+        "we" or "We" or "us" or "our" or "Our" or "ours" or "you" or "You" or "your" or "Your" or "yours" or "my" or "My" or "me" => true,
+        _ => false,
+    };
 }

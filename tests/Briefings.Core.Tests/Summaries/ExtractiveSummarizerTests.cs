@@ -130,4 +130,50 @@ public sealed class ExtractiveSummarizerTests
         Assert.Contains(summary, s => s.Text.StartsWith("\"We did not take this lightly.", StringComparison.Ordinal)
             && s.Text.EndsWith("the mayor told reporters at city hall.", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("We eat microplastics, breathe pollution and watch other life-forms decline to extinction.")]
+    [InlineData("If you are fully vaccinated, you don't need a booster shot, the health agency says.")]
+    [InlineData("It has kept my wife and son safe over the last year.")]
+    [InlineData("I intended to write about the first hundred days of the new government.")]
+    [InlineData("Back in Washington, I asked the senator what we're meant to make of the vote.")]
+    [InlineData("Prices are collapsing in front of our eyes, \"and nobody noticed,\" one trader said.")]
+    public void SentencesInTheWritersOwnVoiceAreRecognised(string sentence) =>
+        Assert.True(ExtractiveSummarizer.InWritersVoice(sentence));
+
+    [Theory]
+    [InlineData("The US government said on Tuesday that boosters are not yet needed.")]
+    [InlineData("Sens. Sheldon Whitehouse (D-R.I.) and Chris Coons (Del.) wrote to the FBI director.")]
+    [InlineData("“We will not back down,” the mayor told reporters on Friday.")]
+    [InlineData("\"You have to act now,\" the minister said, and I. M. Pei's museum reopened.")]
+    [InlineData("World War I veterans laid wreaths at the memorial.")]
+    public void ReportedSpeechAndInitialsAreNotTheWritersVoice(string sentence) =>
+        Assert.False(ExtractiveSummarizer.InWritersVoice(sentence));
+
+    [Fact]
+    public void CommentaryInTheWritersVoiceIsLeftOutWhenTheStoryHasReportsEnough()
+    {
+        // The column's opening line shares most of the story's words, so only its voice keeps it out.
+        var column = Fixtures.Article("column", "Central bank raises interest rates by half a point again",
+            "We should all worry that the central bank raised interest rates by half a point to 4.5 percent on Tuesday. "
+            + "Your mortgage payments will rise within weeks as lenders pass on the increase, and you can do little about it.");
+
+        var summary = Summarizer.Summarize([.. RateStory, column], NoCopies);
+
+        Assert.NotEmpty(summary);
+        Assert.DoesNotContain(summary, s => ExtractiveSummarizer.InWritersVoice(s.Text));
+    }
+
+    [Fact]
+    public void AStoryToldOnlyInTheWritersVoiceStillGetsASummary()
+    {
+        var column = Fixtures.Article("column", "Why we should all plant more trees this spring",
+            "We planted forty oak trees along the river path last weekend with our neighbours. "
+            + "You can join the next planting on the first Saturday of April at the old mill. "
+            + "Our town lost half of its elm trees to disease in the last ten years.");
+
+        var summary = Summarizer.Summarize([column], NoCopies);
+
+        Assert.True(summary.Count >= 2);
+    }
 }
