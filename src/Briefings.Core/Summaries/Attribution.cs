@@ -9,11 +9,9 @@ public static partial class Attribution
     {
         foreach (var pattern in new[] { NameThenVerb(), VerbThenName(), AccordingTo() })
         {
-            var match = pattern.Match(text);
-            if (match.Success)
+            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
             {
-                var name = match.Groups["name"].Value.Trim();
-                if (!Pronouns.Contains(name.Split(' ')[0]))
+                if (Speaker(match.Groups["name"].Value) is { } name)
                 {
                     return name;
                 }
@@ -23,18 +21,68 @@ public static partial class Attribution
         return null;
     }
 
+    /// <summary>
+    /// The name a pattern caught, without a leading article ("The Treasury Department" is the
+    /// Treasury Department); null for a pronoun or an article alone ("It said", "The report
+    /// said") and for a day or month ("said Monday").
+    /// </summary>
+    private static string? Speaker(string caught)
+    {
+        var words = caught.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 1 && words[0] is "The" or "A" or "An")
+        {
+            words = words[1..];
+        }
+
+        if (words.Length == 0 || Pronouns.Contains(words[0]) || Calendar.Contains(words[0]))
+        {
+            return null;
+        }
+
+        // A sentence's full stop is not part of the name; an abbreviation's is ("U.S.", "Jr.").
+        var last = words[^1];
+        if (last.Length > 4 && last.EndsWith('.') && last.IndexOf('.') == last.Length - 1)
+        {
+            words[^1] = last[..^1];
+        }
+
+        return string.Join(' ', words);
+    }
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "He", "She", "They", "It", "We", "I", "This", "That", "The", "A", "An", "Its", "Their", "His", "Her",
     };
 
-    private const string Name = @"(?<name>(?:[A-Z][\p{L}.'’-]+|[A-Z]{2,})(?:\s+(?:of|the|for|de|al|bin|van|von|[A-Z][\p{L}.'’-]+)){0,6})";
-    private const string Verb = @"(?:said|says|added|told|wrote|remarked|stated|declared|announced|argued|warned|noted|insisted|explained|claimed)";
+    /// <summary>A day or month on its own is when something was said ("on Monday said"), not who said it.</summary>
+    private static readonly HashSet<string> Calendar = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+        "May", "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday",
+    };
 
-    [GeneratedRegex(Name + @"(?:,[^,]{1,60},)?\s+" + Verb + @"\b")]
+    // Capitalised words, joined by particles of names ("Bank of England", "bin Salman") but never
+    // ending in one, and after a possessive up to two lower-case words ("South Korea's military
+    // intelligence", "Apple's chief executive").
+    private const string Word = @"[A-Z][\p{L}.'’-]+";
+    // A name may end in the body that speaks for it ("Biden administration", "Pentagon officials").
+    private const string Name = @"(?<name>(?:" + Word + @"|[A-Z]{2,})(?:\s+(?:(?:of|the|for|de|al|bin|van|von)\s+)*" + Word + @"){0,6}"
+        + @"(?:(?<=['’]s)(?:\s+[a-z]+){1,2}|\s+(?:administration|government|officials?|spokes(?:man|woman|person)|campaign|police|authorities))?)";
+
+    // "added" followed by a number is a rise ("the US added 559,000 jobs"), not something said.
+    private const string Spoke = @"(?:said|says|added(?!\s+[$€£]?\d)|wrote|remarked|stated|declared|announced|argued|warned|noted|insisted|explained|claimed|reported|estimated|confirmed|revealed|disclosed";
+
+    // After a name, "told" too ("Smith told Reuters"); before one, "told X" names the listener.
+    private const string Verb = Spoke + "|told)";
+    private const string VerbBefore = Spoke + ")";
+
+    // "X said", "X, who …, said", "X on Monday said"; not a place or person a preposition
+    // governs ("Police in Paris said", "Sources close to Joe Biden said"), nor the tail of a
+    // longer name.
+    [GeneratedRegex(@"(?<!\b(?:in|at|from|of|on|to|for|with|near|by)\s+|\p{Lu}[\p{L}.'’-]*\s+)" + Name + @"(?:,[^,]{1,60},|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)?\s+" + Verb + @"\b")]
     private static partial Regex NameThenVerb();
 
-    [GeneratedRegex(@"\b" + Verb + @"\s+" + Name)]
+    [GeneratedRegex(@"\b" + VerbBefore + @"\s+" + Name)]
     private static partial Regex VerbThenName();
 
     [GeneratedRegex(@"\baccording to (?:the\s+)?" + Name)]

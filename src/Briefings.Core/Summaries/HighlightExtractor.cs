@@ -41,7 +41,7 @@ public static partial class HighlightExtractor
                 {
                     foreach (Match match in FigurePattern().Matches(sentence))
                     {
-                        if (Phrase(match) is not { } phrase || IsDate(match.Groups["number"].Value, phrase.Thing, sentence, match.Index))
+                        if (Phrase(match) is not { } phrase || NotACount(match.Groups["number"].Value, match.Groups["w1"].Value, phrase.Thing, sentence, match.Index))
                         {
                             continue;
                         }
@@ -77,13 +77,17 @@ public static partial class HighlightExtractor
 
         var first = match.Groups["w1"];
         var second = match.Groups["w2"];
-        if (StopWords.Contains(first.Value.ToLowerInvariant()))
+        if (StopWords.Contains(first.Value.ToLowerInvariant()) || NotNouns.Contains(first.Value))
         {
-            return null;
+            return null; // "30,000 amid", "hundreds across": no thing counted
         }
 
+        // The second word belongs to the figure when it is a noun the first qualifies ("artillery
+        // shells"), not the verb, adverb or direction that follows it ("scientists stated",
+        // "miles west").
         var useSecond = second.Success && !StopWords.Contains(second.Value.ToLowerInvariant())
-            && !second.Value.EndsWith("ing", StringComparison.Ordinal) && !second.Value.EndsWith("ly", StringComparison.Ordinal);
+            && !second.Value.EndsWith("ing", StringComparison.Ordinal) && !second.Value.EndsWith("ly", StringComparison.Ordinal)
+            && !second.Value.EndsWith("ed", StringComparison.Ordinal) && !NotNouns.Contains(second.Value);
         var end = useSecond ? second.Index + second.Length : first.Index + first.Length;
         var value = Words.Squash(match.Value[..(end - match.Index)]);
         return (value, (useSecond ? second.Value : first.Value).ToLowerInvariant());
@@ -92,17 +96,45 @@ public static partial class HighlightExtractor
     private static double Overlap(HashSet<string> a, HashSet<string> b) =>
         Math.Min(a.Count, b.Count) == 0 ? 0 : (double)a.Count(b.Contains) / Math.Min(a.Count, b.Count);
 
-    private static bool IsDate(string number, string thing, string sentence, int index)
+    /// <summary>
+    /// A number that counts nothing: a year ("in 2017", "the 2017 tax cuts"; news writes counts of a
+    /// thousand or more with a comma), a day of a month ("Jan. 6 riot", "on 3 November"), a time
+    /// ("1330 GMT"), a rank ("the No. 3 Republican"), or part of a name ("S&amp;P 500 futures",
+    /// "Group of 7 nations").
+    /// </summary>
+    private static bool NotACount(string number, string next, string thing, string sentence, int index)
     {
-        if (Regex.IsMatch(number, @"^(1[89]|20)\d\d$") && !thing.EndsWith('s'))
+        if (YearPattern().IsMatch(number) || TimeZones.Contains(thing))
         {
-            return true; // a year, not "2021 cases"
+            return true;
         }
 
-        var before = sentence[..index].TrimEnd();
-        return Regex.IsMatch(number, @"^\d{1,2}$")
-            && (Months().IsMatch(thing) || Regex.IsMatch(before, @"(January|February|March|April|May|June|July|August|September|October|November|December|on)$", RegexOptions.IgnoreCase));
+        // What comes right before the number decides; the patterns look at its last few words only.
+        var before = sentence.AsSpan(0, index).TrimEnd();
+        before = before[Math.Max(0, before.Length - 40)..];
+        return before.EndsWith("No.", StringComparison.Ordinal)
+            || (number.Length <= 2 && number.All(char.IsAsciiDigit) && (Months().IsMatch(next.ToLowerInvariant()) || DayOf().IsMatch(before)))
+            || NamedBefore().EnumerateMatches(before) is var names && names.MoveNext() && !StopWords.Contains(before.Slice(names.Current.Index, names.Current.Length).ToString().ToLowerInvariant());
     }
+
+    /// <summary>
+    /// Words that follow a figure without being what it counts: places, directions and times
+    /// ("miles west", "acres across"), and the common verbs whose past is not spelt with -ed
+    /// ("Afghans flew", "voters cast").
+    /// </summary>
+    private static readonly HashSet<string> NotNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "near", "west", "east", "north", "south", "ago", "earlier", "later", "apart", "away", "ahead", "behind", "since",
+        "across", "inside", "outside", "worldwide", "nationwide", "overseas", "abroad", "alone", "apiece", "combined", "overall",
+        "annually", "each", "total", "amid", "among", "despite", "during", "including", "flew", "cast", "rose", "fell", "went", "came", "took", "made", "left", "won", "lost", "met",
+        "ran", "saw", "got", "gave", "held", "told", "paid", "spent", "sent", "fled", "fought", "brought", "sold", "built", "led",
+        "began", "grew", "remain", "remained", "say", "said", "says", "face", "faced",
+    };
+
+    private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)
+    {
+        "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet", "cest",
+    };
 
     /// <summary>The amount a figure names, to tell different figures for one thing apart.</summary>
     private static decimal? Amount(string number, string scale)
@@ -133,10 +165,22 @@ public static partial class HighlightExtractor
     [GeneratedRegex(@"^(january|february|march|april|may|june|july|august|september|october|november|december)$")]
     private static partial Regex Months();
 
+    [GeneratedRegex(@"^(1[89]|20)\d\d$")]
+    private static partial Regex YearPattern();
+
+    // "January 6", "Jan. 6", "Sept 11", "on 3".
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|on)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DayOf();
+
+    // A capitalised word right before the number, alone or with "of": "S&P 500", "Nasdaq 100",
+    // "Group of 7", "Section 230". Not the sentence's first word, which is capitalised anyway.
+    [GeneratedRegex(@"(?<=\S\s+)[A-Z][\p{L}&'’]*(?=(?:\s+of)?$)")]
+    private static partial Regex NamedBefore();
+
     [GeneratedRegex(@"[“""](?<text>[^”""]{12,600})[”""]")]
     private static partial Regex QuotePattern();
 
     // "more than a million artillery shells", "about twelve thousand troops", "$1.2 trillion in spending", "15 areas", "30% of voters".
-    [GeneratedRegex(@"(?<![\w.,$€£])(?:(?:about|around|almost|nearly|over|more than|less than|fewer than|at least|up to|some|roughly|approximately)\s+)?(?:[$€£]\s?)?(?<number>\d[\d,]*(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens|tens)(?:(?:\s+of)?\s*(?<scale>%|percent|per cent|hundred|thousands?|millions?|billions?|trillion)\b)?(?:\s+of)?\s+(?<w1>[a-z][a-z-]+)(?:\s+(?<w2>[a-z][a-z-]+))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,$€£#\-–/:])(?:(?:about|around|almost|nearly|over|more than|less than|fewer than|at least|up to|some|roughly|approximately)\s+)?(?:[$€£]\s?)?(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens|tens)(?:(?:\s+of)?\s*(?<scale>%|percent|per cent|hundred|thousands?|millions?|billions?|trillion)\b)?(?:\s+of)?\s+(?<w1>[a-z][a-z-]*[a-z])(?:\s+(?<w2>[a-z][a-z-]*[a-z]))?(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
 }

@@ -1,0 +1,63 @@
+using Briefings.Core.Summaries;
+
+namespace Briefings.Core.Tests.Summaries;
+
+/// <summary>Who a sentence says gave its words or numbers, and which numbers count something.</summary>
+public class HighlightTests
+{
+    [Theory]
+    [InlineData("The Treasury Department said Monday that 39 million families will receive payments.", "Treasury Department")]
+    [InlineData("The Court on Monday announced that it would take the case.", "Court")]
+    [InlineData("The Biden administration said Tuesday it will root out discrimination.", "Biden administration")]
+    [InlineData("South Korea’s military intelligence said that the North has sent a million shells.", "South Korea’s military intelligence")]
+    [InlineData("In October, the White House reported that the North had sent a thousand containers.", "White House")]
+    [InlineData("“We will not stop,” said Psaki.", "Psaki")]
+    [InlineData("The senator spoke to reporters, according to the Associated Press.", "Associated Press")]
+    [InlineData("Republican Sen. Shelley Moore Capito of West Virginia said the talks had ended.", "Republican Sen. Shelley Moore Capito of West Virginia")]
+    [InlineData("In Chicago, 100 people were struck by gunfire, according to Chicago police.", "Chicago police")]
+    [InlineData("Sources close to Biden said the talks had stalled, Senator Jones said.", "Senator Jones")]
+    [InlineData("Senator Jones told Reuters the vote would be close.", "Senator Jones")]
+    public void TheSpeakerIsWhoTheSentenceSays(string sentence, string speaker) =>
+        Assert.Equal(speaker, Attribution.SpeakerIn(sentence));
+
+    [Theory]
+    [InlineData("The US added 559,000 jobs in May as the pandemic receded.")] // a rise, not a statement
+    [InlineData("The agency said Monday that it had finished.")] // no name: a day is not a speaker
+    [InlineData("It said the report was wrong.")]
+    [InlineData("Sources close to Joe Biden said the talks had stalled.")]
+    [InlineData("The mayor told Reuters that the bridge would reopen.")] // Reuters is who heard it
+    public void NoSpeakerIsMadeUp(string sentence) =>
+        Assert.Null(Attribution.SpeakerIn(sentence));
+
+    [Theory]
+    [InlineData("Health officials said 26 people died in the floods.", "26 people")]
+    [InlineData("The Senate approved a $1.2 trillion infrastructure package on Tuesday.", "$1.2 trillion infrastructure package")]
+    [InlineData("Researchers said 18 scientists stated their doubts in a letter.", "18 scientists")]
+    [InlineData("The fire has burned over 768,000 acres across 12 states.", "over 768,000 acres")]
+    [InlineData("There were nearly 190,000 migrant encounters at the border in June.", "nearly 190,000 migrant encounters")]
+    public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
+    {
+        var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
+
+        Assert.Contains(figures, f => f.Value == value);
+    }
+
+    [Theory]
+    [InlineData("Hospitals were full at the height of the COVID-19 pandemic last winter.")]
+    [InlineData("The committee will study the Jan. 6 riot at the Capitol.")]
+    [InlineData("The 2017 tax cuts were mostly permanent for companies.")]
+    [InlineData("The market opened at 1330 GMT after the holiday.")]
+    [InlineData("Stocks rose as S&P 500 futures and Nasdaq 100 futures edged up after the report.")]
+    [InlineData("Leaders of the Group of 7 nations met in Cornwall.")]
+    [InlineData("The bill passed the Senate in a 68-32 vote.")]
+    [InlineData("The law took effect in 2011, setting the stage for the dispute.")]
+    [InlineData("The deadline is 11 September and cannot move.")]
+    [InlineData("The No. 3 Republican in the House called the vote a mistake.")]
+    [InlineData("Protesters gathered in their hundreds across the city.")]
+    public void NumbersThatCountNothingAreNotFigures(string sentence)
+    {
+        var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
+
+        Assert.Empty(figures);
+    }
+}
