@@ -15,6 +15,9 @@ public sealed record ArchiveView(
 
 public sealed record ArchiveDayView(string Date, string DateLong, string Href, int StoryCount, int ArticleCount, IReadOnlyList<ArchiveStoryView> Stories)
 {
+    /// <summary>"12 stories from 140 articles".</summary>
+    public string Tally { get; } = Counts.Tally(StoryCount, ArticleCount);
+
     /// <summary>A day as the archive lists it; <paramref name="href"/> is its page.</summary>
     public static ArchiveDayView From(Digest digest, string href, int headlines) => new(
         digest.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -26,4 +29,8 @@ public sealed record ArchiveDayView(string Date, string DateLong, string Href, i
             s.Headline, $"{href}#story-{s.Id}", s.Reports, string.Join(", ", s.Sources)))]);
 }
 
-public sealed record ArchiveStoryView(string Headline, string Href, int Reports, string SourcesText);
+public sealed record ArchiveStoryView(string Headline, string Href, int Reports, string SourcesText)
+{
+    /// <summary>"3 reports".</summary>
+    public string ReportsText { get; } = Counts.Of(Reports, "report", "reports");
+}

@@ -18,6 +18,9 @@ public sealed record DigestView(
     IReadOnlyList<StoryView> Stories,
     LinksView Links)
 {
+    /// <summary>"40 stories from 480 articles", "1 story from 5 articles".</summary>
+    public string Tally { get; } = Counts.Tally(StoryCount, ArticleCount);
+
     // A digest is rendered many times over: in four formats when it is built, twice per email, and
     // once per page request, of the one digest object the store keeps parsed (DigestStore.GetAsync).
     // Its stories' views (the citation labels, the formatted times) do not depend on the links, so
@@ -78,27 +81,34 @@ public sealed record StoryView(
     IReadOnlyList<string> Sources,
     string SourcesText,
     int Reports,
-    IReadOnlyList<Quote> Quotes,
+    IReadOnlyList<QuoteView> Quotes,
     IReadOnlyList<FigureView> Figures,
     string? Developing)
 {
+    /// <summary>"3 reports", "1 report": how many reports the story's articles carry.</summary>
+    public string ReportsText { get; } = Counts.Of(Reports, "report", "reports");
+
     public static StoryView From(Story story, int number, int coverageLimit = 0)
     {
         var articles = story.Articles.Select((a, i) => ArticleView.From(a, story.Id, i + 1)).ToList();
         var byId = articles.ToDictionary(a => a.Id);
         var summary = story.Summary.Select(s => new SentenceView(
             s.Text,
-            s.Sources.Where(byId.ContainsKey).Select(id => byId[id]).ToList())).ToList();
-        var figures = story.Figures.Select(f => new FigureView(f.Value, f.Context, f.Speaker ?? (byId.TryGetValue(f.ArticleId, out var a) ? a.Source : null), f.ArticleId)).ToList();
+            s.Sources.Where(byId.ContainsKey).Select(id => byId[id]).OrderBy(a => a.Number).ToList())).ToList();
+        var outlets = story.Articles.ToDictionary(a => a.Id, a => a.Source);
+        var quotes = story.Quotes.Select(q => new QuoteView(q.Text, q.Speaker, q.ArticleId, byId.GetValueOrDefault(q.ArticleId))).ToList();
+        var figures = story.Figures.Select(f => new FigureView(
+            f.Value, f.Context, f.Speaker ?? outlets.GetValueOrDefault(f.ArticleId), f.ArticleId, byId.GetValueOrDefault(f.ArticleId))).ToList();
         var developing = story.Developing is { } d
             ? $"Developing story, day {d.DaysRunning}: first seen {d.FirstSeen.ToString("d MMMM", CultureInfo.InvariantCulture)} ({d.EarlierArticles} earlier article{(d.EarlierArticles == 1 ? "" : "s")}, then “{d.Previously}”). New since:"
             : null;
         var coverage = coverageLimit > 0 && articles.Count > coverageLimit ? articles[..coverageLimit] : articles;
         return new StoryView(story.Id, number, story.Headline, summary, articles, coverage, articles.Count - coverage.Count, story.Sources,
-            story.Sources.Count == 0 ? "" : string.Join(", ", story.Sources), story.Reports, story.Quotes, figures, developing);
+            story.Sources.Count == 0 ? "" : string.Join(", ", story.Sources), story.Reports, quotes, figures, developing);
     }
 }
 
+/// <summary>A summary sentence and the articles it cites, in the order the coverage lists them.</summary>
 public sealed record SentenceView(string Text, IReadOnlyList<ArticleView> Citations);
 
 /// <summary>
@@ -132,4 +142,26 @@ public sealed record ArticleView(
     }
 }
 
-public sealed record FigureView(string Value, string Context, string? Speaker, string ArticleId);
+/// <summary>
+/// A quotation and who said it. <see cref="Citation"/> is the article that carries it, cited as a
+/// summary sentence cites (null only if the digest names an article the story does not list).
+/// </summary>
+public sealed record QuoteView(string Text, string Speaker, string ArticleId, ArticleView? Citation);
+
+/// <summary>
+/// A figure with who gave it: the speaker the text names, else the outlet that reported it, else
+/// nobody (a text without its outlet), and <see cref="Citation"/>, the article it comes from.
+/// </summary>
+public sealed record FigureView(string Value, string Context, string? Speaker, string ArticleId, ArticleView? Citation);
+
+/// <summary>Counts as a reader says them.</summary>
+public static class Counts
+{
+    /// <summary>"1 story", "12 stories", "10,000 articles".</summary>
+    public static string Of(int count, string one, string many) =>
+        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";
+
+    /// <summary>"1 story from 5 articles".</summary>
+    public static string Tally(int stories, int articles) =>
+        $"{Of(stories, "story", "stories")} from {Of(articles, "article", "articles")}";
+}

@@ -148,11 +148,71 @@ public sealed class RenderingTests
 
         foreach (var sentence in story.Summary)
         {
-            var markers = string.Concat(sentence.Sources.Select(id => $" [{story.Articles.Select(a => a.Id).ToList().IndexOf(id) + 1}]"));
+            var numbers = sentence.Sources.Select(id => story.Articles.Select(a => a.Id).ToList().IndexOf(id) + 1).Order();
+            var markers = string.Concat(numbers.Select(n => $" [{n}]"));
             Assert.Contains(sentence.Text + markers, text);
         }
 
         Assert.Contains("[1] " + story.Articles[0].Title, text);
+    }
+
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void EveryFormatCountsStoriesAndReportsAsASentenceSaysThem(RenderFormat format)
+    {
+        var digest = SeedDigest();
+
+        var visible = Visible(Render(digest, format), format);
+
+        Assert.Contains("1 story from 5 articles", visible);
+        Assert.Contains("4 reports", visible);
+        Assert.DoesNotContain("1 stories", visible);
+    }
+
+    [Theory]
+    [InlineData(RenderFormat.Text, " [{0}]")]
+    [InlineData(RenderFormat.Markdown, " [[{0}]](#{1}-{0})")]
+    [InlineData(RenderFormat.Html, "[{0}]</a>")]
+    public void QuotesAndFiguresCiteTheArticleTheyComeFrom(RenderFormat format, string marker)
+    {
+        var digest = SeedDigest();
+        var story = Assert.Single(digest.Stories);
+        var number = story.Articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
+        Assert.NotEmpty(story.Quotes);
+        Assert.NotEmpty(story.Figures);
+
+        var visible = Visible(Render(digest, format), format);
+
+        foreach (var (text, end, articleId) in story.Quotes.Select(q => (q.Text, q.Speaker, q.ArticleId))
+            .Concat(story.Figures.Select(f => (f.Value, f.Context, f.ArticleId))))
+        {
+            var at = visible.IndexOf(text, StringComparison.Ordinal);
+            Assert.True(at >= 0, text);
+            var after = visible[visible.IndexOf(end, at, StringComparison.Ordinal)..];
+            Assert.StartsWith(end, after);
+            Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, marker, number[articleId], story.Id), after[..Math.Min(after.Length, end.Length + 300)]);
+        }
+    }
+
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void EveryFormatMarksTheCopyOfAReportAndNamesNoUnknownOutletForAFigure(RenderFormat format)
+    {
+        var digest = SeedDigest();
+        var story = Assert.Single(digest.Stories);
+        var copy = Assert.Single(story.Articles, a => a.CopyOf is not null);
+
+        var visible = Visible(Render(digest, format), format);
+
+        var line = visible[visible.LastIndexOf(copy.Title, StringComparison.Ordinal)..]; // the coverage list comes last
+        Assert.Contains("(same report)", line[..line.IndexOf('\n', StringComparison.Ordinal)]);
+        Assert.DoesNotContain("(Unknown source)", visible);
+        Assert.Contains(story.Figures, f => f.Speaker is null && story.Articles.Single(a => a.Id == f.ArticleId).Source is null);
     }
 
     [Fact]

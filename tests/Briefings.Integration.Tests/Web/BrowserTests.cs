@@ -26,7 +26,9 @@ public sealed partial class BrowserTests : IAsyncLifetime
         await Seeding.BuildDaysAsync(_runner.Services, yesterday);
         using var digest = JsonDocument.Parse(await _runner.Client.GetStringAsync("/api/briefings/latest"));
         var story = digest.RootElement.GetProperty("stories")[0];
-        var citations = story.GetProperty("summary").EnumerateArray().Sum(s => s.GetProperty("sources").GetArrayLength());
+        // Every summary sentence cites its sources, and every quote and figure the article it comes from.
+        var citations = story.GetProperty("summary").EnumerateArray().Sum(s => s.GetProperty("sources").GetArrayLength())
+            + story.GetProperty("quotes").GetArrayLength() + story.GetProperty("figures").GetArrayLength();
 
         var dom = await Chromium.DumpDomAsync(_runner.Client.BaseAddress + $"briefings/{result.Date:yyyy-MM-dd}");
 
