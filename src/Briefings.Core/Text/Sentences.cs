@@ -10,7 +10,8 @@ public static class Sentences
     {
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "govs", "sen", "sens", "rep", "reps", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
         "pres", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt",
+        "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt",
+        "v", // "Roe v. Wade"
     };
 
     public static List<string> Split(string paragraph)

@@ -10,6 +10,11 @@ public sealed class SentencesTests
         Sentences.Split("The U.S. Army and Gov. Newsom met Mr. Smith and Dr. Jones on Monday. They talked for an hour."));
 
     [Fact]
+    public void CaseNamesAndWashingtonDcDoNotEndASentence() => Assert.Equal(
+        ["The court granted review in Dobbs v. Jackson Women's Health Organization.", "Arguments are set for the fall.", "A D.C. Circuit judge disagreed."],
+        Sentences.Split("The court granted review in Dobbs v. Jackson Women's Health Organization. Arguments are set for the fall. A D.C. Circuit judge disagreed."));
+
+    [Fact]
     public void PluralTitlesDoNotEndASentence() => Assert.Equal(
         ["The letter was written by Sens. Ron Wyden and Reps. Jamie Raskin and Ro Khanna.", "It asked for an answer by Friday."],
         Sentences.Split("The letter was written by Sens. Ron Wyden and Reps. Jamie Raskin and Ro Khanna. It asked for an answer by Friday."));
