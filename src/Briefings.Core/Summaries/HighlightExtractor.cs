@@ -24,10 +24,19 @@ public static partial class HighlightExtractor
                 var matches = QuotePattern().Matches(paragraph);
                 var outside = QuotePattern().Replace(paragraph, "\"…\"");
                 var speaker = Attribution.SpeakerIn(outside);
+                var sentences = new List<Range>();
+                if (matches.Count > 0)
+                {
+                    Sentences.Ranges(paragraph, sentences);
+                }
+
                 foreach (Match match in matches)
                 {
                     var text = match.Groups["text"].Value.Trim().TrimEnd(',');
-                    var who = speaker ?? (outside.Trim().Length < 8 ? previousSpeaker : null);
+
+                    // The speaker named in the quotation's own sentence, else anywhere in the
+                    // paragraph, else (for a paragraph that is only a quotation) the last one named.
+                    var who = SpeakerBeside(paragraph, sentences, match.Index) ?? speaker ?? (outside.Trim().Length < 8 ? previousSpeaker : null);
                     var words = ExtractiveSummarizer.ContentWords(text);
                     if (who is null || Words.Count(text) < 6 || quotes.Count >= maxQuotes || quotes.Any(q => Overlap(q.Words, words) >= 0.6))
                     {
@@ -63,6 +72,21 @@ public static partial class HighlightExtractor
         }
 
         return (quotes.Select(q => q.Quote).ToList(), figures.Select(f => f.Figure).ToList());
+    }
+
+    /// <summary>Who the sentence holding a quotation says said it: "Officials said it was too soon. “…,” said the mayor." gives the mayor.</summary>
+    private static string? SpeakerBeside(string paragraph, List<Range> sentences, int at)
+    {
+        foreach (var range in sentences)
+        {
+            var (start, length) = range.GetOffsetAndLength(paragraph.Length);
+            if (at >= start && at < start + length)
+            {
+                return length == paragraph.Length ? null : Attribution.SpeakerIn(QuotePattern().Replace(paragraph.Substring(start, length), "\"…\""));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The figure as written ("more than a million artillery shells") and the thing it counts.</summary>

@@ -15,8 +15,12 @@ public class HighlightTests
     [InlineData("The senator spoke to reporters, according to the Associated Press.", "Associated Press")]
     [InlineData("Republican Sen. Shelley Moore Capito of West Virginia said the talks had ended.", "Republican Sen. Shelley Moore Capito of West Virginia")]
     [InlineData("In Chicago, 100 people were struck by gunfire, according to Chicago police.", "Chicago police")]
+    [InlineData("According to the Census Bureau, the population topped 331 million.", "Census Bureau")]
     [InlineData("Sources close to Biden said the talks had stalled, Senator Jones said.", "Senator Jones")]
     [InlineData("Senator Jones told Reuters the vote would be close.", "Senator Jones")]
+    [InlineData("“Demand is surging,” said Indeed Hiring Lab director of research Nick Bunker.", "Nick Bunker")]
+    [InlineData("“It works,” said the company's chief executive Tim Cook.", "Tim Cook")]
+    [InlineData("“We will win,” said Biden in Ohio on Tuesday.", "Biden")]
     public void TheSpeakerIsWhoTheSentenceSays(string sentence, string speaker) =>
         Assert.Equal(speaker, Attribution.SpeakerIn(sentence));
 
@@ -25,9 +29,22 @@ public class HighlightTests
     [InlineData("The agency said Monday that it had finished.")] // no name: a day is not a speaker
     [InlineData("It said the report was wrong.")]
     [InlineData("Sources close to Joe Biden said the talks had stalled.")]
+    [InlineData("President Biden formally announced his American Families Plan on Wednesday, a $1.8 trillion proposal.")]
+    [InlineData("Israel carried out hundreds of airstrikes against what it said were militant targets across Gaza, the army said.")]
     [InlineData("The mayor told Reuters that the bridge would reopen.")] // Reuters is who heard it
     public void NoSpeakerIsMadeUp(string sentence) =>
         Assert.Null(Attribution.SpeakerIn(sentence));
+
+    [Fact]
+    public void AQuotationIsGivenToTheSpeakerOfItsOwnSentence()
+    {
+        var article = Fixtures.Article("a", "Tower collapse",
+            "Officials said it was too soon to determine the cause of the collapse. “Buildings just don’t fall down in America, they just don’t,” said Surfside Mayor Charles Burkett in an interview.");
+
+        var (quotes, _) = HighlightExtractor.Extract([article]);
+
+        Assert.Equal("Surfside Mayor Charles Burkett", Assert.Single(quotes).Speaker);
+    }
 
     [Theory]
     [InlineData("Health officials said 26 people died in the floods.", "26 people")]
