@@ -85,8 +85,13 @@ public sealed record StoryView(
     IReadOnlyList<FigureView> Figures,
     string? Developing)
 {
-    /// <summary>"3 reports", "1 report": how many reports the story's articles carry.</summary>
-    public string ReportsText { get; } = Counts.Of(Reports, "report", "reports");
+    /// <summary>
+    /// How much coverage the story had: "3 reports", or "5 articles, 4 reports" when some articles
+    /// carry the same report (a wire story run by two outlets).
+    /// </summary>
+    public string ReportsText { get; } = Articles.Count == Reports
+        ? Counts.Of(Reports, "report", "reports")
+        : $"{Counts.Of(Articles.Count, "article", "articles")}, {Counts.Of(Reports, "report", "reports")}";
 
     public static StoryView From(Story story, int number, int coverageLimit = 0)
     {

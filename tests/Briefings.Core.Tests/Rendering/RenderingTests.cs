@@ -168,7 +168,7 @@ public sealed class RenderingTests
         var visible = Visible(Render(digest, format), format);
 
         Assert.Contains("1 story from 5 articles", visible);
-        Assert.Contains("4 reports", visible);
+        Assert.Contains("5 articles, 4 reports", visible); // 001 and 003 carry one report
         Assert.DoesNotContain("1 stories", visible);
     }
 
