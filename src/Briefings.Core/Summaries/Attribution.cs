@@ -89,11 +89,12 @@ public static partial class Attribution
         "May", "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday",
     };
 
-    // Capitalised words, joined by particles of names ("Bank of England", "bin Salman") but never
-    // ending in one, and after a possessive up to two lower-case words ("South Korea's military
-    // intelligence", "Apple's chief executive").
     private const string Word = @"[A-Z][\p{L}.'’-]+";
-    // A name may end in the body that speaks for it ("Biden administration", "Pentagon officials").
+
+    // Capitalised words, joined by particles of names ("Bank of England", "bin Salman") but never
+    // ending in one; after a possessive, up to two lower-case words ("South Korea's military
+    // intelligence", "Apple's chief executive"); or the body that speaks for a name ("Biden
+    // administration", "Pentagon officials").
     private const string Name = @"(?<name>(?:" + Word + @"|[A-Z]{2,})(?:\s+(?:(?:of|the|for|de|al|bin|van|von)\s+)*" + Word + @"){0,6}"
         + @"(?:(?<=['’]s)(?:\s+[a-z]+){1,2}|\s+(?:administration|government|officials?|spokes(?:man|woman|person)|campaign|police|authorities))?)";
 

@@ -82,6 +82,7 @@ public static partial class HighlightExtractor
             var (start, length) = range.GetOffsetAndLength(paragraph.Length);
             if (at >= start && at < start + length)
             {
+                // A one-sentence paragraph has already been read whole by the caller.
                 return length == paragraph.Length ? null : Attribution.SpeakerIn(QuotePattern().Replace(paragraph.Substring(start, length), "\"…\""));
             }
         }
@@ -142,17 +143,18 @@ public static partial class HighlightExtractor
     }
 
     /// <summary>
-    /// Words that follow a figure without being what it counts: places, directions and times
-    /// ("miles west", "acres across"), and the common verbs whose past is not spelt with -ed
-    /// ("Afghans flew", "voters cast").
+    /// Words next to a number that are not what it counts: places, directions and times ("miles
+    /// west", "acres across"), prepositions ("30,000 amid"), and the common verbs whose past is not
+    /// spelt with -ed ("Afghans flew", "voters cast").
     /// </summary>
     private static readonly HashSet<string> NotNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "near", "west", "east", "north", "south", "ago", "earlier", "later", "apart", "away", "ahead", "behind", "since",
         "across", "inside", "outside", "worldwide", "nationwide", "overseas", "abroad", "alone", "apiece", "combined", "overall",
-        "annually", "each", "total", "amid", "among", "despite", "during", "including", "flew", "cast", "rose", "fell", "went", "came", "took", "made", "left", "won", "lost", "met",
-        "ran", "saw", "got", "gave", "held", "told", "paid", "spent", "sent", "fled", "fought", "brought", "sold", "built", "led",
-        "began", "grew", "remain", "remained", "say", "said", "says", "face", "faced",
+        "annually", "each", "total", "amid", "among", "despite", "during", "including",
+        "flew", "cast", "rose", "fell", "went", "came", "took", "made", "left", "won", "lost", "met", "ran", "saw", "got", "gave",
+        "held", "told", "paid", "spent", "sent", "fled", "fought", "brought", "sold", "built", "led", "began", "grew", "remain",
+        "remained", "say", "said", "says", "face", "faced",
     };
 
     private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)
