@@ -137,13 +137,25 @@ public sealed record ArticleView(
 {
     public static ArticleView From(StoryArticle article, string storyId, int number)
     {
-        var source = article.Source ?? "Unknown source";
         var url = DigestView.SafeUrl(article.Url);
+        var source = article.Source ?? SiteOf(url) ?? "Unknown source";
         var anchor = $"a-{storyId}-{number}";
         return new ArticleView(
             article.Id, number, article.Title, source, url,
             article.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), article.CopyOf,
             anchor, url ?? "#" + anchor, $"Source {number}: {source}, “{article.Title}”");
+    }
+
+    /// <summary>An article without a named outlet is known by its site: "reuters.com" for https://www.reuters.com/….</summary>
+    private static string? SiteOf(string? url)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+
+        var host = new Uri(url).Host;
+        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
     }
 }
 

@@ -215,6 +215,23 @@ public sealed class RenderingTests
         Assert.Contains(story.Figures, f => f.Speaker is null && story.Articles.Single(a => a.Id == f.ArticleId).Source is null);
     }
 
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void AnArticleWithoutANamedOutletIsKnownByItsSite(RenderFormat format)
+    {
+        var articles = Fixtures.RateDecisionReports()
+            .Select(a => a with { Source = null, Url = $"https://www.{a.Id}.example/markets/rates" })
+            .ToList();
+        var digest = new DigestBuilder().Build(articles, Day, Fixtures.Noon);
+
+        var visible = Visible(Render(digest, format), format);
+
+        Assert.All(articles, a => Assert.Contains($"— {a.Id}.example", visible));
+        Assert.DoesNotContain("Unknown source", visible);
+    }
+
     [Fact]
     public async Task EndlessTemplateLoopFailsInsteadOfHanging()
     {
