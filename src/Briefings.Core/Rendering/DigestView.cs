@@ -47,8 +47,9 @@ public sealed record DigestView(
     /// <summary>A day as a reader says it: "Saturday, 21 November 2026".</summary>
     public static string LongDate(DateOnly day) => day.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    internal static string? SafeUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
+    /// <summary>The URL when it is an absolute http(s) one, the only kind a rendering links to; else null.</summary>
+    internal static Uri? SafeUri(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 }
 
 /// <summary>
@@ -137,8 +138,9 @@ public sealed record ArticleView(
 {
     public static ArticleView From(StoryArticle article, string storyId, int number)
     {
-        var url = DigestView.SafeUrl(article.Url);
-        var source = article.Source ?? SiteOf(url) ?? "Unknown source";
+        var uri = DigestView.SafeUri(article.Url);
+        var url = uri?.AbsoluteUri;
+        var source = article.Source ?? (uri is null ? null : SiteOf(uri)) ?? "Unknown source";
         var anchor = $"a-{storyId}-{number}";
         return new ArticleView(
             article.Id, number, article.Title, source, url,
@@ -147,16 +149,8 @@ public sealed record ArticleView(
     }
 
     /// <summary>An article without a named outlet is known by its site: "reuters.com" for https://www.reuters.com/….</summary>
-    private static string? SiteOf(string? url)
-    {
-        if (url is null)
-        {
-            return null;
-        }
-
-        var host = new Uri(url).Host;
-        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
-    }
+    private static string SiteOf(Uri url) =>
+        url.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.Host[4..] : url.Host;
 }
 
 /// <summary>
