@@ -24,11 +24,8 @@ public static partial class HighlightExtractor
                 var matches = QuotePattern().Matches(paragraph);
                 var outside = QuotePattern().Replace(paragraph, "\"…\"");
                 var speaker = Attribution.SpeakerIn(outside);
-                var sentences = new List<Range>();
-                if (matches.Count > 0)
-                {
-                    Sentences.Ranges(paragraph, sentences);
-                }
+                var sentences = new List<Range>(); // where the paragraph's sentences lie: for quotes' speakers and for figures
+                Sentences.Ranges(paragraph, sentences);
 
                 foreach (Match match in matches)
                 {
@@ -46,8 +43,9 @@ public static partial class HighlightExtractor
                     quotes.Add((new Quote(text, who, article.Id), words));
                 }
 
-                foreach (var sentence in Sentences.Split(paragraph))
+                foreach (var range in sentences)
                 {
+                    var sentence = paragraph[range];
                     foreach (Match match in FigurePattern().Matches(sentence))
                     {
                         if (Phrase(match) is not { } phrase || NotACount(match.Groups["number"].Value, match.Groups["w1"].Value, phrase.Thing, sentence, match.Index))
