@@ -72,7 +72,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var highlights = new (List<Quote> Quotes, List<Figure> Figures)[drafts.Count];
         using (DigestTelemetry.Phase("highlights"))
         {
-            EveryCore.For(drafts.Count, (k, _) => highlights[k] = HighlightExtractor.Extract(drafts[k].Members));
+            EveryCore.For(drafts.Count, (k, _) => highlights[k] = HighlightExtractor.Extract(drafts[k].Members, drafts[k].ReportOf));
         }
 
         var kept = new Story[drafts.Count];

@@ -35,14 +35,25 @@ public static partial class Attribution
     }
 
     /// <summary>
+    /// Whether the text gives words to "he" or "she" ("“…,” she said."), who, in news writing, is
+    /// the person the article last named as speaking.
+    /// </summary>
+    public static bool ByPronoun(string text) => text.AsSpan().ContainsAny(Cues) && PronounThenVerb().IsMatch(text);
+
+    /// <summary>
     /// Words that can stand between an employer and a person as the person's title ("director of
     /// research", "the company's chief executive"): content words, "of", "the" and possessives;
     /// not the pronouns, verbs and prepositions of a clause ("announced his American Families
     /// Plan", "said were militant targets across Gaza").
     /// </summary>
-    private static bool IsTitle(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w =>
-        w is "of" or "the" || w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)
-        || !StopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal) && w is not ("across" or "against" or "among" or "around" or "near" or "toward" or "towards"));
+    private static bool IsTitle(string words)
+    {
+        var split = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return split.All(w =>
+                w is "of" or "the" || w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)
+                || !StopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal) && w is not ("across" or "against" or "among" or "around" or "near" or "toward" or "towards"))
+            && !split.All(w => w is "of" or "the"); // "Fiona Hill of the Brookings Institution" is one name, not a title
+    }
 
     /// <summary>
     /// The name a pattern caught, without a leading article ("The Treasury Department" is the
@@ -99,7 +110,11 @@ public static partial class Attribution
         + @"(?:(?<=['’]s)(?:\s+[a-z]+){1,2}|\s+(?:administration|government|officials?|spokes(?:man|woman|person)|campaign|police|authorities))?)";
 
     // "added" followed by a number is a rise ("the US added 559,000 jobs"), not something said.
-    private const string Spoke = @"(?:said|says|added(?!\s+[$€£]?\d)|wrote|remarked|stated|declared|announced|argued|warned|noted|insisted|explained|claimed|reported|estimated|confirmed|revealed|disclosed";
+    // Not "states", "notes" or "reports" in the present, which are as often nouns ("Treasury
+    // notes", "news reports"), nor "asked" or "called", whose object is not the speaker.
+    private const string Spoke = @"(?:said|says|(?:added|adds)(?!\s+[$€£]?\d)|wrote|writes|remarked|stated|declared|announced|argued|argues|warned|warns|noted|insisted|insists"
+        + @"|explained|explains|claimed|reported|estimated|confirmed|revealed|disclosed|asserted|tweeted|stressed|emphasized|emphasised|acknowledged|conceded"
+        + @"|cautioned|testified|admitted|replied|recalled";
 
     // After a name, "told" too ("Smith told Reuters"); before one, "told X" names the listener.
     private const string Verb = Spoke + "|told)";
@@ -119,6 +134,9 @@ public static partial class Attribution
 
     [GeneratedRegex(@"\b" + VerbBefore + @"\s+" + Name)]
     private static partial Regex VerbThenName();
+
+    [GeneratedRegex(@"\b(?:[Hh]e|[Ss]he)\s+" + Verb + @"\b")]
+    private static partial Regex PronounThenVerb();
 
     [GeneratedRegex(@"\b[Aa]ccording to (?:the\s+)?" + Name)]
     private static partial Regex AccordingTo();

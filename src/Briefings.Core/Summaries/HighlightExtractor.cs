@@ -7,14 +7,23 @@ namespace Briefings.Core.Summaries;
 
 /// <summary>
 /// Quotes with their speakers, and figures with their context, from a story's articles (most
-/// central first). A quote is kept only when the text says who said it; the same quote carried
-/// by a copy is kept once. Where articles give different numbers for the same thing, both stay.
+/// central first). A quote is kept only when the text says who said it; the same quote carried by
+/// several articles is kept once, and counts as carried by each of their reports. Where articles
+/// give different numbers for the same thing, both stay.
 /// </summary>
 public static partial class HighlightExtractor
 {
-    public static (List<Quote> Quotes, List<Figure> Figures) Extract(IEnumerable<Article> articles, int maxQuotes = 3, int maxFigures = 5)
+    /// <param name="articles">The story's articles, most central first.</param>
+    /// <param name="reportOf">
+    /// The report each article carries (its own id, or the id of the article it copies), so that a
+    /// quote repeated by copies of one report counts once; without it every article is a report.
+    /// </param>
+    /// <param name="maxQuotes">How many quotes to keep.</param>
+    /// <param name="maxFigures">How many figures to keep.</param>
+    public static (List<Quote> Quotes, List<Figure> Figures) Extract(
+        IEnumerable<Article> articles, IReadOnlyDictionary<string, string>? reportOf = null, int maxQuotes = 3, int maxFigures = 5)
     {
-        var quotes = new List<(Quote Quote, HashSet<string> Words)>();
+        var quotes = new List<QuoteCandidate>();
         var figures = new List<(Figure Figure, string Thing, decimal? Amount)>();
         foreach (var article in articles)
         {
@@ -32,15 +41,24 @@ public static partial class HighlightExtractor
                     var text = match.Groups["text"].Value.Trim().TrimEnd(',');
 
                     // The speaker named in the quotation's own sentence, else anywhere in the
-                    // paragraph, else (for a paragraph that is only a quotation) the last one named.
-                    var who = SpeakerBeside(paragraph, sentences, match.Index) ?? speaker ?? (outside.Trim().Length < 8 ? previousSpeaker : null);
-                    var words = ExtractiveSummarizer.ContentWords(text);
-                    if (who is null || Words.Count(text) < 6 || quotes.Count >= maxQuotes || quotes.Any(q => Overlap(q.Words, words) >= 0.6))
+                    // paragraph, else (for a paragraph that is only a quotation, or gives it to
+                    // "he" or "she") the last one named.
+                    var who = SpeakerBeside(paragraph, sentences, match.Index) ?? speaker
+                        ?? (outside.Trim().Length < 8 || Attribution.ByPronoun(outside) ? previousSpeaker : null);
+                    if (who is null || Words.Count(text) < 6)
                     {
                         continue;
                     }
 
-                    quotes.Add((new Quote(text, who, article.Id), words));
+                    var words = ExtractiveSummarizer.ContentWords(text);
+                    var report = reportOf?.GetValueOrDefault(article.Id) ?? article.Id;
+                    if (quotes.Find(q => Overlap(q.Words, words) >= 0.6) is { } same)
+                    {
+                        same.Reports.Add(report);
+                        continue;
+                    }
+
+                    quotes.Add(new QuoteCandidate(new Quote(text, who, article.Id), words, [report]));
                 }
 
                 foreach (var range in sentences)
@@ -69,8 +87,46 @@ public static partial class HighlightExtractor
             }
         }
 
-        return (quotes.Select(q => q.Quote).ToList(), figures.Select(f => f.Figure).ToList());
+        return (KeyQuotes(quotes, maxQuotes), figures.Select(f => f.Figure).ToList());
     }
+
+    /// <summary>
+    /// The quotes a reader most needs: those carried by the most reports first (the words every
+    /// outlet chose to repeat), whole statements before fragments of a sentence ("put our troops
+    /// at risk", which reads poorly on its own), then the earliest in the most central articles;
+    /// one a speaker while other voices remain, so that a story with several sides shows them.
+    /// </summary>
+    private static List<Quote> KeyQuotes(List<QuoteCandidate> candidates, int max)
+    {
+        var ranked = candidates // stable: ties keep the articles' order
+            .OrderByDescending(c => c.Reports.Count)
+            .ThenBy(c => char.IsLower(c.Quote.Text[0]))
+            .ToList();
+        var chosen = new List<QuoteCandidate>(max);
+        var voices = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var candidate in ranked)
+        {
+            if (chosen.Count < max && voices.Add(Voice(candidate.Quote.Speaker)))
+            {
+                chosen.Add(candidate);
+            }
+        }
+
+        foreach (var candidate in ranked)
+        {
+            if (chosen.Count < max && !chosen.Contains(candidate))
+            {
+                chosen.Add(candidate);
+            }
+        }
+
+        return chosen.OrderBy(ranked.IndexOf).Select(c => c.Quote).ToList();
+    }
+
+    /// <summary>Who speaks, as one key for the ways a text names them: "Josep Borrell", "EU's Borrell" and "Borrell" are one voice.</summary>
+    private static string Voice(string speaker) => speaker[(speaker.LastIndexOf(' ') + 1)..];
+
+    private sealed record QuoteCandidate(Quote Quote, HashSet<string> Words, HashSet<string> Reports);
 
     /// <summary>Who the sentence holding a quotation says said it: "Officials said it was too soon. “…,” said the mayor." gives the mayor.</summary>
     private static string? SpeakerBeside(string paragraph, List<Range> sentences, int at)
@@ -201,7 +257,9 @@ public static partial class HighlightExtractor
     [GeneratedRegex(@"(?<=\S\s+)[A-Z][\p{L}&'’]*(?=(?:\s+of)?$)")]
     private static partial Regex NamedBefore();
 
-    [GeneratedRegex(@"[“""](?<text>[^”""]{12,600})[”""]")]
+    // A quotation opens on a word and closes after one, so that the words between two
+    // straight-quoted terms ("a "discrepancy" in 135,000 "test" votes") are not taken for one.
+    [GeneratedRegex(@"(?:“|(?<![\w""])"")(?<text>[^\s”""][^”""]{10,598}[^\s”""])[”""]")]
     private static partial Regex QuotePattern();
 
     // "more than a million artillery shells", "about twelve thousand troops", "$1.2 trillion in spending", "15 areas", "30% of voters".

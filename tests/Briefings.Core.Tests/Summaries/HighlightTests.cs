@@ -1,3 +1,4 @@
+using Briefings.Core.Articles;
 using Briefings.Core.Summaries;
 
 namespace Briefings.Core.Tests.Summaries;
@@ -21,6 +22,10 @@ public class HighlightTests
     [InlineData("“Demand is surging,” said Indeed Hiring Lab director of research Nick Bunker.", "Nick Bunker")]
     [InlineData("“It works,” said the company's chief executive Tim Cook.", "Tim Cook")]
     [InlineData("“We will win,” said Biden in Ohio on Tuesday.", "Biden")]
+    [InlineData("“Russia is invested in friction,” warns Fiona Hill of the Brookings Institution.", "Fiona Hill of the Brookings Institution")]
+    [InlineData("“They were FBI operatives,” Carlson asserted.", "Carlson")]
+    [InlineData("“We need to reverse this trend,” tweeted Mark Levine.", "Mark Levine")]
+    [InlineData("Axios adds that forecasters had floated gains close to a million.", "Axios")]
     public void TheSpeakerIsWhoTheSentenceSays(string sentence, string speaker) =>
         Assert.Equal(speaker, Attribution.SpeakerIn(sentence));
 
@@ -32,6 +37,8 @@ public class HighlightTests
     [InlineData("President Biden formally announced his American Families Plan on Wednesday, a $1.8 trillion proposal.")]
     [InlineData("Israel carried out hundreds of airstrikes against what it said were militant targets across Gaza, the army said.")]
     [InlineData("The mayor told Reuters that the bridge would reopen.")] // Reuters is who heard it
+    [InlineData("The new rule adds 40,000 inspectors to the border.")] // a rise, not a statement
+    [InlineData("Yields on 10-year Treasury notes rose after the report.")] // notes, the bonds
     public void NoSpeakerIsMadeUp(string sentence) =>
         Assert.Null(Attribution.SpeakerIn(sentence));
 
@@ -44,6 +51,65 @@ public class HighlightTests
         var (quotes, _) = HighlightExtractor.Extract([article]);
 
         Assert.Equal("Surfside Mayor Charles Burkett", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void AQuotationGivenToHeOrSheIsTheLastNamedSpeakers()
+    {
+        var article = Fixtures.Article("a", "Sentencing",
+            "Judge Peter Cahill said a memorandum would explain his reasoning.\n\n“Most of it is going to be in writing, to explain the sentence,” he said.");
+
+        var (quotes, _) = HighlightExtractor.Extract([article]);
+
+        Assert.Equal("Judge Peter Cahill", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void WordsBetweenTwoStraightQuotedTermsAreNotAQuotation()
+    {
+        var article = Fixtures.Article("a", "Recount",
+            "The Board of Elections said there was a \"discrepancy\" in the count of ranked choice votes, showing 135,000 \"test\" votes had been added.");
+
+        var (quotes, _) = HighlightExtractor.Extract([article]);
+
+        Assert.Empty(quotes);
+    }
+
+    [Fact]
+    public void TheQuotesMostReportsCarryComeFirstAndEachVoiceOnceWhileOthersRemain()
+    {
+        // Two central articles quote the minister twice each; the mayor's words are carried by
+        // three reports, one of them in two copies that count as one report.
+        Article[] articles =
+        [
+            Fixtures.Article("a", "Bridge", "“The bridge will be rebuilt within the year, whatever it costs,” said Minister Ana Diaz.\n\n“We have the engineers and the money ready to start,” Diaz added."),
+            Fixtures.Article("b", "Bridge", "“We have asked the engineers to report by Friday on the damage,” said Minister Ana Diaz.\n\n“Nobody will cross that river until it is safe again,” said Mayor Tom Berg."),
+            Fixtures.Article("c", "Bridge", "“Nobody will cross that river until it is safe again,” Mayor Tom Berg said on Monday."),
+            Fixtures.Article("c-copy", "Bridge", "“Nobody will cross that river until it is safe again,” Mayor Tom Berg said on Monday."),
+        ];
+        var reportOf = new Dictionary<string, string> { ["a"] = "a", ["b"] = "b", ["c"] = "c", ["c-copy"] = "c" };
+
+        var (quotes, _) = HighlightExtractor.Extract(articles, reportOf, maxQuotes: 2);
+
+        Assert.Collection(quotes,
+            q => Assert.Equal(("Mayor Tom Berg", "b"), (q.Speaker, q.ArticleId)),
+            q => Assert.Equal(("Minister Ana Diaz", "a"), (q.Speaker, q.ArticleId)));
+        Assert.StartsWith("The bridge will be rebuilt", quotes[1].Text, StringComparison.Ordinal);
+
+        // With room for three, the minister's second quotation fills the last place.
+        var (three, _) = HighlightExtractor.Extract(articles, reportOf, maxQuotes: 3);
+        Assert.Equal(["Mayor Tom Berg", "Minister Ana Diaz", "Diaz"], three.Select(q => q.Speaker));
+    }
+
+    [Fact]
+    public void AWholeStatementComesBeforeAFragmentOfASentence()
+    {
+        var article = Fixtures.Article("a", "Leaked tapes",
+            "Sen. Marsha Blackburn said the remarks “put our men and women in uniform at risk.”\n\n“This is something that deserves a Senate investigation,” said Sen. Marsha Blackburn.");
+
+        var (quotes, _) = HighlightExtractor.Extract([article], maxQuotes: 1);
+
+        Assert.Equal("This is something that deserves a Senate investigation", Assert.Single(quotes).Text);
     }
 
     [Theory]
