@@ -31,6 +31,13 @@ public static partial class Attribution
             }
         }
 
+        // No name, but a role: "an Israeli military spokesman added", "said the 18 scientists".
+        if (RoleSpeaks().Match(text) is { Success: true } role)
+        {
+            var who = Words.Squash(role.Groups["role"].Value);
+            return char.ToLowerInvariant(who[0]) + who[1..];
+        }
+
         return null;
     }
 
@@ -102,11 +109,12 @@ public static partial class Attribution
 
     private const string Word = @"[A-Z][\p{L}.'’-]+";
 
-    // Capitalised words, joined by particles of names ("Bank of England", "bin Salman") but never
+    // Capitalised words from a word's start, joined by particles of names ("Bank of England", "bin
+    // Salman", "Centers for Disease Control and Prevention") but never
     // ending in one; after a possessive, up to two lower-case words ("South Korea's military
     // intelligence", "Apple's chief executive"); or the body that speaks for a name ("Biden
     // administration", "Pentagon officials").
-    private const string Name = @"(?<name>(?:" + Word + @"|[A-Z]{2,})(?:\s+(?:(?:of|the|for|de|al|bin|van|von)\s+)*" + Word + @"){0,6}"
+    private const string Name = @"(?<name>\b(?:" + Word + @"|[A-Z]{2,})(?:\s+(?:(?:of|the|for|and|de|al|bin|van|von)\s+)*" + Word + @"){0,6}"
         + @"(?:(?<=['’]s)(?:\s+[a-z]+){1,2}|\s+(?:administration|government|officials?|spokes(?:man|woman|person)|campaign|police|authorities))?)";
 
     // "added" followed by a number is a rise ("the US added 559,000 jobs"), not something said.
@@ -120,10 +128,10 @@ public static partial class Attribution
     private const string Verb = Spoke + "|told)";
     private const string VerbBefore = Spoke + ")";
 
-    // "X said", "X, who …, said", "X on Monday said"; not a place or person a preposition
-    // governs ("Police in Paris said", "Sources close to Joe Biden said"), nor the tail of a
-    // longer name.
-    [GeneratedRegex(@"(?<!\b(?:in|at|from|of|on|to|for|with|near|by)\s+|\p{Lu}[\p{L}.'’-]*\s+)" + Name + @"(?:,[^,]{1,60},|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)?\s+" + Verb + @"\b")]
+    // "X said", "X (R-Utah) told reporters", "X, who …, said", "X on Monday said"; not a place or
+    // person a preposition governs ("Police in Paris said", "Sources close to Joe Biden said"),
+    // nor the tail of a longer name ("Centers for Disease Control and Prevention said").
+    [GeneratedRegex(@"(?<!\b(?:in|at|from|of|on|to|for|with|near|by|and)\s+(?:the\s+)?|\p{Lu}[\p{L}.'’-]*\s+)" + Name + @"(?:\s+\([^()]{1,20}\))?(?:,[^,]{1,60},|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)?\s+" + Verb + @"\b")]
     private static partial Regex NameThenVerb();
 
     // "said Indeed Hiring Lab director of research Nick Bunker": the person after the title, not
@@ -134,6 +142,13 @@ public static partial class Attribution
 
     [GeneratedRegex(@"\b" + VerbBefore + @"\s+" + Name)]
     private static partial Regex VerbThenName();
+
+    // Someone the text names by role only, with the article that goes with it ("a senior
+    // administration official"); people, not the documents that also "say" things.
+    private const string Role = @"(?<role>\b(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:spokes(?:man|woman|person)|officials?|aides?|advis[eo]rs?|lawmakers?|diplomats?|ambassador|minister|scientists|researchers|experts|analysts?|economists?|witness(?:es)?|residents?))";
+
+    [GeneratedRegex(Role + @"(?:,[^,]{1,60},)?\s+" + Verb + @"\b|\b" + VerbBefore + @"\s+" + Role + @"\b")]
+    private static partial Regex RoleSpeaks();
 
     [GeneratedRegex(@"\b(?:[Hh]e|[Ss]he)\s+" + Verb + @"\b")]
     private static partial Regex PronounThenVerb();

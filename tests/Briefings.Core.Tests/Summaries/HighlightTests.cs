@@ -26,6 +26,12 @@ public class HighlightTests
     [InlineData("“They were FBI operatives,” Carlson asserted.", "Carlson")]
     [InlineData("“We need to reverse this trend,” tweeted Mark Levine.", "Mark Levine")]
     [InlineData("Axios adds that forecasters had floated gains close to a million.", "Axios")]
+    [InlineData("“We have agreed on a framework,” Sen. Mitt Romney (R-Utah) told reporters.", "Sen. Mitt Romney")]
+    [InlineData("About 100 cases were found, the Centers for Disease Control and Prevention told the Post.", "Centers for Disease Control and Prevention")]
+    [InlineData("“People who are vaccinated are protected,” the FDA and CDC said.", "FDA and CDC")]
+    [InlineData("“There are ground troops attacking,” an Israeli military spokesman added.", "an Israeli military spokesman")]
+    [InlineData("“More investigation is needed,” said the 18 scientists.", "the 18 scientists")]
+    [InlineData("A senior administration official said the flights would start in July.", "a senior administration official")]
     public void TheSpeakerIsWhoTheSentenceSays(string sentence, string speaker) =>
         Assert.Equal(speaker, Attribution.SpeakerIn(sentence));
 
@@ -39,6 +45,8 @@ public class HighlightTests
     [InlineData("The mayor told Reuters that the bridge would reopen.")] // Reuters is who heard it
     [InlineData("The new rule adds 40,000 inspectors to the border.")] // a rise, not a statement
     [InlineData("Yields on 10-year Treasury notes rose after the report.")] // notes, the bonds
+    [InlineData("The former acting director of the Centers for Disease Control and Prevention said doses were missed.")]
+    [InlineData("The opinion said the chairman had invoked sufficient reasons.")] // a document, not a person
     public void NoSpeakerIsMadeUp(string sentence) =>
         Assert.Null(Attribution.SpeakerIn(sentence));
 
