@@ -25,6 +25,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     public List<SummarySentence> Summarize(IReadOnlyList<Article> articles, IReadOnlyDictionary<string, string> reportOf)
     {
         var candidates = new List<Candidate>();
+        var later = new List<Candidate>(); // past the leads, without their grams: used only when the leads are too short
         var sentencesOf = new Dictionary<string, List<HashSet<string>>>();
         var consensus = new Consensus(1.0 / articles.Count);
         foreach (var article in articles)
@@ -48,11 +49,22 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
                             candidates.Add(new Candidate(sentence, article.Id, position, words, content, grams));
                         }
                     }
+                    else if (before < options.LeadWords + options.MaxWords && Usable(sentence, words) && content.Count > 0)
+                    {
+                        later.Add(new Candidate(sentence, article.Id, position, words, content, []));
+                    }
 
                     before += words;
                     position++;
                 }
             }
+        }
+
+        // A story whose leads cannot fill the shortest summary (one article with a short lead)
+        // draws on the sentences that follow them, which add to the summary but not the consensus.
+        if (candidates.Sum(c => c.Words) < options.MinWords)
+        {
+            candidates.AddRange(later.Select(c => c with { Grams = consensus.Grams(Words.Tokens(c.Text)) }));
         }
 
         var reported = candidates.Where(c => !InWritersVoice(c.Text)).ToList();
@@ -139,12 +151,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         /// <summary>Adds a sentence (or a title); returns the ids of its unigrams and of its bigrams.</summary>
         public int[][] Add(List<string> tokens)
         {
-            // A bigram's key holds a space, which no token does, so the two share one id space.
-            int[][] grams =
-            [
-                [.. tokens.Select(Id)],
-                [.. Enumerable.Range(0, Math.Max(0, tokens.Count - 1)).Select(i => Id(tokens[i] + " " + tokens[i + 1]))],
-            ];
+            var grams = Grams(tokens);
             foreach (var id in grams.SelectMany(g => g))
             {
                 expected[id] += share;
@@ -152,6 +159,14 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
 
             return grams;
         }
+
+        /// <summary>The ids of a sentence's unigrams and of its bigrams, without adding it to the consensus.</summary>
+        public int[][] Grams(List<string> tokens) =>
+        [
+            // A bigram's key holds a space, which no token does, so the two share one id space.
+            [.. tokens.Select(Id)],
+            [.. Enumerable.Range(0, Math.Max(0, tokens.Count - 1)).Select(i => Id(tokens[i] + " " + tokens[i + 1]))],
+        ];
 
         /// <summary>
         /// An empty summary's overlap with the consensus as it stands: each gram counts up to

@@ -17,6 +17,8 @@ public sealed record SummaryOptions
     /// The lead of an article: sentences that begin within its first this many words. Only they
     /// are summary candidates and only they (and the title) make up the story's consensus, since
     /// news puts what matters first and a long article's later sentences mostly add detail.
+    /// A story whose leads hold fewer than <see cref="MinWords"/> words in all also draws on the
+    /// sentences that follow them, up to <see cref="MaxWords"/> words further on.
     /// </summary>
     public int LeadWords { get; init; } = 120;
 

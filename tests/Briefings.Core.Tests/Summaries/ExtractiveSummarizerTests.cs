@@ -97,6 +97,28 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public void AStoryWhoseLeadsAreTooShortDrawsOnTheSentencesAfterThem()
+    {
+        // A lead of two short sentences cannot make the shortest summary on its own.
+        var sentences = new[]
+        {
+            "The city council approved the new river bridge on Tuesday evening.",
+            "The vote was nine to two after a debate of four hours.",
+            "Construction of the bridge is due to start in the spring of next year.",
+            "The mayor said the crossing would cut journeys between the two districts by half.",
+            "Residents near the old ferry landing had campaigned for a bridge for two decades.",
+            "Two councillors who voted against it said the cost had risen too fast.",
+            "The regional government will pay for about a third of the work.",
+        };
+        IReadOnlyList<Article> story = [Fixtures.Article("bridge", "Council approves river bridge", string.Join(' ', sentences))];
+        var shortLeads = new ExtractiveSummarizer(new SummaryOptions { LeadWords = 20 });
+
+        var words = shortLeads.Summarize(story, NoCopies).Sum(s => Words.Count(s.Text));
+
+        Assert.InRange(words, new SummaryOptions().MinWords, new SummaryOptions().MaxWords);
+    }
+
+    [Fact]
     public void CaptionsAndCutOffSentencesAreNotChosen()
     {
         // The summary is short of its word floor, so only the rule keeps the two fragments out.
