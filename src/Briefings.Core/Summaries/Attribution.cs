@@ -50,7 +50,7 @@ public static partial class Attribution
     /// </summary>
     public static bool ByPronoun(string text)
     {
-        for (var at = text.IndexOf("he ", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("he ", at + 3, StringComparison.OrdinalIgnoreCase))
+        for (var at = text.IndexOf("he", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("he", at + 2, StringComparison.OrdinalIgnoreCase))
         {
             var start = at > 0 && text[at - 1] is 's' or 'S' ? at - 1 : at;
             if ((start == 0 || !char.IsLetter(text[start - 1])) && SpeechVerbAfter(text, at + 2))

@@ -61,6 +61,16 @@ public class HighlightTests
         Assert.Equal("Surfside Mayor Charles Burkett", Assert.Single(quotes).Speaker);
     }
 
+    [Theory]
+    [InlineData("“We have a deal,” he said.", true)]
+    [InlineData("She told reporters the vote would be close.", true)]
+    [InlineData("“It is over,” she, who led the talks for a year, said.", true)]
+    [InlineData("“It is over,” the chairman said.", false)] // "the", not "he"
+    [InlineData("He added 12 points in the second half.", false)] // a rise, not a statement
+    [InlineData("She saw the results on Monday.", false)]
+    public void AQuotationIsGivenToHeOrSheOnlyWithASpeechVerb(string text, bool byPronoun) =>
+        Assert.Equal(byPronoun, Attribution.ByPronoun(text));
+
     [Fact]
     public void AQuotationGivenToHeOrSheIsTheLastNamedSpeakers()
     {
