@@ -26,11 +26,11 @@ public sealed record ArchiveDayView(string Date, string DateLong, string Href, i
         digest.Stories.Count,
         digest.ArticleCount,
         [.. digest.Stories.Take(headlines).Select(s => new ArchiveStoryView(
-            s.Headline, $"{href}#story-{s.Id}", s.Reports, string.Join(", ", s.Sources)))]);
+            s.Headline, $"{href}#story-{s.Id}", s.Articles.Count, s.Reports, string.Join(", ", s.Sources)))]);
 }
 
-public sealed record ArchiveStoryView(string Headline, string Href, int Reports, string SourcesText)
+public sealed record ArchiveStoryView(string Headline, string Href, int ArticleCount, int Reports, string SourcesText)
 {
-    /// <summary>"3 reports".</summary>
-    public string ReportsText { get; } = Counts.Of(Reports, "report", "reports");
+    /// <summary>"3 reports", or "5 articles, 4 reports", as the day's page words it.</summary>
+    public string ReportsText { get; } = Counts.Coverage(ArticleCount, Reports);
 }

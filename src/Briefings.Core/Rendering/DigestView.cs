@@ -86,13 +86,8 @@ public sealed record StoryView(
     IReadOnlyList<FigureView> Figures,
     string? Developing)
 {
-    /// <summary>
-    /// How much coverage the story had: "3 reports", or "5 articles, 4 reports" when some articles
-    /// carry the same report (a wire story run by two outlets).
-    /// </summary>
-    public string ReportsText { get; } = Articles.Count == Reports
-        ? Counts.Of(Reports, "report", "reports")
-        : $"{Counts.Of(Articles.Count, "article", "articles")}, {Counts.Of(Reports, "report", "reports")}";
+    /// <summary>How much coverage the story had (<see cref="Counts.Coverage"/>).</summary>
+    public string ReportsText { get; } = Counts.Coverage(Articles.Count, Reports);
 
     public static StoryView From(Story story, int number, int coverageLimit = 0)
     {
@@ -175,4 +170,12 @@ public static class Counts
     /// <summary>"1 story from 5 articles".</summary>
     public static string Tally(int stories, int articles) =>
         $"{Of(stories, "story", "stories")} from {Of(articles, "article", "articles")}";
+
+    /// <summary>
+    /// How much coverage a story had: "3 reports", or "5 articles, 4 reports" when some articles
+    /// carry the same report (a wire story run by two outlets).
+    /// </summary>
+    public static string Coverage(int articles, int reports) => articles == reports
+        ? Of(reports, "report", "reports")
+        : $"{Of(articles, "article", "articles")}, {Of(reports, "report", "reports")}";
 }

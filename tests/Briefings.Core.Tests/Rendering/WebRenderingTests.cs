@@ -78,6 +78,18 @@ public sealed class WebRenderingTests
     }
 
     [Fact]
+    public void TheArchiveCountsAStorysCoverageAsItsDaysPageDoes()
+    {
+        var digest = SeedDigest();
+        var view = new ArchiveView("Archive", null, [ArchiveDayView.From(digest, "/briefings/2026-11-21", 3)], null,
+            new LinksView("/", null, "/briefings", null));
+
+        var html = Renderer().RenderArchive(view);
+
+        Assert.Contains("· 5 articles, 4 reports", html); // 001 and 003 carry one report
+    }
+
+    [Fact]
     public void TheFeedEntryIsAnHtmlFragmentOfTheStories()
     {
         var digest = SeedDigest();
