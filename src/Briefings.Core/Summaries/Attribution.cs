@@ -127,7 +127,7 @@ public static partial class Attribution
         var split = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return split.All(w =>
                 w is "of" or "the" || w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)
-                || !StopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal) && w is not ("across" or "against" or "among" or "around" or "near" or "toward" or "towards"))
+                || !StopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal) && !StopWords.IsKeptPreposition(w))
             && !split.All(w => w is "of" or "the"); // "Fiona Hill of the Brookings Institution" is one name, not a title
     }
 

@@ -156,7 +156,7 @@ public static partial class HighlightExtractor
 
         var first = match.Groups["w1"];
         var second = match.Groups["w2"];
-        if (StopWords.Contains(first.Value.ToLowerInvariant()) || NotNouns.Contains(first.Value))
+        if (StopWords.Contains(first.Value.ToLowerInvariant()) || StopWords.IsKeptPreposition(first.Value) || NotNouns.Contains(first.Value))
         {
             return null; // "30,000 amid", "hundreds across": no thing counted
         }
@@ -166,7 +166,7 @@ public static partial class HighlightExtractor
         // "miles west").
         var useSecond = second.Success && !StopWords.Contains(second.Value.ToLowerInvariant())
             && !second.Value.EndsWith("ing", StringComparison.Ordinal) && !second.Value.EndsWith("ly", StringComparison.Ordinal)
-            && !second.Value.EndsWith("ed", StringComparison.Ordinal) && !NotNouns.Contains(second.Value);
+            && !second.Value.EndsWith("ed", StringComparison.Ordinal) && !StopWords.IsKeptPreposition(second.Value) && !NotNouns.Contains(second.Value);
         var end = useSecond ? second.Index + second.Length : first.Index + first.Length;
         var value = Words.Squash(match.Value[..(end - match.Index)]);
         return (value, (useSecond ? second.Value : first.Value).ToLowerInvariant());
@@ -198,14 +198,13 @@ public static partial class HighlightExtractor
 
     /// <summary>
     /// Words next to a number that are not what it counts: places, directions and times ("miles
-    /// west", "acres across"), prepositions ("30,000 amid"), and the common verbs whose past is not
-    /// spelt with -ed ("Afghans flew", "voters cast").
+    /// west", "years ago"), and the common verbs whose past is not spelt with -ed ("Afghans flew",
+    /// "voters cast"). Prepositions ("acres across", "30,000 amid") are the stop words' own.
     /// </summary>
     private static readonly HashSet<string> NotNouns = new(StringComparer.OrdinalIgnoreCase)
     {
-        "near", "west", "east", "north", "south", "ago", "earlier", "later", "apart", "away", "ahead", "behind", "since",
-        "across", "inside", "outside", "worldwide", "nationwide", "overseas", "abroad", "alone", "apiece", "combined", "overall",
-        "annually", "each", "total", "amid", "among", "despite", "during", "including",
+        "west", "east", "north", "south", "ago", "earlier", "later", "apart", "away", "ahead",
+        "worldwide", "nationwide", "overseas", "abroad", "alone", "apiece", "combined", "overall", "annually", "total",
         "flew", "cast", "rose", "fell", "went", "came", "took", "made", "left", "won", "lost", "met", "ran", "saw", "got", "gave",
         "held", "told", "paid", "spent", "sent", "fled", "fought", "brought", "sold", "built", "led", "began", "grew", "remain",
         "remained", "say", "said", "says", "face", "faced",

@@ -21,7 +21,21 @@ public static class StopWords
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishSpans = English.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Prepositions the list above leaves in the vectors (grouping was measured with them there),
+    /// which still never name a person's title or the thing a number counts ("said were targets
+    /// across Gaza", "30,000 amid the protests").
+    /// </summary>
+    private static readonly HashSet<string> KeptPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "across", "amid", "among", "around", "behind", "beside", "beyond", "despite", "including", "inside", "near", "outside",
+        "toward", "towards",
+    };
+
     public static bool Contains(string token) => English.Contains(token);
+
+    /// <summary>Whether a word, in any case, is a preposition this list leaves out ("across", "amid").</summary>
+    public static bool IsKeptPreposition(string word) => KeptPrepositions.Contains(word);
 
     public static bool Contains(ReadOnlySpan<char> token) => EnglishSpans.Contains(token);
 }

@@ -136,6 +136,7 @@ public class HighlightTests
     [InlineData("Researchers said 18 scientists stated their doubts in a letter.", "18 scientists")]
     [InlineData("The fire has burned over 768,000 acres across 12 states.", "over 768,000 acres")]
     [InlineData("There were nearly 190,000 migrant encounters at the border in June.", "nearly 190,000 migrant encounters")]
+    [InlineData("Militants fired more than 250 rockets toward Israel overnight.", "more than 250 rockets")]
     public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
