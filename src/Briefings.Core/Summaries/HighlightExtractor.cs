@@ -66,7 +66,7 @@ public static partial class HighlightExtractor
                     var sentence = paragraph[range];
                     foreach (Match match in FigurePattern().Matches(sentence))
                     {
-                        if (Phrase(match) is not { } phrase || NotACount(match.Groups["number"].Value, match.Groups["w1"].Value, phrase.Thing, sentence, match.Index))
+                        if (Phrase(match, sentence) is not { } phrase || NotACount(match.Groups["number"].Value, match.Groups["w1"].Value, phrase.Thing, sentence, match.Index))
                         {
                             continue;
                         }
@@ -145,7 +145,7 @@ public static partial class HighlightExtractor
     }
 
     /// <summary>The figure as written ("more than a million artillery shells") and the thing it counts.</summary>
-    private static (string Value, string Thing)? Phrase(Match match)
+    private static (string Value, string Thing)? Phrase(Match match, string sentence)
     {
         var number = match.Groups["number"].Value;
         var scale = match.Groups["scale"].Value;
@@ -159,6 +159,18 @@ public static partial class HighlightExtractor
         if (StopWords.Contains(first.Value.ToLowerInvariant()) || StopWords.IsKeptPreposition(first.Value) || NotNouns.Contains(first.Value))
         {
             return null; // "30,000 amid", "hundreds across": no thing counted
+        }
+
+        if (char.IsUpper(first.Value[0]) && second.Success && char.IsUpper(second.Value[0]))
+        {
+            // A name the number goes with, read to its end: "$1.8 trillion American Families Plan".
+            var nameEnd = second.Index + second.Length;
+            for (var more = 0; more < 3 && NameGoesOn().Match(sentence, nameEnd) is { Success: true } next; more++)
+            {
+                nameEnd = next.Index + next.Length;
+            }
+
+            return (Words.Squash(sentence[match.Index..nameEnd]), sentence[(sentence.LastIndexOf(' ', nameEnd - 1) + 1)..nameEnd].ToLowerInvariant());
         }
 
         // The second word belongs to the figure when it is a noun the first qualifies ("artillery
@@ -198,13 +210,13 @@ public static partial class HighlightExtractor
 
     /// <summary>
     /// Words next to a number that are not what it counts: places, directions and times ("miles
-    /// west", "years ago"), and the common verbs whose past is not spelt with -ed ("Afghans flew",
+    /// west", "years ago"), "former" ("hundreds of former President Trump's supporters"), and the common verbs whose past is not spelt with -ed ("Afghans flew",
     /// "voters cast"). Prepositions ("acres across", "30,000 amid") are the stop words' own.
     /// </summary>
     private static readonly HashSet<string> NotNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "west", "east", "north", "south", "ago", "earlier", "later", "apart", "away", "ahead",
-        "worldwide", "nationwide", "overseas", "abroad", "alone", "apiece", "combined", "overall", "annually", "total",
+        "worldwide", "nationwide", "overseas", "abroad", "alone", "apiece", "combined", "overall", "annually", "total", "former",
         "flew", "cast", "rose", "fell", "went", "came", "took", "made", "left", "won", "lost", "met", "ran", "saw", "got", "gave",
         "held", "told", "paid", "spent", "sent", "fled", "fought", "brought", "sold", "built", "led", "began", "grew", "remain",
         "remained", "say", "said", "says", "face", "faced",
@@ -255,6 +267,10 @@ public static partial class HighlightExtractor
     // "Group of 7", "Section 230". Not the sentence's first word, which is capitalised anyway.
     [GeneratedRegex(@"(?<=\S\s+)[A-Z][\p{L}&'’]*(?=(?:\s+of)?$)")]
     private static partial Regex NamedBefore();
+
+    // The next word of a name: a space and a capitalised word, right where the name so far ends.
+    [GeneratedRegex(@"\G\s[A-Z][\p{L}'’-]*")]
+    private static partial Regex NameGoesOn();
 
     // A quotation opens on a word and closes after one, so that the words between two
     // straight-quoted terms ("a "discrepancy" in 135,000 "test" votes") are not taken for one.

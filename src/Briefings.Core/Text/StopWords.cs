@@ -29,7 +29,7 @@ public static class StopWords
     private static readonly HashSet<string> KeptPrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
         "across", "amid", "among", "around", "behind", "beside", "beyond", "despite", "including", "inside", "near", "outside",
-        "toward", "towards",
+        "throughout", "toward", "towards",
     };
 
     public static bool Contains(string token) => English.Contains(token);

@@ -137,6 +137,8 @@ public class HighlightTests
     [InlineData("The fire has burned over 768,000 acres across 12 states.", "over 768,000 acres")]
     [InlineData("There were nearly 190,000 migrant encounters at the border in June.", "nearly 190,000 migrant encounters")]
     [InlineData("Militants fired more than 250 rockets toward Israel overnight.", "more than 250 rockets")]
+    [InlineData("The blueprint ties together the $1.8 trillion American Families Plan and the budget.", "$1.8 trillion American Families Plan")]
+    [InlineData("Death Valley reached 124 degrees Fahrenheit on Tuesday.", "124 degrees Fahrenheit")]
     public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
@@ -156,6 +158,9 @@ public class HighlightTests
     [InlineData("The deadline is 11 September and cannot move.")]
     [InlineData("The No. 3 Republican in the House called the vote a mistake.")]
     [InlineData("Protesters gathered in their hundreds across the city.")]
+    [InlineData("The attack, in which hundreds of former President Trump's supporters stormed the Capitol, is under review.")]
+    [InlineData("The budget would spend $1.3 trillion throughout the decade.")]
+    [InlineData("As of 4 pm ET Tuesday, many stations had no fuel.")]
     public void NumbersThatCountNothingAreNotFigures(string sentence)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
