@@ -149,9 +149,10 @@ public static partial class Attribution
             return null;
         }
 
-        // A sentence's full stop is not part of the name; an abbreviation's is ("U.S.", "Jr.").
+        // A sentence's full stop is not part of the name ("according to AAA."); an abbreviation's
+        // is ("U.S.", "Jr.").
         var last = words[^1];
-        if (last.Length > 4 && last.EndsWith('.') && last.IndexOf('.') == last.Length - 1)
+        if (last.EndsWith('.') && last.IndexOf('.') == last.Length - 1 && last[..^1] is not ("Jr" or "Sr" or "Inc" or "Co" or "Corp" or "Ltd" or "Bros"))
         {
             words[^1] = last[..^1];
         }

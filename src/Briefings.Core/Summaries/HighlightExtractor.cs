@@ -64,6 +64,11 @@ public static partial class HighlightExtractor
                 foreach (var range in sentences)
                 {
                     var sentence = paragraph[range];
+                    if (Words.Count(sentence) < 6)
+                    {
+                        continue; // "Almost 6 million...": a line cut off, which says nothing of what the number counts
+                    }
+
                     foreach (Match match in FigurePattern().Matches(sentence))
                     {
                         if (Phrase(match, sentence) is not { } phrase || NotACount(match.Groups["number"].Value, match.Groups["w1"].Value, phrase.Thing, sentence, match.Index))

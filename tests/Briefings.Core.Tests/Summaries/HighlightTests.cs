@@ -26,6 +26,8 @@ public class HighlightTests
     [InlineData("“They were FBI operatives,” Carlson asserted.", "Carlson")]
     [InlineData("“We need to reverse this trend,” tweeted Mark Levine.", "Mark Levine")]
     [InlineData("Axios adds that forecasters had floated gains close to a million.", "Axios")]
+    [InlineData("Gasoline costs 16 cents more than a month ago, according to AAA.", "AAA")]
+    [InlineData("The deal was approved, said Smith Jr.", "Smith Jr.")]
     [InlineData("“We have agreed on a framework,” Sen. Mitt Romney (R-Utah) told reporters.", "Sen. Mitt Romney")]
     [InlineData("About 100 cases were found, the Centers for Disease Control and Prevention told the Post.", "Centers for Disease Control and Prevention")]
     [InlineData("“People who are vaccinated are protected,” the FDA and CDC said.", "FDA and CDC")]
@@ -161,6 +163,7 @@ public class HighlightTests
     [InlineData("The attack, in which hundreds of former President Trump's supporters stormed the Capitol, is under review.")]
     [InlineData("The budget would spend $1.3 trillion throughout the decade.")]
     [InlineData("As of 4 pm ET Tuesday, many stations had no fuel.")]
+    [InlineData("Almost 6 million...")] // a line cut off
     public void NumbersThatCountNothingAreNotFigures(string sentence)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
