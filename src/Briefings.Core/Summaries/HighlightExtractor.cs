@@ -195,7 +195,7 @@ public static partial class HighlightExtractor
     /// <summary>
     /// A number that counts nothing: a year ("in 2017", "the 2017 tax cuts"; news writes counts of a
     /// thousand or more with a comma), a day of a month ("Jan. 6 riot", "on 3 November"), a time
-    /// ("1330 GMT"), a rank ("the No. 3 Republican"), or part of a name ("S&amp;P 500 futures",
+    /// ("1330 GMT"), a rank ("the No. 3 Republican"), the base of a rate ("per 100,000 women"), or part of a name ("S&amp;P 500 futures",
     /// "Group of 7 nations").
     /// </summary>
     private static bool NotACount(string number, string next, string thing, string sentence, int index)
@@ -209,6 +209,7 @@ public static partial class HighlightExtractor
         var before = sentence.AsSpan(0, index).TrimEnd();
         before = before[Math.Max(0, before.Length - 40)..];
         return before.EndsWith("No.", StringComparison.Ordinal)
+            || before.EndsWith(" per", StringComparison.OrdinalIgnoreCase) // a rate's base: "20.1 per 100,000 live births"
             || (number.Length <= 2 && number.All(char.IsAsciiDigit) && (Months().IsMatch(next.ToLowerInvariant()) || DayOf().IsMatch(before)))
             || NamedBefore().EnumerateMatches(before) is var names && names.MoveNext() && !StopWords.Contains(before.Slice(names.Current.Index, names.Current.Length).ToString().ToLowerInvariant());
     }

@@ -164,6 +164,7 @@ public class HighlightTests
     [InlineData("The budget would spend $1.3 trillion throughout the decade.")]
     [InlineData("As of 4 pm ET Tuesday, many stations had no fuel.")]
     [InlineData("Almost 6 million...")] // a line cut off
+    [InlineData("The general fertility rate was 55.8 per 1,000 women ages 15 to 44.")]
     public void NumbersThatCountNothingAreNotFigures(string sentence)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
