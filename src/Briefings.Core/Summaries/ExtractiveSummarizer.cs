@@ -26,6 +26,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     {
         var candidates = new List<Candidate>();
         var later = new List<Candidate>(); // past the leads, without their grams: used only when the leads are too short
+        var leadWords = 0;
         var sentencesOf = new Dictionary<string, List<HashSet<string>>>();
         var consensus = new Consensus(1.0 / articles.Count);
         foreach (var article in articles)
@@ -47,9 +48,10 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
                         if (Usable(sentence, words) && content.Count > 0)
                         {
                             candidates.Add(new Candidate(sentence, article.Id, position, words, content, grams));
+                            leadWords += words;
                         }
                     }
-                    else if (before < options.LeadWords + options.MaxWords && Usable(sentence, words) && content.Count > 0)
+                    else if (leadWords < options.MinWords && before < options.LeadWords + options.MaxWords && Usable(sentence, words) && content.Count > 0)
                     {
                         later.Add(new Candidate(sentence, article.Id, position, words, content, []));
                     }
@@ -62,7 +64,9 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
 
         // A story whose leads cannot fill the shortest summary (one article with a short lead)
         // draws on the sentences that follow them, which add to the summary but not the consensus.
-        if (candidates.Sum(c => c.Words) < options.MinWords)
+        // (They are gathered only while the leads read so far fall short: once they reach the
+        // shortest summary, the leads of the articles still to come can only add to them.)
+        if (leadWords < options.MinWords)
         {
             candidates.AddRange(later.Select(c => c with { Grams = consensus.Grams(Words.Tokens(c.Text)) }));
         }
