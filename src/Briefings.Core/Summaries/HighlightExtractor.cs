@@ -84,7 +84,9 @@ public static partial class HighlightExtractor
                             continue;
                         }
 
-                        figures.Add((new Figure(phrase.Value, sentence, Attribution.SpeakerIn(sentence), article.Id), phrase.Thing, amount));
+                        // Who gave the number, unless the speaker is what it counts ("said the 18 scientists").
+                        var source = Attribution.SpeakerIn(sentence) is { } named && !named.Contains(phrase.Value, StringComparison.OrdinalIgnoreCase) ? named : null;
+                        figures.Add((new Figure(phrase.Value, sentence, source, article.Id), phrase.Thing, amount));
                     }
                 }
 

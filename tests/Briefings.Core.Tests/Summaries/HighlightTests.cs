@@ -148,6 +148,16 @@ public class HighlightTests
         Assert.Contains(figures, f => f.Value == value);
     }
 
+    [Fact]
+    public void AFigureIsNotGivenToTheSpeakersItCounts()
+    {
+        var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "Origins", "“More investigation is still needed,” said the 18 scientists in a letter to the journal.")]);
+
+        var figure = Assert.Single(figures);
+        Assert.Equal("18 scientists", figure.Value);
+        Assert.Null(figure.Speaker);
+    }
+
     [Theory]
     [InlineData("Hospitals were full at the height of the COVID-19 pandemic last winter.")]
     [InlineData("The committee will study the Jan. 6 riot at the Capitol.")]
