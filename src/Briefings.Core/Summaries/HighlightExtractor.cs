@@ -58,7 +58,9 @@ public static partial class HighlightExtractor
                         continue;
                     }
 
-                    quotes.Add(new QuoteCandidate(new Quote(text, who, article.Id), words, [report]));
+                    var after = paragraph.AsSpan(match.Index + match.Length);
+                    var reported = after[..Math.Min(after.Length, 50)].IndexOf(" reported", StringComparison.Ordinal) >= 0;
+                    quotes.Add(new QuoteCandidate(new Quote(text, who, article.Id), words, [report], reported));
                 }
 
                 foreach (var range in sentences)
@@ -99,14 +101,16 @@ public static partial class HighlightExtractor
 
     /// <summary>
     /// The quotes a reader most needs: those carried by the most reports first (the words every
-    /// outlet chose to repeat), whole statements before fragments of a sentence ("put our troops
-    /// at risk", which reads poorly on its own), then the earliest in the most central articles;
+    /// outlet chose to repeat), what people said before what another outlet reported, whole
+    /// statements before fragments of a sentence ("put our troops at risk", which reads poorly on
+    /// its own), then the earliest in the most central articles;
     /// one a speaker while other voices remain, so that a story with several sides shows them.
     /// </summary>
     private static List<Quote> KeyQuotes(List<QuoteCandidate> candidates, int max)
     {
         var ranked = candidates // stable: ties keep the articles' order
             .OrderByDescending(c => c.Reports.Count)
+            .ThenBy(c => c.Reported)
             .ThenBy(c => char.IsLower(c.Quote.Text[0]))
             .ToList();
         var chosen = new List<QuoteCandidate>(max);
@@ -133,7 +137,12 @@ public static partial class HighlightExtractor
     /// <summary>Who speaks, as one key for the ways a text names them: "Josep Borrell", "EU's Borrell" and "Borrell" are one voice.</summary>
     private static string Voice(string speaker) => speaker[(speaker.LastIndexOf(' ') + 1)..];
 
-    private sealed record QuoteCandidate(Quote Quote, HashSet<string> Words, HashSet<string> Reports);
+    /// <summary>A quotation with a speaker, what it says, and the reports that carry it.</summary>
+    /// <param name="Quote">The quotation as the most central article that carries it gives it.</param>
+    /// <param name="Words">Its content words, to know it again in another article.</param>
+    /// <param name="Reports">The reports that carry it (copies of one report count once).</param>
+    /// <param name="Reported">Whether the text gives the words to whoever reported them ("…,” CNBC reported Sunday"): another outlet's reporting, not a newsmaker's voice.</param>
+    private sealed record QuoteCandidate(Quote Quote, HashSet<string> Words, HashSet<string> Reports, bool Reported);
 
     /// <summary>Who the sentence holding a quotation says said it: "Officials said it was too soon. “…,” said the mayor." gives the mayor.</summary>
     private static string? SpeakerBeside(string paragraph, List<Range> sentences, int at)

@@ -132,6 +132,17 @@ public class HighlightTests
         Assert.Equal("This is something that deserves a Senate investigation", Assert.Single(quotes).Text);
     }
 
+    [Fact]
+    public void WhatPeopleSaidComesBeforeWhatAnotherOutletReported()
+    {
+        var article = Fixtures.Article("a", "Visit",
+            "“President Joe Biden will host George Floyd’s family at the White House on Tuesday,” CNBC reported Sunday.\n\n“It is a day for the family and for the country to remember him,” said Mayor Jacob Frey.");
+
+        var (quotes, _) = HighlightExtractor.Extract([article], maxQuotes: 1);
+
+        Assert.Equal("Mayor Jacob Frey", Assert.Single(quotes).Speaker);
+    }
+
     [Theory]
     [InlineData("Health officials said 26 people died in the floods.", "26 people")]
     [InlineData("The Senate approved a $1.2 trillion infrastructure package on Tuesday.", "$1.2 trillion infrastructure package")]
