@@ -58,6 +58,14 @@ public static partial class HighlightExtractor
                         continue;
                     }
 
+                    // The candidates come from the most central articles; the rest of a large
+                    // story only adds support to them, so each quotation is compared with a
+                    // bounded list however many articles the story has.
+                    if (quotes.Count >= CandidatesPerQuote * maxQuotes)
+                    {
+                        continue;
+                    }
+
                     var after = paragraph.AsSpan(match.Index + match.Length);
                     var reported = after[..Math.Min(after.Length, 50)].IndexOf(" reported", StringComparison.Ordinal) >= 0;
                     quotes.Add(new QuoteCandidate(new Quote(text, who, article.Id), words, [report], reported));
@@ -136,6 +144,8 @@ public static partial class HighlightExtractor
 
     /// <summary>Who speaks, as one key for the ways a text names them: "Josep Borrell", "EU's Borrell" and "Borrell" are one voice.</summary>
     private static string Voice(string speaker) => speaker[(speaker.LastIndexOf(' ') + 1)..];
+
+    private const int CandidatesPerQuote = 8;
 
     /// <summary>A quotation with a speaker, what it says, and the reports that carry it.</summary>
     /// <param name="Quote">The quotation as the most central article that carries it gives it.</param>
