@@ -127,6 +127,28 @@ public class HighlightTests
         Assert.Equal(quote, Assert.Single(quotes).Text);
     }
 
+    [Fact]
+    public void QuotesAreDrawnFromABoundedListOfTheMostCentralArticles()
+    {
+        // 30 central articles each with a quotation of its own, then 10 more repeating the 30th.
+        // Only the first 24 quotations (8 for each of the 3 kept) are candidates, so a story of any
+        // size compares each quotation with 24 others at most; the late repeats add no support to
+        // a quotation met after the list is full.
+        static string Quote(int n)
+        {
+            var stem = $"{(char)('b' + n / 20)}{(char)('a' + n % 20)}"; // words of its own for each quotation
+            return $"“The {stem}tor {stem}mels will {stem}vash the {stem}quin {stem}drops and {stem}sels,” said Councillor {char.ToUpperInvariant(stem[0])}{stem[1]}son.";
+        }
+
+        var articles = Enumerable.Range(0, 30).Select(n => Fixtures.Article($"a{n}", "Bridge", Quote(n)))
+            .Concat(Enumerable.Range(0, 10).Select(k => Fixtures.Article($"copy{k}", "Bridge", Quote(29))))
+            .ToList();
+
+        var (quotes, _) = HighlightExtractor.Extract(articles);
+
+        Assert.Equal(["a0", "a1", "a2"], quotes.Select(q => q.ArticleId));
+    }
+
     [Theory]
     [InlineData("Health officials said 26 people died in the floods.", "26 people")]
     [InlineData("The Senate approved a $1.2 trillion infrastructure package on Tuesday.", "$1.2 trillion infrastructure package")]
