@@ -21,10 +21,11 @@ public static class BenchCommand
 
     public static Command Create()
     {
-        var command = new Command("bench", "Benchmarks on a seeded synthetic corpus: digest, ingest, render, serve, send (docs/performance.md).");
+        var command = new Command("bench", "Benchmarks on a seeded synthetic corpus: digest, ingest, render, highlights, serve, send (docs/performance.md).");
         command.Subcommands.Add(Digest());
         command.Subcommands.Add(Ingest());
         command.Subcommands.Add(Render());
+        command.Subcommands.Add(Highlights());
         command.Subcommands.Add(Serve());
         command.Subcommands.Add(Send());
         command.Subcommands.Add(Smoke());
@@ -42,6 +43,10 @@ public static class BenchCommand
     private static Command Render() =>
         Benchmark("render", "Rendering a digest of N stories in each format, ms per rendering (default 50 stories).", "50",
             (_, settings) => Task.FromResult(RenderBenchmark.Run(settings)));
+
+    private static Command Highlights() =>
+        Benchmark("highlights", "Quotes and figures of one story of N articles, each quoting five people of its own, ms per story (default sizes 300,3000).", "300,3000",
+            (_, settings) => Task.FromResult(HighlightsBenchmark.Run(settings)));
 
     private static Command Serve()
     {
@@ -70,18 +75,20 @@ public static class BenchCommand
             var digest = DigestBenchmark.Run(Small(300, 600), 40, peer: false);
             var ingest = await IngestBenchmark.RunAsync(Small(20));
             var render = RenderBenchmark.Run(Small(10));
+            var highlights = HighlightsBenchmark.Run(Small(30));
             var send = SendBenchmark.Run(Small(20));
             Directory.Delete(work, recursive: true);
             var stories = digest.Sum(r => (int)r!["stories"]!);
             var ingested = string.Join(", ", ingest.Select(r => (int)r!["ingested"]!)); // each kind, one at a time and several at once
             var sent = send.Sum(r => (int)r!["sent"]!);
-            if (stories == 0 || ingest.Count != 4 || ingest.Any(r => (int)r!["ingested"]! != 20) || sent != 20 || render.Count != 5)
+            var quotes = highlights.Sum(r => (int)r!["quotes"]!);
+            if (stories == 0 || ingest.Count != 4 || ingest.Any(r => (int)r!["ingested"]! != 20) || sent != 20 || render.Count != 5 || quotes == 0)
             {
-                Console.Error.WriteLine($"bench smoke: something did not run: {stories} stories, ingested {ingested} of 20 in {ingest.Count} runs (4 expected), {sent} of 20 sent, {render.Count} renderings.");
+                Console.Error.WriteLine($"bench smoke: something did not run: {stories} stories, ingested {ingested} of 20 in {ingest.Count} runs (4 expected), {sent} of 20 sent, {render.Count} renderings, {quotes} quotes.");
                 return 1;
             }
 
-            Console.WriteLine("bench smoke: digest, ingest, render and send ran.");
+            Console.WriteLine("bench smoke: digest, ingest, render, highlights and send ran.");
             return 0;
         });
         return command;
