@@ -35,6 +35,7 @@ public static partial class HighlightExtractor
                 var speaker = Attribution.SpeakerIn(outside);
                 var sentences = new List<Range>(); // where the paragraph's sentences lie: for quotes' speakers and for figures
                 Sentences.Ranges(paragraph, sentences);
+                var lastNamed = speaker; // who the paragraph last names as speaking, for a "he said" after it
 
                 foreach (Match match in matches)
                 {
@@ -43,7 +44,9 @@ public static partial class HighlightExtractor
                     // The speaker named in the quotation's own sentence, else anywhere in the
                     // paragraph, else (for a paragraph that is only a quotation, or gives it to
                     // "he" or "she") the last one named.
-                    var who = SpeakerBeside(paragraph, sentences, match.Index) ?? speaker
+                    var beside = SpeakerBeside(paragraph, sentences, match.Index);
+                    lastNamed = beside ?? lastNamed;
+                    var who = beside ?? speaker
                         ?? (outside.Trim().Length < 8 || Attribution.ByPronoun(outside) ? previousSpeaker : null);
                     if (who is null || Words.Count(text) < 6)
                     {
@@ -100,7 +103,7 @@ public static partial class HighlightExtractor
                     }
                 }
 
-                previousSpeaker = speaker ?? previousSpeaker;
+                previousSpeaker = lastNamed ?? previousSpeaker;
             }
         }
 

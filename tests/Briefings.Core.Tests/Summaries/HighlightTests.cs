@@ -59,11 +59,15 @@ public class HighlightTests
     [InlineData( // "he said": the last one named as speaking
         "Judge Peter Cahill said a memorandum would explain his reasoning.\n\n“Most of it is going to be in writing, to explain the sentence,” he said.",
         "Judge Peter Cahill")]
+    [InlineData( // "he said" in the next paragraph: the last one the paragraph before named, not its first
+        "Officials said it was too soon to know. “The tower just fell down in the night,” said Mayor Charles Burkett.\n\n“We will find out what happened to these families,” he said.",
+        "Mayor Charles Burkett")]
     public void AQuotationIsGivenToWhomTheTextGivesIt(string body, string speaker)
     {
         var (quotes, _) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", body)]);
 
-        Assert.Equal(speaker, Assert.Single(quotes).Speaker);
+        Assert.All(quotes, q => Assert.Equal(speaker, q.Speaker));
+        Assert.NotEmpty(quotes);
     }
 
     [Theory]
