@@ -24,9 +24,10 @@ public static partial class HighlightExtractor
         IEnumerable<Article> articles, IReadOnlyDictionary<string, string>? reportOf = null, int maxQuotes = 3, int maxFigures = 5)
     {
         var quotes = new List<QuoteCandidate>();
-        var figures = new List<(Figure Figure, string Thing, decimal? Amount)>();
+        var figures = new List<FigureCandidate>();
         foreach (var article in articles)
         {
+            var report = reportOf?.GetValueOrDefault(article.Id) ?? article.Id;
             string? previousSpeaker = null;
             foreach (var paragraph in article.Paragraphs)
             {
@@ -54,7 +55,6 @@ public static partial class HighlightExtractor
                     }
 
                     var words = ExtractiveSummarizer.ContentWords(text);
-                    var report = reportOf?.GetValueOrDefault(article.Id) ?? article.Id;
                     if (quotes.Find(q => Overlap(q.Words, words) >= 0.6) is { } same)
                     {
                         same.Reports.Add(report);
@@ -89,17 +89,24 @@ public static partial class HighlightExtractor
                             continue;
                         }
 
-                        // One figure per thing, unless another article gives a different amount for it.
+                        // One figure per thing and amount: the same amount again is one more report
+                        // giving it, a different amount for the thing a second figure (outlets disagree).
                         var amount = Amount(match.Groups["number"].Value, match.Groups["scale"].Value);
-                        var same = figures.Where(f => f.Thing == phrase.Thing).ToList();
-                        if (same.Any(f => f.Amount == amount) || same.Count >= 2 || figures.Count >= maxFigures)
+                        var same = figures.FindAll(f => f.Thing == phrase.Thing);
+                        if (same.Find(f => f.Amount == amount) is { } agreed)
+                        {
+                            agreed.Reports.Add(report);
+                            continue;
+                        }
+
+                        if (same.Count >= 2 || figures.Count >= CandidatesPerFigure * maxFigures)
                         {
                             continue;
                         }
 
                         // Who gave the number, unless the speaker is what it counts ("said the 18 scientists").
                         var source = Attribution.SpeakerIn(sentence) is { } named && !named.Contains(phrase.Value, StringComparison.OrdinalIgnoreCase) ? named : null;
-                        figures.Add((new Figure(phrase.Value, sentence, source, article.Id), phrase.Thing, amount));
+                        figures.Add(new FigureCandidate(new Figure(phrase.Value, sentence, source, article.Id), phrase.Thing, amount, [report]));
                     }
                 }
 
@@ -107,7 +114,28 @@ public static partial class HighlightExtractor
             }
         }
 
-        return (KeyQuotes(quotes, maxQuotes), figures.Select(f => f.Figure).ToList());
+        return (KeyQuotes(quotes, maxQuotes), KeyFigures(figures, maxFigures));
+    }
+
+    /// <summary>
+    /// The figures a reader most needs: the things the most reports give an amount for first (the
+    /// numbers every outlet chose to report), then the earliest in the most central articles. A
+    /// thing's two amounts stay together, so where outlets disagree both are shown or neither.
+    /// </summary>
+    private static List<Figure> KeyFigures(List<FigureCandidate> candidates, int max)
+    {
+        var chosen = new List<Figure>(max);
+        var things = candidates.GroupBy(c => c.Thing, StringComparer.Ordinal) // in the order first met
+            .OrderByDescending(thing => thing.Max(c => c.Reports.Count)); // stable: ties keep that order
+        foreach (var thing in things)
+        {
+            if (chosen.Count + thing.Count() <= max)
+            {
+                chosen.AddRange(thing.Select(c => c.Figure));
+            }
+        }
+
+        return chosen;
     }
 
     /// <summary>
@@ -149,6 +177,11 @@ public static partial class HighlightExtractor
     private static string Voice(string speaker) => speaker[(speaker.LastIndexOf(' ') + 1)..];
 
     private const int CandidatesPerQuote = 8;
+
+    private const int CandidatesPerFigure = 4;
+
+    /// <summary>A number and what it counts, and the reports that give that amount for that thing.</summary>
+    private sealed record FigureCandidate(Figure Figure, string Thing, decimal? Amount, HashSet<string> Reports);
 
     /// <summary>A quotation with a speaker, what it says, and the reports that carry it.</summary>
     /// <param name="Quote">The quotation as the most central article that carries it gives it.</param>

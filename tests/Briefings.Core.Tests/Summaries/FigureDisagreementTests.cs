@@ -21,4 +21,21 @@ public class FigureDisagreementTests
         Assert.Contains(homes, f => f.Value == "120 homes" && f.ArticleId == "wire");
         Assert.Contains(homes, f => f.Value == "145 homes" && f.ArticleId == "local");
     }
+
+    [Fact]
+    public void TheFiguresMostReportsGiveComeFirstAndADisagreementStaysWhole()
+    {
+        // The central article's aside (40 volunteers) is given once; the damaged homes by three
+        // reports, one of which counts them differently.
+        var central = Fixtures.Article("wire", "Storm floods coastal towns",
+            "About 40 volunteers filled sandbags in the harbour before the storm. Officials said 120 homes were damaged and roads were closed.");
+        var second = Fixtures.Article("local", "Coastal towns count the cost",
+            "Residents returned to flooded streets on Tuesday. The county said 145 homes were damaged, more than first reported.");
+        var third = Fixtures.Article("radio", "Storm damage",
+            "Officials confirmed that 120 homes were damaged in the storm across the county.");
+
+        var (_, figures) = HighlightExtractor.Extract([central, second, third], maxFigures: 2);
+
+        Assert.Equal(["120 homes", "145 homes"], figures.Select(f => f.Value));
+    }
 }
