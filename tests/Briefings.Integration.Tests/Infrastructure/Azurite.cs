@@ -59,21 +59,33 @@ public sealed class Azurite : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
+    /// <summary>
+    /// Whether this Azurite process listens on the port: it says so itself ("… successfully listens
+    /// on http://127.0.0.1:PORT"). A connection alone is not proof, since the free port may have
+    /// been taken by another test's server between being found free and Azurite binding it (Azurite
+    /// then exits, and the test would be talking to that server).
+    /// </summary>
     internal static async Task<bool> WaitForPortAsync(int port, ChildProcess process, TimeSpan timeout)
     {
+        var listening = $"listens on http://127.0.0.1:{port}";
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && !process.Process.HasExited)
         {
-            try
+            if (process.Output.Contains(listening, StringComparison.Ordinal))
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return true;
+                try
+                {
+                    await client.ConnectAsync("127.0.0.1", port);
+                    return true;
+                }
+                catch (SocketException)
+                {
+                    // Said but not yet accepting: look again.
+                }
             }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
+
+            await Task.Delay(100);
         }
 
         return false;
