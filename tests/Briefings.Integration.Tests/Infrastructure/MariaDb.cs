@@ -22,7 +22,27 @@ public sealed class MariaDb : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>
+    /// Starts a server on a free port. The port is free when found but may be taken by another
+    /// test's server before mariadbd binds it; mariadbd then exits, and it is started again on
+    /// another port (three tries).
+    /// </summary>
     public static async Task<MariaDb> StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync();
+            }
+            catch (ServerExitedException) when (attempt < 3)
+            {
+                // Another port.
+            }
+        }
+    }
+
+    private static async Task<MariaDb> StartOnceAsync()
     {
         var server = Find("mariadbd");
         var client = Find("mariadb");
@@ -52,9 +72,10 @@ public sealed class MariaDb : IAsyncDisposable
         {
             if (process.Process.HasExited || DateTime.UtcNow > deadline)
             {
+                var exited = process.Process.HasExited;
                 var output = process.Output;
                 await database.DisposeAsync();
-                throw new InvalidOperationException($"MariaDB did not start: {output}");
+                throw exited ? new ServerExitedException($"MariaDB exited on port {port}: {output}") : new InvalidOperationException($"MariaDB did not start: {output}");
             }
 
             if (await database.TryExecuteAsync("SELECT 1") is null)
@@ -98,6 +119,9 @@ public sealed class MariaDb : IAsyncDisposable
         await client.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return client.Process.ExitCode == 0 ? null : client.Output;
     }
+
+    /// <summary>mariadbd stopped before it answered (most often: its port was taken meanwhile).</summary>
+    private sealed class ServerExitedException(string message) : Exception(message);
 
     private static string Find(string program)
     {
