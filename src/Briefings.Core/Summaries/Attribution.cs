@@ -165,14 +165,15 @@ public static partial class Attribution
         "He", "She", "They", "It", "We", "I", "This", "That", "The", "A", "An", "Its", "Their", "His", "Her",
     };
 
-    /// <summary>The patterns' speech verbs as words (read from their own list), to test a word without a pattern.</summary>
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs =
-        new HashSet<string>([.. Regex.Matches(Spoke, "[a-z]{4,}").Select(m => m.Value), "told"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The patterns' speech verbs as words, read from their own list.</summary>
+    private static readonly string[] SpeechVerbWords = [.. Regex.Matches(Spoke, "[a-z]{4,}").Select(m => m.Value), "told"];
 
-    /// <summary>What every pattern needs somewhere in the text: one of its verbs (read from the patterns' own list), or "(A|a)ccording to".</summary>
-    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
-        [.. Regex.Matches(Spoke, "[a-z]{4,}").Select(m => m.Value), "told", "ccording to"],
-        StringComparison.Ordinal);
+    /// <summary>The speech verbs, to test a word without a pattern.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs =
+        new HashSet<string>(SpeechVerbWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What every pattern needs somewhere in the text: one of its verbs, or "(A|a)ccording to".</summary>
+    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create([.. SpeechVerbWords, "ccording to"], StringComparison.Ordinal);
 
     /// <summary>A day or month on its own is when something was said ("on Monday said"), not who said it.</summary>
     private static readonly HashSet<string> Calendar = new(StringComparer.OrdinalIgnoreCase)

@@ -218,7 +218,7 @@ public static partial class HighlightExtractor
 
         var first = match.Groups["w1"];
         var second = match.Groups["w2"];
-        if (StopWords.Contains(first.Value.ToLowerInvariant()) || StopWords.IsKeptPreposition(first.Value) || NotNouns.Contains(first.Value))
+        if (CountsNothing(first.Value))
         {
             return null; // "30,000 amid", "hundreds across": no thing counted
         }
@@ -238,13 +238,17 @@ public static partial class HighlightExtractor
         // The second word belongs to the figure when it is a noun the first qualifies ("artillery
         // shells"), not the verb, adverb or direction that follows it ("scientists stated",
         // "miles west").
-        var useSecond = second.Success && !StopWords.Contains(second.Value.ToLowerInvariant())
+        var useSecond = second.Success && !CountsNothing(second.Value)
             && !second.Value.EndsWith("ing", StringComparison.Ordinal) && !second.Value.EndsWith("ly", StringComparison.Ordinal)
-            && !second.Value.EndsWith("ed", StringComparison.Ordinal) && !StopWords.IsKeptPreposition(second.Value) && !NotNouns.Contains(second.Value);
+            && !second.Value.EndsWith("ed", StringComparison.Ordinal);
         var end = useSecond ? second.Index + second.Length : first.Index + first.Length;
         var value = Words.Squash(match.Value[..(end - match.Index)]);
         return (value, (useSecond ? second.Value : first.Value).ToLowerInvariant());
     }
+
+    /// <summary>A word next to a number that is never what it counts: a function word, a preposition, or one of <see cref="NotNouns"/>.</summary>
+    private static bool CountsNothing(string word) =>
+        StopWords.Contains(word.ToLowerInvariant()) || StopWords.IsKeptPreposition(word) || NotNouns.Contains(word);
 
     private static double Overlap(HashSet<string> a, HashSet<string> b) =>
         Math.Min(a.Count, b.Count) == 0 ? 0 : (double)a.Count(b.Contains) / Math.Min(a.Count, b.Count);
