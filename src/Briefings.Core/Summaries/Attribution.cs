@@ -144,17 +144,26 @@ public static partial class Attribution
             words = words[1..];
         }
 
-        if (words.Length == 0 || Pronouns.Contains(words[0]) || Calendar.Contains(words[0]))
+        if (words.Length == 0)
         {
             return null;
         }
 
-        // A sentence's full stop is not part of the name ("according to AAA."); an abbreviation's
-        // is ("U.S.", "Jr.").
+        // A sentence's full stop is not part of the name ("according to AAA."), nor an ellipsis
+        // ("said Friday...."); an abbreviation's is ("U.S.", "Jr.").
         var last = words[^1];
-        if (last.EndsWith('.') && last.IndexOf('.') == last.Length - 1 && last[..^1] is not ("Jr" or "Sr" or "Inc" or "Co" or "Corp" or "Ltd" or "Bros"))
+        var trimmed = last.TrimEnd('.', '…');
+        if (trimmed.Length < last.Length - 1 || last.EndsWith('…')
+            || last.EndsWith('.') && last.IndexOf('.') == last.Length - 1 && trimmed is not ("Jr" or "Sr" or "Inc" or "Co" or "Corp" or "Ltd" or "Bros"))
         {
-            words[^1] = last[..^1];
+            words[^1] = trimmed;
+        }
+
+        // A pronoun or article alone, or a day or month on its own: when something was said ("on
+        // Monday said"), not who said it.
+        if (words[^1].Length == 0 || Pronouns.Contains(words[0]) || CalendarWords.IsDayOrMonth(words[0]) || words[0] is "Today" or "Yesterday")
+        {
+            return null;
         }
 
         return string.Join(' ', words);
@@ -174,13 +183,6 @@ public static partial class Attribution
 
     /// <summary>What every pattern needs somewhere in the text: one of its verbs, or "(A|a)ccording to".</summary>
     private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create([.. SpeechVerbWords, "ccording to"], StringComparison.Ordinal);
-
-    /// <summary>A day or month on its own is when something was said ("on Monday said"), not who said it.</summary>
-    private static readonly HashSet<string> Calendar = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-        "May", "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday",
-    };
 
     private const string Word = @"[A-Z][\p{L}.'’-]+";
 
@@ -206,7 +208,7 @@ public static partial class Attribution
     // "X said", "X (R-Utah) told reporters", "X, who …, said", "X on Monday said"; not a place or
     // person a preposition governs ("Police in Paris said", "Sources close to Joe Biden said"),
     // nor the tail of a longer name ("Centers for Disease Control and Prevention said").
-    [GeneratedRegex(@"(?<!\b(?:in|at|from|of|on|to|for|with|near|by|and)\s+(?:the\s+)?|\p{Lu}[\p{L}.'’-]*\s+)" + Name + @"(?:\s+\([^()]{1,20}\))?(?:,[^,]{1,60},|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)?\s+" + Verb + @"\b")]
+    [GeneratedRegex(@"(?<!\b(?:in|at|from|of|on|to|for|with|near|by|and)\s+(?:the\s+)?|\p{Lu}[\p{L}.'’-]*\s+)" + Name + @"(?:\s+\([^()]{1,20}\))?(?:,[^,]{1,60},|\s+(?:on\s+)?(?:" + CalendarWords.Days + @")(?:\s+(?:morning|afternoon|evening|night))?)?\s+" + Verb + @"\b")]
     private static partial Regex NameThenVerb();
 
     // "said Indeed Hiring Lab director of research Nick Bunker": the person after the title, not

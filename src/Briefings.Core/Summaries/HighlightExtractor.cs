@@ -25,8 +25,15 @@ public static partial class HighlightExtractor
     {
         var quotes = new List<QuoteCandidate>();
         var figures = new List<FigureCandidate>();
+        var central = new List<Article>(NamesFrom); // where a surname is looked for in full
+        var sources = new Dictionary<string, Article>(StringComparer.Ordinal); // the articles candidates come from
         foreach (var article in articles)
         {
+            if (central.Count < NamesFrom)
+            {
+                central.Add(article);
+            }
+
             var report = reportOf?.GetValueOrDefault(article.Id) ?? article.Id;
             string? previousSpeaker = null;
             foreach (var paragraph in article.Paragraphs)
@@ -71,6 +78,7 @@ public static partial class HighlightExtractor
 
                     var after = paragraph.AsSpan(match.Index + match.Length);
                     var reported = after[..Math.Min(after.Length, 50)].IndexOf(" reported", StringComparison.Ordinal) >= 0;
+                    sources.TryAdd(article.Id, article);
                     quotes.Add(new QuoteCandidate(new Quote(text, who, article.Id), words, [report], reported));
                 }
 
@@ -106,6 +114,7 @@ public static partial class HighlightExtractor
 
                         // Who gave the number, unless the speaker is what it counts ("said the 18 scientists").
                         var source = Attribution.SpeakerIn(sentence) is { } named && !named.Contains(phrase.Value, StringComparison.OrdinalIgnoreCase) ? named : null;
+                        sources.TryAdd(article.Id, article);
                         figures.Add(new FigureCandidate(new Figure(phrase.Value, sentence, source, article.Id), phrase.Thing, amount, [report]));
                     }
                 }
@@ -114,8 +123,25 @@ public static partial class HighlightExtractor
             }
         }
 
-        return (KeyQuotes(quotes, maxQuotes), KeyFigures(figures, maxFigures));
+        var keyQuotes = KeyQuotes(quotes, maxQuotes);
+        var keyFigures = KeyFigures(figures, maxFigures);
+        var namedInFull = keyQuotes.Select(q => q.Speaker).Concat(keyFigures.Select(f => f.Speaker)).OfType<string>().Where(n => n.Contains(' ')).ToList();
+        return (
+            keyQuotes.ConvertAll(q => q with { Speaker = InFull(q.Speaker, q.ArticleId) }),
+            keyFigures.ConvertAll(f => f.Speaker is { } speaker ? f with { Speaker = InFull(speaker, f.ArticleId) } : f));
+
+        // A surname alone, in full as the words' own article names the person, else the most
+        // central; and as another quote or figure names them, title and all, when that ends with
+        // the same full name ("Diaz" beside "Minister Ana Diaz").
+        string InFull(string speaker, string articleId)
+        {
+            var full = FullNames.Of(speaker, central.Prepend(sources[articleId]));
+            return full == speaker ? speaker : namedInFull.Find(n => n.EndsWith(" " + full, StringComparison.Ordinal)) ?? full;
+        }
     }
+
+    /// <summary>How many of the most central articles a surname is looked for in full.</summary>
+    private const int NamesFrom = 10;
 
     /// <summary>
     /// The figures a reader most needs: the things the most reports give an amount for first (the
@@ -271,7 +297,7 @@ public static partial class HighlightExtractor
         before = before[Math.Max(0, before.Length - 40)..];
         return before.EndsWith("No.", StringComparison.Ordinal)
             || before.EndsWith(" per", StringComparison.OrdinalIgnoreCase) // a rate's base: "20.1 per 100,000 live births"
-            || (number.Length <= 2 && number.All(char.IsAsciiDigit) && (Months().IsMatch(next.ToLowerInvariant()) || DayOf().IsMatch(before)))
+            || (number.Length <= 2 && number.All(char.IsAsciiDigit) && (CalendarWords.IsMonth(next) || DayOf().IsMatch(before)))
             || NamedBefore().EnumerateMatches(before) is var names && names.MoveNext() && !StopWords.Contains(before.Slice(names.Current.Index, names.Current.Length).ToString().ToLowerInvariant());
     }
 
@@ -320,14 +346,11 @@ public static partial class HighlightExtractor
         };
     }
 
-    [GeneratedRegex(@"^(january|february|march|april|may|june|july|august|september|october|november|december)$")]
-    private static partial Regex Months();
-
     [GeneratedRegex(@"^(1[89]|20)\d\d$")]
     private static partial Regex YearPattern();
 
     // "January 6", "Jan. 6", "Sept 11", "on 3".
-    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|on)\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + CalendarWords.Months + @"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|on)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex DayOf();
 
     // A capitalised word right before the number, alone or with "of": "S&P 500", "Nasdaq 100",

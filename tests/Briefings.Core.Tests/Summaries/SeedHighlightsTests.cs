@@ -32,7 +32,7 @@ public class SeedHighlightsTests
         var threat = story.Quotes.Where(q => q.Text.Contains("existential threat", StringComparison.Ordinal)).ToList();
 
         Assert.Single(threat);
-        Assert.Equal("Borrell", threat[0].Speaker);
+        Assert.Equal("Josep Borrell", threat[0].Speaker); // "Borrell said" in the article that first named "EU foreign policy chief Josep Borrell"
         Assert.True(story.Quotes.Count >= 2, "at least two attributed quotes");
         Assert.All(story.Quotes, q => Assert.False(string.IsNullOrWhiteSpace(q.Speaker)));
     }
