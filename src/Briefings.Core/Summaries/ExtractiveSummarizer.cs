@@ -71,8 +71,17 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             candidates.AddRange(later.Select(c => c with { Grams = consensus.Grams(Words.Tokens(c.Text)) }));
         }
 
+        // What the story's reports tell, not what a columnist or the writer thinks of it ("But for
+        // the international left, sport no longer matters…"): sentences of opinion pieces, then
+        // those in the writer's own voice, are used only when a story has too few others.
         var reported = candidates.Where(c => !InWritersVoice(c.Text)).ToList();
-        if (reported.Count >= options.MinSentences)
+        var opinions = articles.Where(OpinionPieces.Is).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var news = opinions.Count == 0 ? reported : reported.FindAll(c => !opinions.Contains(c.ArticleId));
+        if (news.Count >= options.MinSentences)
+        {
+            candidates = news;
+        }
+        else if (reported.Count >= options.MinSentences)
         {
             candidates = reported;
         }

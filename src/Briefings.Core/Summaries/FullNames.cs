@@ -23,6 +23,14 @@ public static class FullNames
     /// </returns>
     public static string Of(string speaker, IEnumerable<Article> articles)
     {
+        // "Mr. Paul", "Ms. Pelosi": a newspaper's later mention, with the courtesy title it gives.
+        var space = speaker.IndexOf(' ');
+        if (space > 0 && Honorifics.Contains(speaker[..space]) && speaker.IndexOf(' ', space + 1) < 0)
+        {
+            var surname = speaker[(space + 1)..];
+            return Of(surname, articles) is var full && full != surname ? full : speaker;
+        }
+
         if (!IsSurname(speaker))
         {
             return speaker;
@@ -61,6 +69,8 @@ public static class FullNames
 
         return speaker;
     }
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr" };
 
     /// <summary>One capitalised word with small letters after its first: "Pelosi", "McConnell", "O'Rourke"; not "FBI", "Sen. Romney" or "a spokesman".</summary>
     private static bool IsSurname(string speaker) =>

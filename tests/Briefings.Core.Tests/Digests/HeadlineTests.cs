@@ -43,4 +43,13 @@ public sealed class HeadlineTests
     [InlineData(null)]
     public void NewsPagesAreNotOpinion(string? url) =>
         Assert.False(OpinionPieces.Is(Fixtures.Article("a", "Central bank raises rates", "The bank raised rates.", url: url)));
+
+    [Theory]
+    [InlineData("New York Times (Opinion)", true)]
+    [InlineData("Fox News Opinion", true)]
+    [InlineData("The Example Editorial Board", true)]
+    [InlineData("Opinionated Weekly", false)]
+    [InlineData("Reuters", false)]
+    public void ASourceNamedForItsOpinionSectionIsOpinion(string source, bool opinion) =>
+        Assert.Equal(opinion, OpinionPieces.Is(Fixtures.Article("a", "Central bank raises rates", "The bank raised rates.", source: source, url: "https://news.example/2021/07/01/rates")));
 }

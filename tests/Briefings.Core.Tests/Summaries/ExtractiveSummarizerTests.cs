@@ -186,6 +186,41 @@ public sealed class ExtractiveSummarizerTests
         Assert.DoesNotContain(summary, s => ExtractiveSummarizer.InWritersVoice(s.Text));
     }
 
+    [Theory]
+    [InlineData("https://news.example/opinion/", null)]
+    [InlineData("https://news.example/2021/07/01/", "Daily Example (Opinion)")]
+    public void AColumnsClaimsAreLeftOutWhenTheStoryHasReportsEnough(string url, string? source)
+    {
+        // Two columns open with the same verdict, so it is the story's most shared sentence.
+        const string Verdict = "The central bank was wrong to raise rates again while households are already struggling with higher prices.";
+        Article[] articles =
+        [
+            RateStory[0],
+            Fixtures.Article("c1", "The central bank was wrong to raise rates again",
+                Verdict + " Raising the main interest rate to 4.5 percent will hurt home buyers most.", url: "https://news.example/2021/07/01/c1"),
+            Fixtures.Article("c2", "Households will pay for the bank's rate rise",
+                Verdict + " Governor Ana Ruiz should have waited for inflation to fall on its own.", url: "https://news.example/2021/07/01/c2"),
+        ];
+        Assert.Contains(Summarizer.Summarize(articles, NoCopies), s => s.Text == Verdict);
+
+        Article[] columns = [articles[0], .. articles[1..].Select(a => a with { Url = url + a.Id, Source = source })];
+        Assert.All(columns[1..], c => Assert.True(OpinionPieces.Is(c)));
+        var summary = Summarizer.Summarize(columns, NoCopies);
+
+        Assert.True(summary.Count >= 2);
+        Assert.DoesNotContain(summary, s => s.Text == Verdict);
+    }
+
+    [Fact]
+    public void AStoryOfColumnsOnlyIsSummarisedFromThem()
+    {
+        var columns = RateStory.Select(a => a with { Url = $"https://news.example/opinion/{a.Id}" }).ToList();
+
+        var summary = Summarizer.Summarize(columns, NoCopies);
+
+        Assert.True(summary.Count >= 2);
+    }
+
     [Fact]
     public void AStoryToldOnlyInTheWritersVoiceStillGetsASummary()
     {

@@ -19,6 +19,8 @@ public class FullNameTests
     [InlineData("The FBI director, Christopher Wray, spoke.", "FBI", "FBI")] // not a surname
     [InlineData("Officials at the Biden administration spoke.", "Biden administration", "Biden administration")] // not one word
     [InlineData("Sen. Ted Cruzado spoke.", "Cruz", "Cruz")] // another name that starts the same
+    [InlineData("Senator Rand Paul questioned the doctor.", "Mr. Paul", "Rand Paul")] // a newspaper's courtesy title
+    [InlineData("Senator Paul questioned the doctor.", "Mr. Paul", "Mr. Paul")]
     public void ASurnameIsGivenTheFullNameTheArticleUses(string paragraph, string speaker, string expected) =>
         Assert.Equal(expected, FullNames.Of(speaker, [Fixtures.Article("a", "A story", paragraph)]));
 
