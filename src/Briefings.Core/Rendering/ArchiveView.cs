@@ -26,7 +26,7 @@ public sealed record ArchiveDayView(string Date, string DateLong, string Href, i
         digest.Stories.Count,
         digest.ArticleCount,
         [.. digest.Stories.Take(headlines).Select(s => new ArchiveStoryView(
-            s.Headline, $"{href}#story-{s.Id}", s.Articles.Count, s.Reports, string.Join(", ", s.Sources)))]);
+            s.Headline, $"{href}#story-{s.Id}", s.Articles.Count, s.Reports, Counts.CoveredBy(s.Articles.Select(a => ArticleView.OutletOf(a, DigestView.SafeUri(a.Url))))))]);
 }
 
 public sealed record ArchiveStoryView(string Headline, string Href, int ArticleCount, int Reports, string SourcesText)

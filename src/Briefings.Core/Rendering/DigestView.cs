@@ -105,7 +105,7 @@ public sealed record StoryView(
             : null;
         var coverage = coverageLimit > 0 && articles.Count > coverageLimit ? articles[..coverageLimit] : articles;
         return new StoryView(story.Id, number, story.Headline, summary, articles, coverage, articles.Count - coverage.Count, story.Sources,
-            story.Sources.Count == 0 ? "" : string.Join(", ", story.Sources), story.Reports, quotes, figures, developing);
+            Counts.CoveredBy(articles.Select(a => a.Source == ArticleView.UnknownSource ? null : a.Source)), story.Reports, quotes, figures, developing);
     }
 }
 
@@ -135,13 +135,19 @@ public sealed record ArticleView(
     {
         var uri = DigestView.SafeUri(article.Url);
         var url = uri?.AbsoluteUri;
-        var source = article.Source ?? (uri is null ? null : SiteOf(uri)) ?? "Unknown source";
+        var source = OutletOf(article, uri) ?? UnknownSource;
         var anchor = $"a-{storyId}-{number}";
         return new ArticleView(
             article.Id, number, article.Title, source, url,
             article.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), article.CopyOf,
             anchor, url ?? "#" + anchor, $"Source {number}: {source}, “{article.Title}”");
     }
+
+    /// <summary>What an article's source reads when neither its outlet nor its site is known.</summary>
+    public const string UnknownSource = "Unknown source";
+
+    /// <summary>The outlet that carried an article: the one named, else its site; null when neither is known.</summary>
+    public static string? OutletOf(StoryArticle article, Uri? url) => article.Source ?? (url is null ? null : SiteOf(url));
 
     /// <summary>An article without a named outlet is known by its site: "reuters.com" for https://www.reuters.com/….</summary>
     private static string SiteOf(Uri url) =>
@@ -178,4 +184,32 @@ public static class Counts
     public static string Coverage(int articles, int reports) => articles == reports
         ? Of(reports, "report", "reports")
         : $"{Of(articles, "article", "articles")}, {Of(reports, "report", "reports")}";
+
+    /// <summary>
+    /// Who covered a story, as "covered by …" ends, from each article's outlet (named or known by
+    /// its site; <see cref="ArticleView.OutletOf"/>, null when not known): the outlets, and
+    /// how many articles came from an outlet not known ("Defence Talks and 4 uncredited articles"),
+    /// so that one named outlet among several unknown is not read as the story's only one. Empty
+    /// when no article's outlet is known.
+    /// </summary>
+    public static string CoveredBy(IEnumerable<string?> outletOfEachArticle)
+    {
+        var outlets = new List<string>();
+        var uncredited = 0;
+        foreach (var outlet in outletOfEachArticle)
+        {
+            if (outlet is null)
+            {
+                uncredited++;
+            }
+            else if (!outlets.Contains(outlet, StringComparer.OrdinalIgnoreCase))
+            {
+                outlets.Add(outlet);
+            }
+        }
+
+        return outlets.Count == 0 ? ""
+            : uncredited == 0 ? string.Join(", ", outlets)
+            : $"{string.Join(", ", outlets)} and {Of(uncredited, "uncredited article", "uncredited articles")}";
+    }
 }

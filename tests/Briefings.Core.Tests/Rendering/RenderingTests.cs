@@ -173,6 +173,39 @@ public sealed class RenderingTests
     }
 
     [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void ArticlesWithoutAKnownOutletAreCountedBesideTheOutletsNamed(RenderFormat format)
+    {
+        // Seed 001 names its outlet; the other four name none and have no URL to know a site by.
+        var digest = SeedDigest();
+        Assert.Equal(["Defence Talks"], Assert.Single(digest.Stories).Sources);
+
+        var visible = Visible(Render(digest, format), format);
+
+        Assert.Contains("covered by Defence Talks and 4 uncredited articles", visible);
+    }
+
+    [Fact]
+    public void CoverageNamesEachOutletOnceAndCountsTheUncredited()
+    {
+        var story = Assert.Single(SeedDigest().Stories);
+        var articles = story.Articles.Select((a, i) => i switch
+        {
+            1 => a with { Url = "https://www.reuters.com/world/asia/eu-korea" },
+            2 => a with { Url = "https://apnews.com/article/eu-korea", Source = null },
+            3 => a with { Url = "https://www.reuters.com/world/asia/eu-korea-2" },
+            _ => a,
+        }).ToList();
+
+        Assert.Equal("Defence Talks, reuters.com, apnews.com and 1 uncredited article",
+            Counts.CoveredBy(articles.Select(a => ArticleView.OutletOf(a, DigestView.SafeUri(a.Url)))));
+        Assert.Equal("", Counts.CoveredBy([null, null]));
+    }
+
+    [Theory]
     [InlineData(RenderFormat.Text, " [{0}]")]
     [InlineData(RenderFormat.Markdown, " [[{0}]](#{1}-{0})")]
     [InlineData(RenderFormat.Html, "[{0}]</a>")]
@@ -230,6 +263,7 @@ public sealed class RenderingTests
 
         Assert.All(articles, a => Assert.Contains($"— {a.Id}.example", visible));
         Assert.DoesNotContain("Unknown source", visible);
+        Assert.Contains("covered by " + string.Join(", ", digest.Stories[0].Articles.Select(a => a.Id + ".example")), visible);
     }
 
     [Fact]
