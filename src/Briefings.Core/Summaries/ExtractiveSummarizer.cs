@@ -72,9 +72,10 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         }
 
         // What the story's reports tell, not what a columnist or the writer thinks of it ("But for
-        // the international left, sport no longer matters…"): sentences of opinion pieces, then
-        // those in the writer's own voice, are used only when a story has too few others.
-        var reported = candidates.Where(c => !InWritersVoice(c.Text)).ToList();
+        // the international left, sport no longer matters…"), in sentences that stand on their own:
+        // sentences of opinion pieces, then those in the writer's own voice or opening on a
+        // reference to what came before, are used only when a story has too few others.
+        var reported = candidates.Where(c => !InWritersVoice(c.Text) && !OpensOnAReference(c.Text)).ToList();
         var opinions = articles.Where(OpinionPieces.Is).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var news = opinions.Count == 0 ? reported : reported.FindAll(c => !opinions.Contains(c.ArticleId));
         if (news.Count >= options.MinSentences)
@@ -308,6 +309,22 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     /// it ends as a sentence does (a cut-off paragraph or a caption does not) and closes every
     /// quotation it opens.
     /// </summary>
+    /// <summary>
+    /// A sentence that opens on a pronoun pointing back to what its article said before ("He
+    /// promised…", "It was the biggest increase…", "Those outages…"): in a summary drawn from
+    /// several articles, the reader may not have what it points to. A summary draws on such
+    /// sentences only when a story has too few others.
+    /// </summary>
+    public static bool OpensOnAReference(string sentence)
+    {
+        var end = sentence.IndexOfAny([' ', ',']);
+        return end > 0 && BackReferences.Contains(sentence.AsSpan(0, end));
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BackReferences =
+        new HashSet<string>(["He", "She", "They", "His", "Her", "Their", "Him", "Them", "It", "Its", "This", "These", "Those", "That"], StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool Usable(string sentence, int words) =>
         words is >= 6 and <= 60
         && QuotesBalanced(sentence)
