@@ -166,7 +166,10 @@ public static partial class Attribution
             return null;
         }
 
-        return string.Join(' ', words);
+        // "The New York Democrat said": a description of someone named before, not a body's name.
+        return words[^1] is "Democrat" or "Republican" or "Independent" && words.Length > 1
+            ? "the " + string.Join(' ', words)
+            : string.Join(' ', words);
     }
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
@@ -192,7 +195,7 @@ public static partial class Attribution
     // intelligence", "Apple's chief executive"); or the body that speaks for a name ("Biden
     // administration", "Pentagon officials").
     private const string Name = @"(?<name>\b(?:" + Word + @"|[A-Z]{2,})(?:\s+(?:(?:of|the|for|and|de|al|bin|van|von)\s+)*" + Word + @"){0,6}"
-        + @"(?:(?<=['’]s)(?:\s+[a-z]+){1,2}|\s+(?:administration|government|officials?|spokes(?:man|woman|person)|campaign|police|authorities))?)";
+        + @"(?:(?<=['’]s)(?:\s+[a-z]+(?:-[a-z]+)*){1,2}|\s+(?:administration|government|officials?|spokes(?:man|woman|person)|campaign|police|authorities))?)";
 
     // "added" followed by a number is a rise ("the US added 559,000 jobs"), not something said.
     // Not "states", "notes" or "reports" in the present, which are as often nouns ("Treasury

@@ -35,6 +35,9 @@ public class HighlightTests
     [InlineData("“More investigation is needed,” said the 18 scientists.", "the 18 scientists")]
     [InlineData("A senior administration official said the flights would start in July.", "a senior administration official")]
     [InlineData("“No more money will be diverted,” a Biden administration official said Friday....", "a Biden administration official")] // a cut-off line: "Friday...." is a day
+    [InlineData("“We will meet again in Seoul,” said South Korea's vice-foreign minister.", "South Korea's vice-foreign minister")]
+    [InlineData("The New York Democrat said the Senate would vote on both bills.", "the New York Democrat")]
+    [InlineData("“I will vote against it,” the moderate West Virginia Democrat wrote.", "the West Virginia Democrat")]
     public void TheSpeakerIsWhoTheSentenceSays(string sentence, string speaker) =>
         Assert.Equal(speaker, Attribution.SpeakerIn(sentence));
 
