@@ -59,6 +59,15 @@ param openAiModelVersion string = '2024-07-18'
 @description('Deployment capacity in thousands of tokens per minute.')
 param openAiCapacity int = 10
 
+@description('The embeddings model deployed beside it when deployOpenAi is true, whose vectors join the story grouping; empty for none.')
+param openAiEmbeddingModelName string = 'text-embedding-3-small'
+
+@description('The embeddings model version to deploy.')
+param openAiEmbeddingModelVersion string = '1'
+
+@description('Embeddings deployment capacity in thousands of tokens per minute.')
+param openAiEmbeddingCapacity int = 50
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-${resourceToken}'
@@ -93,6 +102,7 @@ var briefingsSettings = union(
     ? {
         Briefings__OpenAI__Endpoint: openAi.?outputs.endpoint ?? ''
         Briefings__OpenAI__Deployment: openAi.?outputs.deploymentName ?? ''
+        Briefings__OpenAI__EmbeddingDeployment: openAi.?outputs.embeddingDeploymentName ?? ''
       }
     : {}
 )
@@ -159,6 +169,9 @@ module openAi 'app/openai.bicep' = if (deployOpenAi) {
     modelName: openAiModelName
     modelVersion: openAiModelVersion
     capacity: openAiCapacity
+    embeddingModelName: openAiEmbeddingModelName
+    embeddingModelVersion: openAiEmbeddingModelVersion
+    embeddingCapacity: openAiEmbeddingCapacity
   }
 }
 

@@ -1,10 +1,17 @@
-// Optional: a model for the summaries, reached with the app's identity (no keys).
+// Optional: a model for the summaries, and one for embeddings that join the grouping, reached
+// with the app's identity (no keys).
 param name string
 param location string
 param tags object
 param modelName string
 param modelVersion string
 param capacity int
+
+@description('The embeddings model to deploy beside the chat model; empty for none.')
+param embeddingModelName string
+
+param embeddingModelVersion string
+param embeddingCapacity int
 
 resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: name
@@ -35,6 +42,25 @@ resource deployment 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01
   }
 }
 
+// Deployments of one account are created one after another.
+resource embeddings 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = if (!empty(embeddingModelName)) {
+  parent: account
+  name: empty(embeddingModelName) ? 'none' : embeddingModelName
+  dependsOn: [deployment]
+  sku: {
+    name: 'GlobalStandard'
+    capacity: embeddingCapacity
+  }
+  properties: {
+    model: {
+      format: 'OpenAI'
+      name: embeddingModelName
+      version: embeddingModelVersion
+    }
+  }
+}
+
 output name string = account.name
 output endpoint string = account.properties.endpoint
 output deploymentName string = deployment.name
+output embeddingDeploymentName string = empty(embeddingModelName) ? '' : embeddings.name

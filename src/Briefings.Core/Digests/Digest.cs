@@ -5,7 +5,14 @@ public sealed record Digest(
     DateOnly Date,
     DateTimeOffset GeneratedAt,
     int ArticleCount,
-    IReadOnlyList<Story> Stories);
+    IReadOnlyList<Story> Stories)
+{
+    /// <summary>What grouped the articles: <see cref="GroupingMethods.Words"/>, or <see cref="GroupingMethods.WordsAndEmbeddings"/> when an embeddings model gave vectors.</summary>
+    public string GroupingMethod { get; init; } = GroupingMethods.Words;
+
+    /// <summary>Why articles were grouped by their words alone although an embeddings model is configured ("6 of 856 articles without embeddings (error: HTTP 500 after 4 attempts)"); null otherwise.</summary>
+    public string? GroupingNote { get; init; }
+}
 
 /// <summary>A story: what happened, in sentences that cite the articles they come from.</summary>
 public sealed record Story(

@@ -24,8 +24,9 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     /// <param name="maxStories">At most this many stories, the most widely covered first.</param>
     /// <param name="earlier">Articles of the days before, so a story that runs on is recognised as developing.</param>
     /// <param name="dayOf">The digest day of an article (by default its UTC date).</param>
+    /// <param name="embeddings">Articles' embeddings, which join their words' similarity (<see cref="GroupingOptions.EmbeddingWeight"/>).</param>
     public Digest Build(IEnumerable<Article> input, DateOnly date, DateTimeOffset generatedAt, int? maxStories = null,
-        IEnumerable<Article>? earlier = null, Func<Article, DateOnly>? dayOf = null)
+        IEnumerable<Article>? earlier = null, Func<Article, DateOnly>? dayOf = null, ArticleEmbeddings? embeddings = null)
     {
         var today = input.DistinctBy(a => a.Id).ToList();
         var fresh = today.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -38,7 +39,8 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             vectors = ArticleVectors.Build(articles, grouping);
         }
 
-        var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published)).ToList(), grouping);
+        var vectorOf = embeddings?.Vectors;
+        var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published, vectorOf?.GetValueOrDefault(a.Id))).ToList(), grouping);
         var summarizer = new ExtractiveSummarizer(summaries);
 
         // Ranking needs only the articles, copies and sources of each story, so summaries and
@@ -85,7 +87,11 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             });
         }
 
-        return new Digest(date, generatedAt, today.Count, kept);
+        return new Digest(date, generatedAt, today.Count, kept)
+        {
+            GroupingMethod = vectorOf is { Count: > 0 } ? GroupingMethods.WordsAndEmbeddings : GroupingMethods.Words,
+            GroupingNote = embeddings?.Problem,
+        };
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Rendering;
+using Briefings.Core.Stories;
 using Briefings.Core.Summaries.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed class DigestHandler(
     BuildLeases leases,
     DigestBuilder builder,
     IStoryWriter writer,
+    IArticleEmbedder embedder,
     DigestRenderer renderer,
     DeliveryHandler delivery,
     DigestClock clock,
@@ -115,7 +117,8 @@ public sealed class DigestHandler(
             earlier.AddRange(await articles.ListDayAsync(day.AddDays(-back), cancellationToken));
         }
 
-        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone));
+        var embeddings = embedder.Enabled ? await embedder.EmbedAsync([.. dayArticles, .. earlier], cancellationToken) : null;
+        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), embeddings);
         digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         await warming;
         var renderings = renderer.RenderStored(digest);

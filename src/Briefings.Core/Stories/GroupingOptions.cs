@@ -47,4 +47,13 @@ public sealed record GroupingOptions
 
     /// <summary>Proposals per article scored exactly, the best by their shared uncommon terms.</summary>
     public int CandidatesVerified { get; init; } = 40;
+
+    /// <summary>
+    /// Where both articles have an embedding (<see cref="IArticleEmbedder"/>), their similarity is
+    /// this share of the embeddings' cosine and the rest the words' cosine, before the time and day
+    /// factors and local scaling. Local scaling measures a pair against each article's usual
+    /// neighbours, so the embeddings' own baseline (unrelated news scoring 0.2 or 0.7 by model)
+    /// does not shift the merge threshold. Candidates still come from the words' index.
+    /// </summary>
+    public double EmbeddingWeight { get; init; } = 0.5;
 }

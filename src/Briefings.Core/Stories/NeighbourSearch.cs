@@ -3,8 +3,11 @@ using System.Runtime.InteropServices;
 
 namespace Briefings.Core.Stories;
 
-/// <summary>One worker's scratch space: partial scores per article and the searched article's weights per term.</summary>
-internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.When[] when, NeighbourSearch.Row[] rows)
+/// <summary>
+/// One worker's scratch space: partial scores per article and the searched article's weights per
+/// term; and the articles' embeddings, when there are any (<see cref="GroupingOptions.EmbeddingWeight"/>).
+/// </summary>
+internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.When[] when, NeighbourSearch.Row[] rows, float[]?[]? embeddings = null)
 {
     /// <summary>Each article's partial score, valid when its stamp is the search's: one cache line read a proposal, not two.</summary>
     private readonly (int Stamp, float Score)[] _partial = new (int, float)[articles];
@@ -108,7 +111,7 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
                 }
             }
 
-            var similarity = Apart(dot, i, j, options);
+            var similarity = Apart(embeddings is null ? dot : Blend(dot, embeddings[i], embeddings[j], options), i, j, options);
             if (similarity > NeighbourGraph.MinSimilarity)
             {
                 found.Add(new NeighbourGraph.Neighbour(j, similarity));
@@ -133,6 +136,33 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
         var result = found.ToArray();
         Array.Sort(result);
         return result;
+    }
+
+    /// <summary>
+    /// The words' cosine blended with the embeddings' where both articles have one of the same
+    /// length (a vector missing or of another model leaves the words alone).
+    /// </summary>
+    internal static double Blend(double words, float[]? a, float[]? b, GroupingOptions options)
+    {
+        if (a is null || b is null || a.Length != b.Length)
+        {
+            return words;
+        }
+
+        var sums = System.Numerics.Vector<float>.Zero;
+        var k = 0;
+        for (; k <= a.Length - System.Numerics.Vector<float>.Count; k += System.Numerics.Vector<float>.Count)
+        {
+            sums += new System.Numerics.Vector<float>(a, k) * new System.Numerics.Vector<float>(b, k);
+        }
+
+        double cosine = System.Numerics.Vector.Sum(sums);
+        for (; k < a.Length; k++)
+        {
+            cosine += a[k] * b[k];
+        }
+
+        return (1 - options.EmbeddingWeight) * words + options.EmbeddingWeight * cosine;
     }
 
     /// <summary>A score of articles <paramref name="i"/> and <paramref name="j"/> as far apart in time and in the days they name.</summary>

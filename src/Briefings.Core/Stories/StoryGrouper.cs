@@ -2,8 +2,8 @@ using Briefings.Core.Digests;
 
 namespace Briefings.Core.Stories;
 
-/// <summary>One article as grouping sees it.</summary>
-public sealed record GroupingInput(SparseVector Vector, DateTimeOffset? Time);
+/// <summary>One article as grouping sees it: its words' vector, its time, and its embedding when a model gave one.</summary>
+public sealed record GroupingInput(SparseVector Vector, DateTimeOffset? Time, float[]? Embedding = null);
 
 /// <summary>
 /// Groups articles into stories: sparse cosine similarity with a decay for articles far apart in

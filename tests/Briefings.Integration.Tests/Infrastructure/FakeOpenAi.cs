@@ -17,6 +17,33 @@ public sealed record FakeReply(int Status = 200, string? Content = null, string?
 
     public static FakeReply Error(int status, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, Body: $$$"""{"error":{"code":"{{{status}}}","message":"scripted failure"}}""", Headers: headers);
+
+    /// <summary>An embeddings answer: <paramref name="vectorOf"/> each input, in the encoding the request asked for (floats, or base64 as the SDK asks).</summary>
+    public static FakeReply Embeddings(RecordedRequest request, Func<string, float[]> vectorOf)
+    {
+        var base64 = (string?)request.Json()["encoding_format"] == "base64";
+        var data = new JsonArray();
+        foreach (var (input, index) in request.Inputs().Select((input, index) => (input, index)))
+        {
+            var vector = vectorOf(input);
+            data.Add(new JsonObject
+            {
+                ["object"] = "embedding",
+                ["index"] = index,
+                ["embedding"] = base64
+                    ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()))
+                    : new JsonArray([.. vector.Select(v => (JsonNode)v)]),
+            });
+        }
+
+        return new(Body: new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = "text-embedding-3-small",
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["total_tokens"] = 100 },
+        }.ToJsonString());
+    }
 }
 
 /// <summary>One request the fake model received, with the numbered passages its prompt carried.</summary>
@@ -35,13 +62,17 @@ public sealed partial record RecordedRequest(TimeSpan At, string Deployment, str
 
     public JsonNode Json() => JsonNode.Parse(Body)!;
 
+    /// <summary>An embeddings request's inputs.</summary>
+    public IReadOnlyList<string> Inputs() => Json()["input"] is JsonArray inputs ? [.. inputs.Select(i => (string)i!)] : [(string)Json()["input"]!];
+
     [GeneratedRegex(@"(?m)^\[(\d+)\] ")]
     private static partial Regex PassageHeader();
 }
 
 /// <summary>
-/// An OpenAI-compatible chat completions endpoint on loopback, shaped as Azure OpenAI serves it
-/// (<c>POST /openai/deployments/{deployment}/chat/completions</c>). It answers from a script,
+/// An OpenAI-compatible chat completions and embeddings endpoint on loopback, shaped as Azure
+/// OpenAI serves them (<c>POST /openai/deployments/{deployment}/chat/completions</c> and
+/// <c>…/embeddings</c>). It answers from a script,
 /// one reply per request in order, then <see cref="Otherwise"/>; it records every request and how
 /// many were in flight at once.
 /// </summary>
@@ -73,6 +104,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeOpenAi(app);
         app.MapPost("/openai/deployments/{deployment}/chat/completions", fake.HandleAsync);
+        app.MapPost("/openai/deployments/{deployment}/embeddings", fake.HandleAsync);
         await app.StartAsync();
         return fake;
     }

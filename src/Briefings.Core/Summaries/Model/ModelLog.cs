@@ -10,12 +10,18 @@ internal static partial class ModelLog
     [LoggerMessage(5002, LogLevel.Warning, "Story {StoryId} keeps its extractive summary: {Reason}")]
     public static partial void FellBack(ILogger logger, string storyId, string reason);
 
-    [LoggerMessage(5003, LogLevel.Information, "Model call for story {StoryId} answered {Status}; retry {Retry} of {MaxRetries} in {Delay}")]
-    public static partial void Retrying(ILogger logger, string storyId, int status, int retry, int maxRetries, TimeSpan delay);
+    [LoggerMessage(5003, LogLevel.Information, "Model call for {Subject} answered {Status}; retry {Retry} of {MaxRetries} in {Delay}")]
+    public static partial void Retrying(ILogger logger, string subject, int status, int retry, int maxRetries, TimeSpan delay);
 
     [LoggerMessage(5004, LogLevel.Information, "The model wrote {Written} of {Stories} stories with {Calls} calls")]
     public static partial void Finished(ILogger logger, int written, int stories, int calls);
 
     [LoggerMessage(5005, LogLevel.Warning, "Model call for story {StoryId} failed")]
     public static partial void CallFailed(ILogger logger, Exception exception, string storyId);
+
+    [LoggerMessage(5006, LogLevel.Information, "The embeddings model gave vectors for {Embedded} of {Articles} articles with {Calls} calls")]
+    public static partial void Embedded(ILogger logger, int embedded, int articles, int calls);
+
+    [LoggerMessage(5007, LogLevel.Warning, "Articles {First}–{Last} are grouped by their words alone: {Reason}")]
+    public static partial void NotEmbedded(ILogger logger, int first, int last, string reason);
 }

@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace Briefings.Core.Summaries.Model;
 
 /// <summary>
-/// The Azure OpenAI deployment that writes headlines and summaries (section <c>Briefings:OpenAI</c>).
-/// Without an endpoint and a deployment, summaries stay extractive.
+/// The Azure OpenAI deployments that write headlines and summaries and that embed articles for
+/// grouping (section <c>Briefings:OpenAI</c>). Without an endpoint and a deployment, summaries stay
+/// extractive; without an embeddings deployment, grouping reads the articles' words alone.
 /// </summary>
 public sealed class ModelOptions
 {
@@ -13,6 +14,20 @@ public sealed class ModelOptions
 
     /// <summary>The chat model deployment's name.</summary>
     public string? Deployment { get; set; }
+
+    /// <summary>
+    /// The embeddings deployment (text-embedding-3-small, say), whose vectors join the words'
+    /// similarity when articles are grouped; optional, and independent of <see cref="Deployment"/>.
+    /// </summary>
+    public string? EmbeddingDeployment { get; set; }
+
+    /// <summary>Articles embedded per request.</summary>
+    [Range(1, 2048)]
+    public int EmbeddingBatch { get; set; } = 128;
+
+    /// <summary>Embeddings requests one digest run may send, retries included; articles past it are grouped by their words alone.</summary>
+    [Range(0, 100_000)]
+    public int MaxEmbeddingCallsPerRun { get; set; } = 200;
 
     /// <summary>An API key; without one the client signs in with Entra ID (<c>DefaultAzureCredential</c>: managed identity, Azure CLI, …).</summary>
     public string? ApiKey { get; set; }
@@ -45,6 +60,8 @@ public sealed class ModelOptions
     public bool StructuredOutputs { get; set; } = true;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Deployment);
+
+    public bool IsEmbeddingConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(EmbeddingDeployment);
 
     /// <summary>An endpoint, when given, must be an absolute http(s) URL.</summary>
     public bool HasValidEndpoint =>

@@ -21,7 +21,7 @@ namespace Briefings.Core.Summaries.Model;
 public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelStoryWriter> logger) : IStoryWriter
 {
     private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrency);
-    private readonly ModelCaller _caller = new(chat, options.Value, time, logger);
+    private readonly ModelCaller _caller = new(options.Value, time, logger);
 
     public async Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            reply = await _caller.CompleteAsync(story.Id, passages, budget, cancellationToken);
+            reply = await _caller.CompleteAsync(chat, story.Id, passages, budget, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,31 @@
+using Briefings.Core.Articles;
+
+namespace Briefings.Core.Stories;
+
+/// <summary>
+/// Unit vectors of articles from an embeddings model, by article id, and why any asked for are
+/// missing. An article without one is grouped by its words alone.
+/// </summary>
+public sealed record ArticleEmbeddings(IReadOnlyDictionary<string, float[]> Vectors, string? Problem)
+{
+    public static ArticleEmbeddings None { get; } = new(new Dictionary<string, float[]>(), null);
+}
+
+/// <summary>Embeds a day's articles for grouping (<see cref="GroupingOptions.EmbeddingWeight"/>).</summary>
+public interface IArticleEmbedder
+{
+    /// <summary>Whether <see cref="EmbedAsync"/> gives vectors at all.</summary>
+    bool Enabled { get; }
+
+    /// <summary>Vectors for as many of the articles as it can; never throws for the model's failures.</summary>
+    Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default);
+}
+
+/// <summary>No embeddings model: grouping reads the words alone.</summary>
+public sealed class NoEmbedder : IArticleEmbedder
+{
+    public bool Enabled => false;
+
+    public Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ArticleEmbeddings.None);
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Briefings.Core.Articles;
+using Briefings.Core.Stories;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenAI.Embeddings;
+
+namespace Briefings.Core.Summaries.Model;
+
+/// <summary>
+/// Embeds articles with the Azure OpenAI embeddings deployment, <see cref="ModelOptions.EmbeddingBatch"/>
+/// at a time and at most <see cref="ModelOptions.MaxConcurrency"/> requests at once, each made
+/// resilient as a story's completion is (<see cref="ModelCaller"/>) and paid from the run's
+/// embeddings budget. What an article is embedded by is what grouping weighs most: its title and
+/// lead. A batch that fails, or answers with vectors that do not fit (a missing or repeated index,
+/// another length, a value that is not a number), leaves its articles to be grouped by their words
+/// alone, and the digest says so.
+/// </summary>
+public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelEmbedder> logger) : IArticleEmbedder
+{
+    /// <summary>Characters of an article sent: its title and lead, well within a model's input.</summary>
+    private const int MaxCharacters = 2_000;
+
+    private readonly ModelCaller _caller = new(options.Value, time, logger);
+
+    public bool Enabled => true;
+
+    public async Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    {
+        var distinct = articles.DistinctBy(a => a.Id).ToList();
+        var batches = distinct.Chunk(options.Value.EmbeddingBatch).Select((batch, k) => (Batch: batch, First: k * options.Value.EmbeddingBatch)).ToList();
+        var budget = new CallBudget(options.Value.MaxEmbeddingCallsPerRun);
+        var vectors = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
+        var problems = new ConcurrentBag<(int First, string Problem)>();
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken },
+            async (batch, token) =>
+            {
+                var texts = batch.Batch.Select(TextOf).ToList();
+                var subject = $"embeddings of articles {batch.First + 1}–{batch.First + texts.Count}";
+                var result = await _caller.SendAsync(subject, async t => (await client.GenerateEmbeddingsAsync(texts, cancellationToken: t)).Value, budget, token);
+                var problem = result.Problem ?? Read(result.Value!, batch.Batch, vectors);
+                if (problem is not null)
+                {
+                    ModelLog.NotEmbedded(logger, batch.First + 1, batch.First + texts.Count, problem);
+                    problems.Add((batch.First, problem));
+                }
+            });
+
+        ModelLog.Embedded(logger, vectors.Count, distinct.Count, budget.Taken);
+        var first = problems.OrderBy(p => p.First).Select(p => p.Problem).FirstOrDefault();
+        return new ArticleEmbeddings(
+            new Dictionary<string, float[]>(vectors, StringComparer.Ordinal),
+            first is null ? null : $"{distinct.Count - vectors.Count} of {distinct.Count} articles without embeddings ({first})");
+    }
+
+    /// <summary>The text an article is embedded by: its title and as much of its lead as fits.</summary>
+    internal static string TextOf(Article article)
+    {
+        var text = string.Join("\n\n", article.Paragraphs.Prepend(article.Title).Where(p => p.Length > 0));
+        return text.Length <= MaxCharacters ? text : text[..MaxCharacters];
+    }
+
+    /// <summary>Keeps a batch's vectors, made unit length, when all of them fit; else says what is wrong and keeps none.</summary>
+    private static string? Read(OpenAIEmbeddingCollection answer, Article[] batch, ConcurrentDictionary<string, float[]> vectors)
+    {
+        var read = new float[batch.Length][];
+        foreach (var embedding in answer)
+        {
+            if (embedding.Index < 0 || embedding.Index >= batch.Length || read[embedding.Index] is not null)
+            {
+                return $"malformed answer: index {embedding.Index} for {batch.Length} inputs";
+            }
+
+            var vector = embedding.ToFloats().ToArray();
+            double norm = 0;
+            foreach (var value in vector)
+            {
+                norm += (double)value * value;
+            }
+
+            if (vector.Length == 0 || vector.Length != (read.FirstOrDefault(v => v is not null)?.Length ?? vector.Length) || !double.IsFinite(norm) || norm == 0)
+            {
+                return "malformed answer: vectors of another length, empty or not numbers";
+            }
+
+            var scale = (float)(1 / Math.Sqrt(norm));
+            for (var k = 0; k < vector.Length; k++)
+            {
+                vector[k] *= scale;
+            }
+
+            read[embedding.Index] = vector;
+        }
+
+        if (read.Any(v => v is null))
+        {
+            return $"malformed answer: {read.Count(v => v is null)} of {batch.Length} inputs without a vector";
+        }
+
+        for (var k = 0; k < batch.Length; k++)
+        {
+            vectors[batch[k].Id] = read[k];
+        }
+
+        return null;
+    }
+}

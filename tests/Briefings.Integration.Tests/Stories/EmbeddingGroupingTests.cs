@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Json;
+using Briefings.Core.Articles;
+using Briefings.Core.Digests;
+using Briefings.Core.Storage;
+using Briefings.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Briefings.Integration.Tests.Stories;
+
+/// <summary>
+/// Grouping with an embeddings deployment, through the real runner and the real Azure OpenAI
+/// client, against an OpenAI-compatible server on loopback: batches, what joins the grouping,
+/// and every way a request can fail, after which the words group alone and the digest says why.
+/// </summary>
+public sealed class EmbeddingGroupingTests : IAsyncLifetime
+{
+    private const string Deployment = "briefings-embed";
+
+    private const string Harbour = """
+        Harbour festival draws record crowds
+
+        Tall ships, brass bands and a night market filled the old harbour of Westmere on Saturday as the town's summer festival drew more visitors than ever before.
+
+        Organisers said forty boats took part in the parade and the lifeboat crew gave rides to children all afternoon.
+        """;
+
+    private FakeOpenAi _model = null!;
+
+    public async Task InitializeAsync() => _model = await FakeOpenAi.StartAsync();
+
+    public async Task DisposeAsync() => await _model.DisposeAsync();
+
+    /// <summary>The model's view: the seeds are about one thing, the harbour festival about another.</summary>
+    private static float[] Vector(string text) => text.Contains("Korea", StringComparison.Ordinal) ? [0.6f, 0.8f, 0] : [0, 0, 2];
+
+    [Fact]
+    public async Task ArticlesAreEmbeddedInBatchesAndTheVectorsJoinTheGrouping()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:EmbeddingBatch"] = "2" });
+
+        var digest = await BuildAsync(runner);
+
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, digest.GroupingMethod);
+        Assert.Null(digest.GroupingNote);
+        Assert.Equal([5, 1], digest.Stories.Select(s => s.Articles.Count));
+        Assert.All(digest.Stories, s => Assert.Equal(SummaryMethods.Extractive, s.SummaryMethod)); // no chat deployment configured
+
+        // Six articles, two a request, each sent by its title and lead, with the key.
+        Assert.Equal(3, _model.Requests.Count);
+        Assert.All(_model.Requests, r => Assert.Equal((Deployment, "test-key"), (r.Deployment, r.ApiKey)));
+        var inputs = _model.Requests.SelectMany(r => r.Inputs()).ToList();
+        Assert.Equal(6, inputs.Count);
+        Assert.Contains(inputs, i => i.StartsWith("Harbour festival draws record crowds\n\nTall ships", StringComparison.Ordinal));
+
+        using var json = JsonDocument.Parse(await runner.Client.GetStringAsync("/api/briefings/latest"));
+        Assert.Equal("words+embeddings", json.RootElement.GetProperty("groupingMethod").GetString());
+        Assert.False(json.RootElement.TryGetProperty("groupingNote", out _));
+    }
+
+    [Fact]
+    public async Task WithoutAnEmbeddingsDeploymentNothingIsCalledAndTheWordsGroup()
+    {
+        await using var runner = await Runner.StartAsync(settings: new Dictionary<string, string?> { ["Briefings:OpenAI:Endpoint"] = _model.Endpoint });
+
+        var digest = await BuildAsync(runner);
+
+        Assert.Equal(GroupingMethods.Words, digest.GroupingMethod);
+        Assert.Null(digest.GroupingNote);
+        Assert.Equal([5, 1], digest.Stories.Select(s => s.Articles.Count));
+        Assert.Empty(_model.Requests);
+    }
+
+    [Fact]
+    public async Task AnErrorLeavesTheGroupingToTheWordsAndTheDigestSaysWhy()
+    {
+        _model.Otherwise = _ => FakeReply.Error(500);
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:MaxRetries"] = "1", ["Briefings:OpenAI:RetryDelay"] = "00:00:00.01" });
+
+        var digest = await BuildAsync(runner);
+
+        AssertWordsAlone(digest, "6 of 6 articles without embeddings (error: HTTP 500 after 2 attempts)");
+        Assert.Equal(2, _model.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AThrottledRequestIsRetriedAfterTheWaitAskedFor()
+    {
+        _model.Then(FakeReply.Error(429, new Dictionary<string, string> { ["Retry-After"] = "1" }));
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        await using var runner = await StartRunnerAsync();
+
+        var digest = await BuildAsync(runner);
+
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, digest.GroupingMethod);
+        Assert.Null(digest.GroupingNote);
+        var (first, second) = (_model.Requests[0], _model.Requests[1]);
+        Assert.Equal(2, _model.Requests.Count);
+        Assert.True(second.At - first.At >= TimeSpan.FromSeconds(0.9), $"retried after {(second.At - first.At).TotalSeconds:0.00} s");
+    }
+
+    [Fact]
+    public async Task VectorsThatDoNotFitAreNotUsed()
+    {
+        // One input's vector is shorter than the rest: no vector of the batch can be trusted.
+        _model.Otherwise = r => FakeReply.Embeddings(r, text => text.StartsWith("Harbour", StringComparison.Ordinal) ? [1, 0] : Vector(text));
+        await using var runner = await StartRunnerAsync();
+
+        var digest = await BuildAsync(runner);
+
+        AssertWordsAlone(digest, "6 of 6 articles without embeddings (malformed answer: vectors of another length, empty or not numbers)");
+    }
+
+    [Fact]
+    public async Task ASlowAnswerTimesOut()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector) with { Delay = TimeSpan.FromSeconds(5) };
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:Timeout"] = "00:00:00.5" });
+
+        var digest = await BuildAsync(runner);
+
+        AssertWordsAlone(digest, "6 of 6 articles without embeddings (timeout: no answer within 0.5 s)");
+    }
+
+    private static void AssertWordsAlone(Digest digest, string note)
+    {
+        Assert.Equal(GroupingMethods.Words, digest.GroupingMethod);
+        Assert.Equal(note, digest.GroupingNote);
+        Assert.Equal([5, 1], digest.Stories.Select(s => s.Articles.Count)); // the words alone still tell the two apart
+    }
+
+    private async Task<Runner> StartRunnerAsync(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Briefings:OpenAI:Endpoint"] = _model.Endpoint,
+            ["Briefings:OpenAI:EmbeddingDeployment"] = Deployment,
+            ["Briefings:OpenAI:ApiKey"] = "test-key",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return await Runner.StartAsync(settings: all);
+    }
+
+    /// <summary>Ingests the seeds and the harbour festival and builds the day.</summary>
+    private static async Task<Digest> BuildAsync(Runner runner)
+    {
+        var store = runner.Services.GetRequiredService<IBlobStore>();
+        await store.PutAsync(Containers.Inbox, "harbour.txt", Encoding.UTF8.GetBytes(Harbour));
+        Assert.Equal(IngestStatus.Ingested, (await runner.Services.GetRequiredService<IngestHandler>().IngestAsync("harbour.txt")).Status);
+        var result = await Seeding.IngestSeedsAndBuildAsync(runner.Services, send: false);
+        return (await runner.Services.GetRequiredService<DigestStore>().GetAsync(result.Date))!.Digest;
+    }
+}
