@@ -305,11 +305,6 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         text.Count(c => c == '"') % 2 == 0 && text.Count(c => c == '“') == text.Count(c => c == '”');
 
     /// <summary>
-    /// A complete declarative sentence of sensible length, not a question, a lead-in or a fragment:
-    /// it ends as a sentence does (a cut-off paragraph or a caption does not) and closes every
-    /// quotation it opens.
-    /// </summary>
-    /// <summary>
     /// A sentence that opens on a pronoun pointing back to what its article said before ("He
     /// promised…", "It was the biggest increase…", "Those outages…"): in a summary drawn from
     /// several articles, the reader may not have what it points to. A summary draws on such
@@ -325,6 +320,11 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         new HashSet<string>(["He", "She", "They", "His", "Her", "Their", "Him", "Them", "It", "Its", "This", "These", "Those", "That"], StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// A complete declarative sentence of sensible length, not a question, a lead-in or a fragment:
+    /// it ends as a sentence does (a cut-off paragraph or a caption does not) and closes every
+    /// quotation it opens.
+    /// </summary>
     private static bool Usable(string sentence, int words) =>
         words is >= 6 and <= 60
         && QuotesBalanced(sentence)

@@ -113,6 +113,18 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAnswerThatIsNotJsonIsNotUsed()
+    {
+        _model.Otherwise = _ => new FakeReply(Body: "{\"object\": \"list\", \"data\": [");
+        await using var runner = await StartRunnerAsync();
+
+        var digest = await BuildAsync(runner);
+
+        Assert.StartsWith("6 of 6 articles without embeddings (malformed answer: ", digest.GroupingNote);
+        AssertWordsAlone(digest, digest.GroupingNote!);
+    }
+
+    [Fact]
     public async Task ASlowAnswerTimesOut()
     {
         _model.Otherwise = r => FakeReply.Embeddings(r, Vector) with { Delay = TimeSpan.FromSeconds(5) };

@@ -39,8 +39,18 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
             {
                 var texts = batch.Batch.Select(TextOf).ToList();
                 var subject = $"embeddings of articles {batch.First + 1}–{batch.First + texts.Count}";
-                var result = await _caller.SendAsync(subject, async t => (await client.GenerateEmbeddingsAsync(texts, cancellationToken: t)).Value, budget, token);
-                var problem = result.Problem ?? Read(result.Value!, batch.Batch, vectors);
+                string? problem;
+                try
+                {
+                    var result = await _caller.SendAsync(subject, async t => (await client.GenerateEmbeddingsAsync(texts, cancellationToken: t)).Value, budget, token);
+                    problem = result.Problem ?? Read(result.Value!, batch.Batch, vectors);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    // An answer the SDK cannot read, or any other surprise: the words still group the day.
+                    problem = $"malformed answer: {e.GetType().Name}";
+                }
+
                 if (problem is not null)
                 {
                     ModelLog.NotEmbedded(logger, batch.First + 1, batch.First + texts.Count, problem);
