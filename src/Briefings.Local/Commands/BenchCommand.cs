@@ -17,6 +17,7 @@ public static class BenchCommand
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the synthetic corpus.", DefaultValueFactory = _ => 7 };
     private static readonly Option<int> Days = new("--days") { Description = "Days the corpus's publication times span (1 = a day, 7 = a week).", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> Work = new("--work") { Description = "Folder for corpora and stores (default: a folder under the system's temp folder)." };
+    private static readonly Option<int> EmbeddingDims = new("--embedding-dims") { Description = "Group with stand-in embeddings of this length, as an embeddings deployment would give (0: none)." };
     private static readonly Option<string?> JsonOut = new("--json") { Description = "Also write the results as JSON to this file." };
 
     public static Command Create()
@@ -121,18 +122,18 @@ public static class BenchCommand
             (parse, settings) =>
             {
                 var max = parse.GetValue(maxStories) ?? 40;
-                return Task.FromResult(DigestBenchmark.Run(settings, max == 0 ? null : max, parse.GetValue(peer)));
+                return Task.FromResult(DigestBenchmark.Run(settings, max == 0 ? null : max, parse.GetValue(peer), parse.GetValue(EmbeddingDims)));
             },
-            Days, maxStories, peer);
+            Days, maxStories, peer, EmbeddingDims);
     }
 
     private static Command DigestRun()
     {
         var from = new Option<string>("--from") { Required = true };
         var maxStories = new Option<int?>("--max-stories");
-        var command = new Command("digest-run", "One measured digest build (run by `bench digest` in a fresh process).") { from, maxStories };
+        var command = new Command("digest-run", "One measured digest build (run by `bench digest` in a fresh process).") { from, maxStories, EmbeddingDims };
         command.Hidden = true;
-        command.SetAction(parse => DigestBenchmark.RunOnce(parse.GetValue(from)!, parse.GetValue(maxStories)));
+        command.SetAction(parse => DigestBenchmark.RunOnce(parse.GetValue(from)!, parse.GetValue(maxStories), parse.GetValue(EmbeddingDims)));
         return command;
     }
 

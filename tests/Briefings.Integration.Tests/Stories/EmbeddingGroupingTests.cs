@@ -53,6 +53,7 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
         var inputs = _model.Requests.SelectMany(r => r.Inputs()).ToList();
         Assert.Equal(6, inputs.Count);
         Assert.Contains(inputs, i => i.StartsWith("Harbour festival draws record crowds\n\nTall ships", StringComparison.Ordinal));
+        Assert.All(_model.Requests, r => Assert.Equal(256, (int)r.Json()["dimensions"]!)); // the default length asked for
 
         using var json = JsonDocument.Parse(await runner.Client.GetStringAsync("/api/briefings/latest"));
         Assert.Equal("words+embeddings", json.RootElement.GetProperty("groupingMethod").GetString());

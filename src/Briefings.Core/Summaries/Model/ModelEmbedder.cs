@@ -23,6 +23,10 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
 
     private readonly ModelCaller _caller = new(options.Value, time, logger);
 
+    private readonly EmbeddingGenerationOptions _request = options.Value.EmbeddingDimensions > 0
+        ? new EmbeddingGenerationOptions { Dimensions = options.Value.EmbeddingDimensions }
+        : new EmbeddingGenerationOptions();
+
     public bool Enabled => true;
 
     public async Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
@@ -42,7 +46,7 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
                 string? problem;
                 try
                 {
-                    var result = await _caller.SendAsync(subject, async t => (await client.GenerateEmbeddingsAsync(texts, cancellationToken: t)).Value, budget, token);
+                    var result = await _caller.SendAsync(subject, async t => (await client.GenerateEmbeddingsAsync(texts, _request, t)).Value, budget, token);
                     problem = result.Problem ?? Read(result.Value!, batch.Batch, vectors);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
