@@ -74,22 +74,23 @@ public static class BenchCommand
             Directory.CreateDirectory(work);
             Header("smoke", Small(300, 600));
             var digest = DigestBenchmark.Run(Small(300, 600), 40, peer: false);
+            var embedded = DigestBenchmark.Run(Small(300), 40, peer: false, embeddingDimensions: 64);
             var ingest = await IngestBenchmark.RunAsync(Small(20));
             var render = RenderBenchmark.Run(Small(10));
             var highlights = HighlightsBenchmark.Run(Small(30));
             var send = SendBenchmark.Run(Small(20));
             Directory.Delete(work, recursive: true);
-            var stories = digest.Sum(r => (int)r!["stories"]!);
+            var stories = digest.Concat(embedded).Sum(r => (int)r!["stories"]!);
             var ingested = string.Join(", ", ingest.Select(r => (int)r!["ingested"]!)); // each kind, one at a time and several at once
             var sent = send.Sum(r => (int)r!["sent"]!);
             var quotes = highlights.Sum(r => (int)r!["quotes"]!);
-            if (stories == 0 || ingest.Count != 4 || ingest.Any(r => (int)r!["ingested"]! != 20) || sent != 20 || render.Count != 5 || quotes == 0)
+            if (stories == 0 || embedded.Count != 1 || ingest.Count != 4 || ingest.Any(r => (int)r!["ingested"]! != 20) || sent != 20 || render.Count != 5 || quotes == 0)
             {
                 Console.Error.WriteLine($"bench smoke: something did not run: {stories} stories, ingested {ingested} of 20 in {ingest.Count} runs (4 expected), {sent} of 20 sent, {render.Count} renderings, {quotes} quotes.");
                 return 1;
             }
 
-            Console.WriteLine("bench smoke: digest, ingest, render, highlights and send ran.");
+            Console.WriteLine("bench smoke: digest (with and without embeddings), ingest, render, highlights and send ran.");
             return 0;
         });
         return command;
