@@ -69,11 +69,21 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
             first is null ? null : $"{distinct.Count - vectors.Count} of {distinct.Count} articles without embeddings ({first})");
     }
 
-    /// <summary>The text an article is embedded by: its title and as much of its lead as fits.</summary>
+    /// <summary>The text an article is embedded by: its title and as much of its lead as fits (never empty, which a model refuses).</summary>
     internal static string TextOf(Article article)
     {
-        var text = string.Join("\n\n", article.Paragraphs.Prepend(article.Title).Where(p => p.Length > 0));
-        return text.Length <= MaxCharacters ? text : text[..MaxCharacters];
+        var text = new System.Text.StringBuilder(article.Title, MaxCharacters);
+        foreach (var paragraph in article.Paragraphs)
+        {
+            if (text.Length >= MaxCharacters)
+            {
+                break;
+            }
+
+            text.Append(text.Length == 0 ? "" : "\n\n").Append(paragraph);
+        }
+
+        return text.Length == 0 ? article.Id : text.ToString(0, Math.Min(text.Length, MaxCharacters));
     }
 
     /// <summary>Keeps a batch's vectors, made unit length, when all of them fit; else says what is wrong and keeps none.</summary>
