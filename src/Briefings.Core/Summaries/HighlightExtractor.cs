@@ -304,7 +304,7 @@ public static partial class HighlightExtractor
     /// <summary>
     /// Words next to a number that are not what it counts: places, directions and times ("miles
     /// west", "years ago"), "former" ("hundreds of former President Trump's supporters"), and the common verbs whose past is not spelt with -ed ("Afghans flew",
-    /// "voters cast"). Prepositions ("acres across", "30,000 amid") are the stop words' own.
+    /// "voters cast") or that follow a noun in the present ("their $1 trillion offer go to roads"). Prepositions ("acres across", "30,000 amid") are the stop words' own.
     /// </summary>
     private static readonly HashSet<string> NotNouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -312,7 +312,8 @@ public static partial class HighlightExtractor
         "worldwide", "nationwide", "overseas", "abroad", "alone", "apiece", "combined", "overall", "annually", "total", "former",
         "flew", "cast", "rose", "fell", "went", "came", "took", "made", "left", "won", "lost", "met", "ran", "saw", "got", "gave",
         "held", "told", "paid", "spent", "sent", "fled", "fought", "brought", "sold", "built", "led", "began", "grew", "remain",
-        "remained", "say", "said", "says", "face", "faced",
+        "remained", "remains", "say", "said", "says", "face", "faced", "go", "goes", "come", "comes", "get", "gets", "need", "needs",
+        "want", "wants", "make", "makes", "take", "takes", "expect", "expects", "know", "knows", "think", "thinks",
     };
 
     private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)

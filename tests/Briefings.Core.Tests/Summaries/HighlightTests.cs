@@ -166,6 +166,7 @@ public class HighlightTests
     [InlineData("Militants fired more than 250 rockets toward Israel overnight.", "more than 250 rockets")]
     [InlineData("The blueprint ties together the $1.8 trillion American Families Plan and the budget.", "$1.8 trillion American Families Plan")]
     [InlineData("Death Valley reached 124 degrees Fahrenheit on Tuesday.", "124 degrees Fahrenheit")]
+    [InlineData("Republicans want most of their nearly $1 trillion offer go to roads and bridges.", "nearly $1 trillion offer")] // "go" is the verb
     public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
