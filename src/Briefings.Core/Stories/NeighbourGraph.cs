@@ -25,10 +25,11 @@ internal static class NeighbourGraph
         var when = inputs.Select(input => new NeighbourSearch.When(StoryGrouper.Ticks(input.Time), input.Vector.Weekdays)).ToArray();
         var rows = inputs.Select(input => new NeighbourSearch.Row(input.Vector.Terms, input.Vector.Weights)).ToArray();
         var embeddings = inputs.Any(input => input.Embedding is not null) ? inputs.Select(input => input.Embedding).ToArray() : null;
+        var buckets = embeddings is null ? null : new EmbeddingBuckets(embeddings, maxPosting);
         var searches = new NeighbourSearch?[EveryCore.Workers];
         EveryCore.For(inputs.Count, (i, worker) =>
         {
-            var search = searches[worker] ??= new NeighbourSearch(inputs.Count, postings.TermCount, when, rows, embeddings);
+            var search = searches[worker] ??= new NeighbourSearch(inputs.Count, postings.TermCount, when, rows, embeddings, buckets);
             neighbours[i] = search.Neighbours(i, inputs, postings, maxPosting, options);
         });
 

@@ -7,7 +7,7 @@ namespace Briefings.Core.Stories;
 /// One worker's scratch space: partial scores per article and the searched article's weights per
 /// term; and the articles' embeddings, when there are any (<see cref="GroupingOptions.EmbeddingWeight"/>).
 /// </summary>
-internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.When[] when, NeighbourSearch.Row[] rows, float[]?[]? embeddings = null)
+internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.When[] when, NeighbourSearch.Row[] rows, float[]?[]? embeddings = null, EmbeddingBuckets? buckets = null)
 {
     /// <summary>Each article's partial score, valid when its stamp is the search's: one cache line read a proposal, not two.</summary>
     private readonly (int Stamp, float Score)[] _partial = new (int, float)[articles];
@@ -28,6 +28,9 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
     private float[] _keys = new float[64];
     private float[] _selecting = new float[64];
     private int _stamp;
+
+    /// <summary>With embeddings: the articles proposed to the current search, marked with its stamp.</summary>
+    private int[]? _marks;
 
     public NeighbourGraph.Neighbour[] Neighbours(int i, IReadOnlyList<GroupingInput> inputs, NeighbourPostings postings, int maxPosting, GroupingOptions options)
     {
@@ -84,6 +87,20 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
         }
 
         var chosen = Best(i, options);
+        if (buckets is not null)
+        {
+            // Reports in other words that the embeddings put close: proposed by the buckets too.
+            chosen = [.. chosen];
+            _marks ??= new int[articles];
+            _marks[i] = _stamp;
+            foreach (var j in chosen)
+            {
+                _marks[j] = _stamp;
+            }
+
+            buckets.Propose(i, chosen, _marks, _stamp);
+        }
+
         for (var k = 0; k < vector.Count; k++)
         {
             var term = vector.Terms[k];
@@ -149,6 +166,12 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
             return words;
         }
 
+        return (1 - options.EmbeddingWeight) * words + options.EmbeddingWeight * Dot(a, b);
+    }
+
+    /// <summary>The dot product of two vectors of one length (for unit vectors, their cosine).</summary>
+    internal static double Dot(float[] a, float[] b)
+    {
         var sums = System.Numerics.Vector<float>.Zero;
         var k = 0;
         for (; k <= a.Length - System.Numerics.Vector<float>.Count; k += System.Numerics.Vector<float>.Count)
@@ -156,13 +179,13 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
             sums += new System.Numerics.Vector<float>(a, k) * new System.Numerics.Vector<float>(b, k);
         }
 
-        double cosine = System.Numerics.Vector.Sum(sums);
+        double dot = System.Numerics.Vector.Sum(sums);
         for (; k < a.Length; k++)
         {
-            cosine += a[k] * b[k];
+            dot += a[k] * b[k];
         }
 
-        return (1 - options.EmbeddingWeight) * words + options.EmbeddingWeight * cosine;
+        return dot;
     }
 
     /// <summary>A score of articles <paramref name="i"/> and <paramref name="j"/> as far apart in time and in the days they name.</summary>

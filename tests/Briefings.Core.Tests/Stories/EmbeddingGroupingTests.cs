@@ -31,6 +31,26 @@ public sealed class EmbeddingGroupingTests
     }
 
     [Fact]
+    public void ReportsThatShareNoWordMeetThroughTheirEmbeddings()
+    {
+        // No term in common, so the words' index never proposes the pair; the embeddings' buckets do.
+        List<GroupingInput> Inputs(float[]? a, float[]? b) =>
+        [
+            new(SparseVector.FromSorted([1], [1f]), null, a),
+            new(SparseVector.FromSorted([2], [1f]), null, b),
+            new(SparseVector.FromSorted([3], [1f]), null, [0, 0, 1]),
+            new(SparseVector.FromSorted([4], [1f]), null, [0, 1, 0]),
+        ];
+        var options = new GroupingOptions();
+
+        Assert.Equal(4, StoryGrouper.Group(Inputs(null, null), options).Count);
+        var grouped = StoryGrouper.Group(Inputs([1, 0, 0], [1, 0, 0]), options);
+
+        Assert.Equal(3, grouped.Count);
+        Assert.Contains([0, 1], grouped);
+    }
+
+    [Fact]
     public void AnArticleWithoutAnEmbeddingIsGroupedByItsWordsAlone()
     {
         var grouped = StoryGrouper.Group(Inputs([1, 0, 0], null), new GroupingOptions());
