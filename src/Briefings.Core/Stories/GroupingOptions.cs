@@ -53,7 +53,8 @@ public sealed record GroupingOptions
     /// this share of the embeddings' cosine and the rest the words' cosine, before the time and day
     /// factors and local scaling. Local scaling measures a pair against each article's usual
     /// neighbours, so the embeddings' own baseline (unrelated news scoring 0.2 or 0.7 by model)
-    /// does not shift the merge threshold. Candidates still come from the words' index.
+    /// largely cancels out rather than shifting the merge threshold. Candidates come from the
+    /// words' index and from the embeddings' buckets (<see cref="EmbeddingBuckets"/>).
     /// </summary>
     public double EmbeddingWeight { get; init; } = 0.5;
 }
