@@ -89,6 +89,12 @@ public sealed record StoryView(
     /// <summary>How much coverage the story had (<see cref="Counts.Coverage"/>).</summary>
     public string ReportsText { get; } = Counts.Coverage(Articles.Count, Reports);
 
+    /// <summary>
+    /// A quotation as a reader sees it: one that begins mid-sentence ("reflect its increasing
+    /// isolation…") opens with an ellipsis, as news style marks words taken from inside a sentence.
+    /// </summary>
+    public static string AsQuoted(string text) => text.Length > 0 && char.IsLower(text[0]) ? "…" + text : text;
+
     public static StoryView From(Story story, int number, int coverageLimit = 0)
     {
         var articles = story.Articles.Select((a, i) => ArticleView.From(a, story.Id, i + 1)).ToList();
@@ -97,7 +103,7 @@ public sealed record StoryView(
             s.Text,
             s.Sources.Where(byId.ContainsKey).Select(id => byId[id]).OrderBy(a => a.Number).ToList())).ToList();
         var outlets = story.Articles.ToDictionary(a => a.Id, a => a.Source);
-        var quotes = story.Quotes.Select(q => new QuoteView(q.Text, q.Speaker, q.ArticleId, byId.GetValueOrDefault(q.ArticleId))).ToList();
+        var quotes = story.Quotes.Select(q => new QuoteView(AsQuoted(q.Text), q.Speaker, q.ArticleId, byId.GetValueOrDefault(q.ArticleId))).ToList();
         var figures = story.Figures.Select(f => new FigureView(
             f.Value, f.Context, f.Speaker ?? outlets.GetValueOrDefault(f.ArticleId), f.ArticleId, byId.GetValueOrDefault(f.ArticleId))).ToList();
         var developing = story.Developing is { } d

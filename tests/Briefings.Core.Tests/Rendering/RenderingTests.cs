@@ -206,6 +206,23 @@ public sealed class RenderingTests
     }
 
     [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void AQuotationTakenFromInsideASentenceOpensWithAnEllipsis(RenderFormat format)
+    {
+        var story = Assert.Single(SeedDigest().Stories);
+        Assert.Contains(story.Quotes, q => q.Text.StartsWith("reflect its increasing isolation", StringComparison.Ordinal));
+        Assert.Contains(story.Quotes, q => q.Text.StartsWith("Russia’s aggression", StringComparison.Ordinal));
+
+        var visible = Visible(Render(SeedDigest(), format), format);
+
+        Assert.Contains("“…reflect its increasing isolation", visible);
+        Assert.Contains("“Russia’s aggression", visible); // a whole statement as it is
+    }
+
+    [Theory]
     [InlineData(RenderFormat.Text, " [{0}]")]
     [InlineData(RenderFormat.Markdown, " [[{0}]](#{1}-{0})")]
     [InlineData(RenderFormat.Html, "[{0}]</a>")]
