@@ -51,13 +51,31 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
         Assert.Equal(3, _model.Requests.Count);
         Assert.All(_model.Requests, r => Assert.Equal((Deployment, "test-key"), (r.Deployment, r.ApiKey)));
         var inputs = _model.Requests.SelectMany(r => r.Inputs()).ToList();
-        Assert.Equal(6, inputs.Count);
+        Assert.Equal(6, inputs.Distinct().Count());
         Assert.Contains(inputs, i => i.StartsWith("Harbour festival draws record crowds\n\nTall ships", StringComparison.Ordinal));
         Assert.All(_model.Requests, r => Assert.Equal(256, (int)r.Json()["dimensions"]!)); // the default length asked for
 
         using var json = JsonDocument.Parse(await runner.Client.GetStringAsync("/api/briefings/latest"));
         Assert.Equal("words+embeddings", json.RootElement.GetProperty("groupingMethod").GetString());
         Assert.False(json.RootElement.TryGetProperty("groupingNote", out _));
+    }
+
+    [Fact]
+    public async Task BatchesInFlightAtOnceEachSendTheirOwnArticles()
+    {
+        // One article a request, four requests at once: each must carry its own article. The SDK
+        // writes a request's inputs into the options it is given, so options shared by requests in
+        // flight would mix them; that race is too narrow to be made to happen here, so this test
+        // guards the outcome (every article sent once, the grouping right) rather than the race.
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector) with { Delay = TimeSpan.FromMilliseconds(50) };
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:EmbeddingBatch"] = "1" });
+
+        var digest = await BuildAsync(runner);
+
+        Assert.Equal(6, _model.Requests.Count);
+        Assert.True(_model.MaxInFlight > 1, "requests were in flight at once");
+        Assert.Equal(6, _model.Requests.Select(r => Assert.Single(r.Inputs())).Distinct().Count());
+        Assert.Equal([5, 1], digest.Stories.Select(s => s.Articles.Count));
     }
 
     [Fact]

@@ -23,10 +23,6 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
 
     private readonly ModelCaller _caller = new(options.Value, time, logger);
 
-    private readonly EmbeddingGenerationOptions _request = options.Value.EmbeddingDimensions > 0
-        ? new EmbeddingGenerationOptions { Dimensions = options.Value.EmbeddingDimensions }
-        : new EmbeddingGenerationOptions();
-
     public bool Enabled => true;
 
     public async Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
@@ -46,7 +42,7 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
                 string? problem;
                 try
                 {
-                    var result = await _caller.SendAsync(subject, async t => (await client.GenerateEmbeddingsAsync(texts, _request, t)).Value, budget, token);
+                    var result = await _caller.SendAsync(subject, async t => (await client.GenerateEmbeddingsAsync(texts, Request(), t)).Value, budget, token);
                     problem = result.Problem ?? Read(result.Value!, batch.Batch, vectors);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
@@ -68,6 +64,15 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
             new Dictionary<string, float[]>(vectors, StringComparer.Ordinal),
             first is null ? null : $"{distinct.Count - vectors.Count} of {distinct.Count} articles without embeddings ({first})");
     }
+
+    /// <summary>
+    /// A request's options, new for each request: the SDK writes the request's inputs into the
+    /// options it is given, so options shared by batches in flight at once would send one batch's
+    /// texts for another's.
+    /// </summary>
+    private EmbeddingGenerationOptions Request() => options.Value.EmbeddingDimensions > 0
+        ? new EmbeddingGenerationOptions { Dimensions = options.Value.EmbeddingDimensions }
+        : new EmbeddingGenerationOptions();
 
     /// <summary>The text an article is embedded by: its title and as much of its lead as fits (never empty, which a model refuses).</summary>
     internal static string TextOf(Article article)
