@@ -117,7 +117,7 @@ public sealed class DigestHandler(
             earlier.AddRange(await articles.ListDayAsync(day.AddDays(-back), cancellationToken));
         }
 
-        var embeddings = embedder.Enabled ? await embedder.EmbedAsync([.. dayArticles, .. earlier], cancellationToken) : null;
+        var embeddings = await embedder.EmbedAsync([.. dayArticles, .. earlier], cancellationToken);
         var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), embeddings);
         digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         await warming;

@@ -14,9 +14,6 @@ public sealed record ArticleEmbeddings(IReadOnlyDictionary<string, float[]> Vect
 /// <summary>Embeds a day's articles for grouping (<see cref="GroupingOptions.EmbeddingWeight"/>).</summary>
 public interface IArticleEmbedder
 {
-    /// <summary>Whether <see cref="EmbedAsync"/> gives vectors at all.</summary>
-    bool Enabled { get; }
-
     /// <summary>Vectors for as many of the articles as it can; never throws for the model's failures.</summary>
     Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default);
 }
@@ -24,8 +21,6 @@ public interface IArticleEmbedder
 /// <summary>No embeddings model: grouping reads the words alone.</summary>
 public sealed class NoEmbedder : IArticleEmbedder
 {
-    public bool Enabled => false;
-
     public Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default) =>
         Task.FromResult(ArticleEmbeddings.None);
 }

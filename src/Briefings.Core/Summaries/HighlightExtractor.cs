@@ -135,7 +135,7 @@ public static partial class HighlightExtractor
         // the same full name ("Diaz" beside "Minister Ana Diaz").
         string InFull(string speaker, string articleId)
         {
-            var full = FullNames.Of(speaker, central.Prepend(sources[articleId]));
+            var full = FullNames.Of(speaker, central.Prepend(sources[articleId]).Distinct()); // the own article read once, first
             return full == speaker ? speaker : namedInFull.Find(n => n.EndsWith(" " + full, StringComparison.Ordinal)) ?? full;
         }
     }

@@ -23,8 +23,6 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
 
     private readonly ModelCaller _caller = new(options.Value, time, logger);
 
-    public bool Enabled => true;
-
     public async Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {
         var distinct = articles.DistinctBy(a => a.Id).ToList();
@@ -95,6 +93,7 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
     private static string? Read(OpenAIEmbeddingCollection answer, Article[] batch, ConcurrentDictionary<string, float[]> vectors)
     {
         var read = new float[batch.Length][];
+        var length = -1; // every vector's, once the first is read
         foreach (var embedding in answer)
         {
             if (embedding.Index < 0 || embedding.Index >= batch.Length || read[embedding.Index] is not null)
@@ -109,11 +108,12 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
                 norm += (double)value * value;
             }
 
-            if (vector.Length == 0 || vector.Length != (read.FirstOrDefault(v => v is not null)?.Length ?? vector.Length) || !double.IsFinite(norm) || norm == 0)
+            if (vector.Length == 0 || length >= 0 && vector.Length != length || !double.IsFinite(norm) || norm == 0)
             {
                 return "malformed answer: vectors of another length, empty or not numbers";
             }
 
+            length = vector.Length;
             var scale = (float)(1 / Math.Sqrt(norm));
             for (var k = 0; k < vector.Length; k++)
             {
