@@ -249,10 +249,11 @@ public static partial class HighlightExtractor
             return null; // "30,000 amid", "hundreds across": no thing counted
         }
 
-        if (char.IsUpper(first.Value[0]) && second.Success && char.IsUpper(second.Value[0]))
+        if (char.IsUpper(first.Value[0]) && NameGoesOn().Match(sentence, first.Index + first.Length) is { Success: true } goesOn)
         {
-            // A name the number goes with, read to its end: "$1.8 trillion American Families Plan".
-            var nameEnd = second.Index + second.Length;
+            // A name the number goes with, read to its end: "$1.8 trillion American Families Plan",
+            // "$50 billion Bill and Melinda Gates Foundation".
+            var nameEnd = goesOn.Index + goesOn.Length;
             for (var more = 0; more < 3 && NameGoesOn().Match(sentence, nameEnd) is { Success: true } next; more++)
             {
                 nameEnd = next.Index + next.Length;
@@ -268,8 +269,19 @@ public static partial class HighlightExtractor
             && !second.Value.EndsWith("ing", StringComparison.Ordinal) && !second.Value.EndsWith("ly", StringComparison.Ordinal)
             && !second.Value.EndsWith("ed", StringComparison.Ordinal);
         var end = useSecond ? second.Index + second.Length : first.Index + first.Length;
-        var value = Words.Squash(match.Value[..(end - match.Index)]);
-        return (value, (useSecond ? second.Value : first.Value).ToLowerInvariant());
+        var thing = useSecond ? second.Value : first.Value;
+
+        // Two words joined before the noun they both qualify: "tens of thousands of small and
+        // midsize firms", "22 current and former aides"; not two things ("72 actions and recommendations").
+        if (!useSecond && Joined().Match(sentence, end) is { Success: true } joined && !StopWords.Contains(joined.Groups["w3"].Value)
+            && !CountsNothing(joined.Groups["w4"].Value) && !joined.Groups["w4"].Value.EndsWith("ly", StringComparison.Ordinal)
+            && !joined.Groups["w4"].Value.EndsWith("ing", StringComparison.Ordinal) && !joined.Groups["w4"].Value.EndsWith("ed", StringComparison.Ordinal))
+        {
+            end = joined.Index + joined.Length;
+            thing = joined.Groups["w4"].Value;
+        }
+
+        return (Words.Squash(sentence[match.Index..end]), thing.ToLowerInvariant());
     }
 
     /// <summary>A word next to a number that is never what it counts: a function word, a preposition, or one of <see cref="NotNouns"/>.</summary>
@@ -314,6 +326,7 @@ public static partial class HighlightExtractor
         "held", "told", "paid", "spent", "sent", "fled", "fought", "brought", "sold", "built", "led", "began", "grew", "remain",
         "remained", "remains", "say", "said", "says", "face", "faced", "go", "goes", "come", "comes", "get", "gets", "need", "needs",
         "want", "wants", "make", "makes", "take", "takes", "expect", "expects", "know", "knows", "think", "thinks",
+        "required", "needed", "expected", "estimated", "projected", "predicted", "planned", "allowed",
     };
 
     private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)
@@ -359,8 +372,15 @@ public static partial class HighlightExtractor
     [GeneratedRegex(@"(?<=\S\s+)[A-Z][\p{L}&'’]*(?=(?:\s+of)?$)")]
     private static partial Regex NamedBefore();
 
-    // The next word of a name: a space and a capitalised word, right where the name so far ends.
-    [GeneratedRegex(@"\G\s[A-Z][\p{L}'’-]*")]
+    // "and" or "or", then a word and the noun after it, right where the figure's first word ends.
+    [GeneratedRegex(@"\G\s+(?:and|or)\s+(?<w3>[a-z][a-z-]*[a-z])\s+(?<w4>[a-z][a-z-]*[a-z])(?![\w-])")]
+    private static partial Regex Joined();
+
+    // The next word of a name: a space and a capitalised word, right where the name so far ends;
+    // or "and", "of" or "&" and a capitalised word when the name goes on after it ("Bill and
+    // Melinda Gates Foundation", "Department of Homeland Security"), not when it joins two names
+    // ("35 House Republicans and Democrats joined").
+    [GeneratedRegex(@"\G(?:\s(?:and|of|&)(?=\s[A-Z][\p{L}'’-]*\s[A-Z]))?\s[A-Z][\p{L}'’-]*")]
     private static partial Regex NameGoesOn();
 
     // A quotation opens on a word and closes after one, so that the words between two
@@ -369,6 +389,8 @@ public static partial class HighlightExtractor
     private static partial Regex QuotePattern();
 
     // "more than a million artillery shells", "about twelve thousand troops", "$1.2 trillion in spending", "15 areas", "30% of voters".
-    [GeneratedRegex(@"(?<![\w.,$€£#\-–/:])(?:(?:about|around|almost|nearly|over|more than|less than|fewer than|at least|up to|some|roughly|approximately)\s+)?(?:[$€£]\s?)?(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens|tens)(?:(?:\s+of)?\s*(?<scale>%|percent|per cent|hundred|thousands?|millions?|billions?|trillion)\b)?(?:\s+of)?\s+(?<w1>[a-z][a-z-]*[a-z])(?:\s+(?<w2>[a-z][a-z-]*[a-z]))?(?![\w-])", RegexOptions.IgnoreCase)]
+    // What the number counts is looked at ahead, not taken: a match that is no figure ("a nearly",
+    // "One facility about") must not swallow the qualifier of the number after it.
+    [GeneratedRegex(@"(?<![\w.,$€£#\-–/:])(?:(?:about|around|almost|nearly|over|more than|less than|fewer than|at least|up to|some|roughly|approximately)\s+)?(?:[$€£]\s?)?(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens|tens)(?:(?:\s+of)?\s*(?<scale>%|percent|per cent|hundred|thousands?|millions?|billions?|trillion)\b)?(?=(?:\s+of)?\s+(?<w1>[a-z][a-z-]*[a-z])(?:\s+(?<w2>[a-z][a-z-]*[a-z]))?(?![\w-]))", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
 }

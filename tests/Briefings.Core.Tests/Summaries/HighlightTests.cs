@@ -167,6 +167,14 @@ public class HighlightTests
     [InlineData("The blueprint ties together the $1.8 trillion American Families Plan and the budget.", "$1.8 trillion American Families Plan")]
     [InlineData("Death Valley reached 124 degrees Fahrenheit on Tuesday.", "124 degrees Fahrenheit")]
     [InlineData("Republicans want most of their nearly $1 trillion offer go to roads and bridges.", "nearly $1 trillion offer")] // "go" is the verb
+    [InlineData("They propose that $506 billion of their nearly $1 trillion offer go to roads.", "nearly $1 trillion offer")] // "of their" is not what $506 billion counts, and keeps nothing
+    [InlineData("Democrats labored to cut a nearly $600 billion deal with Republicans.", "nearly $600 billion deal")] // "a nearly" is no figure
+    [InlineData("The rocket lifted off from Launch Site One facility about 20 miles outside Van Horn.", "about 20 miles")] // nor is "One facility about"
+    [InlineData("The couple leads the $50 billion Bill and Melinda Gates Foundation, which they founded.", "$50 billion Bill and Melinda Gates Foundation")]
+    [InlineData("In May, 35 House Republicans and Democrats joined to back a commission.", "35 House Republicans")] // two names, not one
+    [InlineData("A hacking campaign compromised tens of thousands of small and midsize firms last year.", "tens of thousands of small and midsize firms")]
+    [InlineData("Politico reported it, citing interviews with 22 current and former aides.", "22 current and former aides")]
+    [InlineData("The order lists 72 actions and recommendations, the agency said.", "72 actions")] // two things
     public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
@@ -201,6 +209,8 @@ public class HighlightTests
     [InlineData("As of 4 pm ET Tuesday, many stations had no fuel.")]
     [InlineData("Almost 6 million...")] // a line cut off
     [InlineData("The general fertility rate was 55.8 per 1,000 women ages 15 to 44.")]
+    [InlineData("The House fell two short of the 70 needed to overturn the veto.")] // what the 70 count is not said
+    [InlineData("Organizers collected more than the roughly 1.5 million required to hold a vote.")]
     public void NumbersThatCountNothingAreNotFigures(string sentence)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
