@@ -249,40 +249,62 @@ public static partial class HighlightExtractor
             return null; // "30,000 amid", "hundreds across": no thing counted
         }
 
+        int end;
+        string thing;
         if (char.IsUpper(first.Value[0]) && NameGoesOn().Match(sentence, first.Index + first.Length) is { Success: true } goesOn)
         {
             // A name the number goes with, read to its end: "$1.8 trillion American Families Plan",
             // "$50 billion Bill and Melinda Gates Foundation".
-            var nameEnd = goesOn.Index + goesOn.Length;
-            for (var more = 0; more < 3 && NameGoesOn().Match(sentence, nameEnd) is { Success: true } next; more++)
+            end = goesOn.Index + goesOn.Length;
+            for (var more = 0; more < 3 && NameGoesOn().Match(sentence, end) is { Success: true } next; more++)
             {
-                nameEnd = next.Index + next.Length;
+                end = next.Index + next.Length;
             }
 
-            return (Words.Squash(sentence[match.Index..nameEnd]), sentence[(sentence.LastIndexOf(' ', nameEnd - 1) + 1)..nameEnd].ToLowerInvariant());
+            thing = sentence[(sentence.LastIndexOf(' ', end - 1) + 1)..end];
+        }
+        else if (second.Success && IsNoun(second.Value) && !(char.IsLower(first.Value[0]) && char.IsLower(second.Value[0]) && IsPlural(first.Value)))
+        {
+            // The second word belongs to the figure when it is a noun the first qualifies ("artillery
+            // shells"), not the verb, adverb or direction that follows it ("scientists stated",
+            // "miles west"); a plural is the thing itself, not a word before another ("1 million jobs economists expected";
+            // but "124 degrees Fahrenheit").
+            (end, thing) = (second.Index + second.Length, second.Value);
+        }
+        else
+        {
+            (end, thing) = (first.Index + first.Length, first.Value);
+
+            // Two words joined before the noun they both qualify: "tens of thousands of small and
+            // midsize firms", "22 current and former aides"; not two things ("72 actions and recommendations").
+            if (Joined().Match(sentence, end) is { Success: true } joined && !StopWords.Contains(joined.Groups["w3"].Value) && IsNoun(joined.Groups["w4"].Value))
+            {
+                (end, thing) = (joined.Index + joined.Length, joined.Groups["w4"].Value);
+            }
+
+            return (Words.Squash(sentence[match.Index..end]), thing.ToLowerInvariant());
         }
 
-        // The second word belongs to the figure when it is a noun the first qualifies ("artillery
-        // shells"), not the verb, adverb or direction that follows it ("scientists stated",
-        // "miles west").
-        var useSecond = second.Success && !CountsNothing(second.Value)
-            && !second.Value.EndsWith("ing", StringComparison.Ordinal) && !second.Value.EndsWith("ly", StringComparison.Ordinal)
-            && !second.Value.EndsWith("ed", StringComparison.Ordinal);
-        var end = useSecond ? second.Index + second.Length : first.Index + first.Length;
-        var thing = useSecond ? second.Value : first.Value;
-
-        // Two words joined before the noun they both qualify: "tens of thousands of small and
-        // midsize firms", "22 current and former aides"; not two things ("72 actions and recommendations").
-        if (!useSecond && Joined().Match(sentence, end) is { Success: true } joined && !StopWords.Contains(joined.Groups["w3"].Value)
-            && !CountsNothing(joined.Groups["w4"].Value) && !joined.Groups["w4"].Value.EndsWith("ly", StringComparison.Ordinal)
-            && !joined.Groups["w4"].Value.EndsWith("ing", StringComparison.Ordinal) && !joined.Groups["w4"].Value.EndsWith("ed", StringComparison.Ordinal))
+        // The noun that two words before it qualify: "$1.2 trillion bipartisan infrastructure
+        // package", "27 EU member countries", "$1.7 trillion White House proposal". A plural ends
+        // the figure ("23 percentage points last year").
+        if (!IsPlural(thing) && NextWord().Match(sentence, end) is { Success: true } third && IsNoun(third.Groups["w"].Value))
         {
-            end = joined.Index + joined.Length;
-            thing = joined.Groups["w4"].Value;
+            (end, thing) = (third.Index + third.Length, third.Groups["w"].Value);
         }
 
         return (Words.Squash(sentence[match.Index..end]), thing.ToLowerInvariant());
     }
+
+    /// <summary>A word after a number's first word that can be what it counts: not a function word, a verb's -ed or -ing, an adverb, or one of <see cref="NotNouns"/>.</summary>
+    private static bool IsNoun(string word) =>
+        !CountsNothing(word) && !word.EndsWith("ing", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal);
+
+    /// <summary>A word that reads as a plural ("jobs", "votes"), which news rarely puts before another noun; not "gas", "bus", "crisis", "press", or a plural that does go before one ("news outlets", "arms sales").</summary>
+    private static bool IsPlural(string word) =>
+        word.Length > 3 && word[^1] is 's' or 'S' && word[^2] is not ('s' or 'u' or 'i' or 'a' or '\'' or '’') && !PluralModifiers.Contains(word);
+
+    private static readonly HashSet<string> PluralModifiers = new(StringComparer.OrdinalIgnoreCase) { "news", "sports", "arms", "sales", "savings", "customs", "goods" };
 
     /// <summary>A word next to a number that is never what it counts: a function word, a preposition, or one of <see cref="NotNouns"/>.</summary>
     private static bool CountsNothing(string word) =>
@@ -327,6 +349,7 @@ public static partial class HighlightExtractor
         "remained", "remains", "say", "said", "says", "face", "faced", "go", "goes", "come", "comes", "get", "gets", "need", "needs",
         "want", "wants", "make", "makes", "take", "takes", "expect", "expects", "know", "knows", "think", "thinks",
         "required", "needed", "expected", "estimated", "projected", "predicted", "planned", "allowed",
+        "include", "includes", "requires", "provides", "allows", "gives", "seeks", "contains", "reaches", "helps",
     };
 
     private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)
@@ -375,6 +398,10 @@ public static partial class HighlightExtractor
     // "and" or "or", then a word and the noun after it, right where the figure's first word ends.
     [GeneratedRegex(@"\G\s+(?:and|or)\s+(?<w3>[a-z][a-z-]*[a-z])\s+(?<w4>[a-z][a-z-]*[a-z])(?![\w-])")]
     private static partial Regex Joined();
+
+    // The next lowercase word, right where the figure so far ends.
+    [GeneratedRegex(@"\G\s+(?<w>[a-z][a-z-]*[a-z])(?![\w-])")]
+    private static partial Regex NextWord();
 
     // The next word of a name: a space and a capitalised word, right where the name so far ends;
     // or "and", "of" or "&" and a capitalised word when the name goes on after it ("Bill and

@@ -175,6 +175,12 @@ public class HighlightTests
     [InlineData("A hacking campaign compromised tens of thousands of small and midsize firms last year.", "tens of thousands of small and midsize firms")]
     [InlineData("Politico reported it, citing interviews with 22 current and former aides.", "22 current and former aides")]
     [InlineData("The order lists 72 actions and recommendations, the agency said.", "72 actions")] // two things
+    [InlineData("Schumer is barreling toward a vote on the $1.2 trillion bipartisan infrastructure package.", "$1.2 trillion bipartisan infrastructure package")]
+    [InlineData("The decision was taken by ambassadors from the 27 EU member countries on Wednesday.", "27 EU member countries")]
+    [InlineData("The governor is sending up to 50 National Guard troops to the border.", "up to 50 National Guard troops")]
+    [InlineData("Payrolls grew by 266,000, well below the nearly 1 million jobs economists expected.", "nearly 1 million jobs")] // a plural is the thing
+    [InlineData("Her lead grew by 23 percentage points last year.", "23 percentage points")]
+    [InlineData("The $2 billion plan includes new roads.", "$2 billion plan")]
     public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
     {
         var (_, figures) = HighlightExtractor.Extract([Fixtures.Article("a", "A story", sentence)]);
