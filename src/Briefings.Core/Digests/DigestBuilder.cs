@@ -149,7 +149,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
         var story = new Story(
             Id: StoryId(whole.Select(i => articles[i])),
-            Headline: (members.FirstOrDefault(a => !OpinionPieces.Is(a)) ?? members[0]).Title,
+            Headline: Headlines.Of(members),
             Summary: [],
             Articles: ranked.Select(i => Listing(articles[i], copyOf.TryGetValue(i, out var original) ? articles[original].Id : null)).ToList(),
             Sources: members.Select(a => a.Source).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),

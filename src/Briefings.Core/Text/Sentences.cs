@@ -122,6 +122,9 @@ public static class Sentences
         return depth > 0 && text.IndexOf('”', end) >= 0;
     }
 
+    /// <summary>A word written with a full stop that does not end a sentence: "Inc", "Jr", "Gov" (without the stop).</summary>
+    public static bool IsAbbreviation(string word) => Abbreviations.Contains(word);
+
     private static bool StartsSentence(char ch) => char.IsUpper(ch) || char.IsDigit(ch) || ch is '"' or '“' or '‘' or '\'' or '(' or '[' or '—' or '-';
 
     private static bool IsAbbreviation(string text, int sentenceStart, int dot, int next)

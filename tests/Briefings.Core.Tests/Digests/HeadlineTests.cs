@@ -3,7 +3,7 @@ using Briefings.Core.Digests;
 
 namespace Briefings.Core.Tests.Digests;
 
-/// <summary>A story's headline is the title of its most central news report, not of a column about it.</summary>
+/// <summary>A story's headline is the title of its most central news report that tells what happened, not of a column about it.</summary>
 public sealed class HeadlineTests
 {
     private static readonly DateOnly Day = new(2026, 11, 21);
@@ -52,4 +52,47 @@ public sealed class HeadlineTests
     [InlineData("Reuters", false)]
     public void ASourceNamedForItsOpinionSectionIsOpinion(string source, bool opinion) =>
         Assert.Equal(opinion, OpinionPieces.Is(Fixtures.Article("a", "Central bank raises rates", "The bank raised rates.", source: source, url: "https://news.example/2021/07/01/rates")));
+
+    [Theory]
+    [InlineData("Is the central bank keeping savers on the sidelines?")]
+    [InlineData("Why the central bank raised rates again")]
+    [InlineData("What the rate rise means for your mortgage")]
+    [InlineData("Rates are up. Here's what happens next.")]
+    [InlineData("Central bank raises rates: why?")]
+    public void ATitleThatAsksOrExplainsGivesWayToAReportThatTells(string title)
+    {
+        var reports = Fixtures.RateDecisionReports().ToList();
+        var asking = reports[0] with { Title = title };
+        Assert.False(Headlines.Tells(title));
+
+        Assert.Equal(reports[1].Title, Headlines.Of([asking, reports[1], reports[2]]));
+        Assert.Equal(title.TrimEnd('.'), Headlines.Of([asking with { Title = title }])); // none tells: the most central
+    }
+
+    [Fact]
+    public void AReportThatAsksIsPreferredToAColumnThatTells()
+    {
+        var reports = Fixtures.RateDecisionReports().ToList();
+        var column = reports[0] with { Title = "The central bank is wrong about rates", Url = "https://news.example/opinion/rates" };
+        var asking = reports[1] with { Title = "Will the rate rise cool prices?" };
+
+        Assert.Equal(asking.Title, Headlines.Of([column, asking]));
+    }
+
+    [Theory]
+    [InlineData("L.A. County will require masks indoors")]
+    [InlineData("Former Va. Sen. John Warner dies at 94")]
+    [InlineData("U.S. job openings rise to a record 9.3 million")]
+    [InlineData("Judge tosses Roe v. Wade challenge")]
+    public void AbbreviationsDoNotMakeATitleSeveralSentences(string title) =>
+        Assert.True(Headlines.Tells(title));
+
+    [Theory]
+    [InlineData("A cease-fire took effect between Israel and Hamas.", "A cease-fire took effect between Israel and Hamas")]
+    [InlineData("Record heat across the U.S.", "Record heat across the U.S.")]
+    [InlineData("Shares fall at Example Inc.", "Shares fall at Example Inc.")]
+    [InlineData("More to come...", "More to come...")]
+    [InlineData("Central bank raises rates", "Central bank raises rates")]
+    public void AHeadlineWrittenAsASentenceLosesItsFullStop(string title, string headline) =>
+        Assert.Equal(headline, Headlines.WithoutFullStop(title));
 }
