@@ -99,11 +99,31 @@ public static partial class HighlightExtractor
 
                         // One figure per thing and amount: the same amount again is one more report
                         // giving it, a different amount for the thing a second figure (outlets disagree).
-                        var amount = Amount(match.Groups["number"].Value, match.Groups["scale"].Value);
+                        var amount = Amount(match.Groups["number"].Value, ScaleOf(match));
+                        var unit = Unit(match);
+                        var isNamed = char.IsUpper(match.Groups["w1"].Value[0]);
                         var same = figures.FindAll(f => f.Thing == phrase.Thing);
                         if (same.Find(f => f.Amount == amount) is { } agreed)
                         {
                             agreed.Reports.Add(report);
+                            continue;
+                        }
+
+                        // The same amount told of another thing is most often the same fact in other
+                        // words ("more than 250 rockets", "more than 250 missiles"; "$6 trillion
+                        // budget", "$6 trillion"): one more report giving it. Not a small number, which
+                        // counts many things, nor words ("hundreds of lives", "hundreds of airstrikes"),
+                        // nor two groups each named ("50 Democrats", "50 Republicans").
+                        if (amount >= SameFactFrom && char.IsDigit(match.Groups["number"].Value[0]) && figures.Find(f => f.Amount == amount && f.Unit == unit && !(f.Named && isNamed)) is { } told)
+                        {
+                            told.Reports.Add(report);
+                            if (IsScale(told.Thing) && !IsScale(phrase.Thing))
+                            {
+                                // "160 million" is shown as "160 million Americans" where another report says what it counts.
+                                figures[figures.IndexOf(told)] = told with { Figure = new Figure(phrase.Value, sentence, GivenBy(sentence, phrase.Value), article.Id), Thing = phrase.Thing };
+                                sources.TryAdd(article.Id, article);
+                            }
+
                             continue;
                         }
 
@@ -112,10 +132,8 @@ public static partial class HighlightExtractor
                             continue;
                         }
 
-                        // Who gave the number, unless the speaker is what it counts ("said the 18 scientists").
-                        var source = Attribution.SpeakerIn(sentence) is { } named && !named.Contains(phrase.Value, StringComparison.OrdinalIgnoreCase) ? named : null;
                         sources.TryAdd(article.Id, article);
-                        figures.Add(new FigureCandidate(new Figure(phrase.Value, sentence, source, article.Id), phrase.Thing, amount, [report]));
+                        figures.Add(new FigureCandidate(new Figure(phrase.Value, sentence, GivenBy(sentence, phrase.Value), article.Id), phrase.Thing, amount, unit, isNamed, [report]));
                     }
                 }
 
@@ -139,6 +157,10 @@ public static partial class HighlightExtractor
             return full == speaker ? speaker : namedInFull.Find(n => n.EndsWith(" " + full, StringComparison.Ordinal)) ?? full;
         }
     }
+
+    /// <summary>Who gave the number, unless the speaker is what it counts ("said the 18 scientists").</summary>
+    private static string? GivenBy(string sentence, string value) =>
+        Attribution.SpeakerIn(sentence) is { } named && !named.Contains(value, StringComparison.OrdinalIgnoreCase) ? named : null;
 
     /// <summary>How many of the most central articles a surname is looked for in full.</summary>
     private const int NamesFrom = 10;
@@ -207,7 +229,31 @@ public static partial class HighlightExtractor
     private const int CandidatesPerFigure = 4;
 
     /// <summary>A number and what it counts, and the reports that give that amount for that thing.</summary>
-    private sealed record FigureCandidate(Figure Figure, string Thing, decimal? Amount, HashSet<string> Reports);
+    /// <param name="Figure">The figure as the most central article that gives it writes it.</param>
+    /// <param name="Thing">What it counts, one word in lower case ("rockets", "package").</param>
+    /// <param name="Amount">Its value, scale applied; null when the number is not one ("dozens").</param>
+    /// <param name="Unit">"$", "€" or "£" for money, "%" for a share, empty for a count.</param>
+    /// <param name="Named">Whether what it counts is named with a capital ("50 Democrats", "$1.8 trillion American Families Plan").</param>
+    /// <param name="Reports">The reports that give it (copies of one report count once).</param>
+    private sealed record FigureCandidate(Figure Figure, string Thing, decimal? Amount, string Unit, bool Named, HashSet<string> Reports);
+
+    /// <summary>The smallest amount that, told of two things in one story, is taken for one fact.</summary>
+    private const decimal SameFactFrom = 20;
+
+    private static string Unit(Match match) =>
+        match.ValueSpan.IndexOfAny('$', '€', '£') is var at and >= 0 ? match.Value[at].ToString()
+        : ScaleOf(match).ToLowerInvariant() is "%" or "percent" or "per cent" ? "%"
+        : "";
+
+    /// <summary>
+    /// The number's scale: its own group, or the word after it when nothing follows that ("$6
+    /// trillion, the largest…" matches with "trillion" as the thing it counts).
+    /// </summary>
+    private static string ScaleOf(Match match) =>
+        match.Groups["scale"].Success ? match.Groups["scale"].Value : IsScale(match.Groups["w1"].Value) ? match.Groups["w1"].Value : "";
+
+    private static bool IsScale(string word) =>
+        word.ToLowerInvariant() is "hundred" or "thousand" or "thousands" or "million" or "millions" or "billion" or "billions" or "trillion" or "percent";
 
     /// <summary>A quotation with a speaker, what it says, and the reports that carry it.</summary>
     /// <param name="Quote">The quotation as the most central article that carries it gives it.</param>
@@ -277,7 +323,8 @@ public static partial class HighlightExtractor
 
             // Two words joined before the noun they both qualify: "tens of thousands of small and
             // midsize firms", "22 current and former aides"; not two things ("72 actions and recommendations").
-            if (Joined().Match(sentence, end) is { Success: true } joined && !StopWords.Contains(joined.Groups["w3"].Value) && IsNoun(joined.Groups["w4"].Value))
+            // ("12 people and closed roads" joins two clauses: a verb is no such word.)
+            if (!IsPlural(first.Value) && Joined().Match(sentence, end) is { Success: true } joined && IsModifier(joined.Groups["w3"].Value) && IsNoun(joined.Groups["w4"].Value))
             {
                 (end, thing) = (joined.Index + joined.Length, joined.Groups["w4"].Value);
             }
@@ -299,6 +346,10 @@ public static partial class HighlightExtractor
     /// <summary>A word after a number's first word that can be what it counts: not a function word, a verb's -ed or -ing, an adverb, or one of <see cref="NotNouns"/>.</summary>
     private static bool IsNoun(string word) =>
         !CountsNothing(word) && !word.EndsWith("ing", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal);
+
+    /// <summary>A word that can stand before a noun: not a function word, and not a verb's -ed or -ing.</summary>
+    private static bool IsModifier(string word) =>
+        !StopWords.Contains(word) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal);
 
     /// <summary>A word that reads as a plural ("jobs", "votes"), which news rarely puts before another noun; not "gas", "bus", "crisis", "press", or a plural that does go before one ("news outlets", "arms sales").</summary>
     private static bool IsPlural(string word) =>
@@ -347,7 +398,7 @@ public static partial class HighlightExtractor
         "flew", "cast", "rose", "fell", "went", "came", "took", "made", "left", "won", "lost", "met", "ran", "saw", "got", "gave",
         "held", "told", "paid", "spent", "sent", "fled", "fought", "brought", "sold", "built", "led", "began", "grew", "remain",
         "remained", "remains", "say", "said", "says", "face", "faced", "go", "goes", "come", "comes", "get", "gets", "need", "needs",
-        "want", "wants", "make", "makes", "take", "takes", "expect", "expects", "know", "knows", "think", "thinks",
+        "want", "wants", "make", "makes", "take", "takes", "expect", "expects", "know", "knows", "think", "thinks", "desired", "requested", "sought",
         "required", "needed", "expected", "estimated", "projected", "predicted", "planned", "allowed",
         "include", "includes", "requires", "provides", "allows", "gives", "seeks", "contains", "reaches", "helps",
     };
@@ -396,11 +447,11 @@ public static partial class HighlightExtractor
     private static partial Regex NamedBefore();
 
     // "and" or "or", then a word and the noun after it, right where the figure's first word ends.
-    [GeneratedRegex(@"\G\s+(?:and|or)\s+(?<w3>[a-z][a-z-]*[a-z])\s+(?<w4>[a-z][a-z-]*[a-z])(?![\w-])")]
+    [GeneratedRegex(@"\G\s+(?:and|or)\s+(?<w3>[a-z][a-z-]*[a-z])\s+(?<w4>[a-z][a-z-]*[a-z])(?![\w'’-])")]
     private static partial Regex Joined();
 
     // The next lowercase word, right where the figure so far ends.
-    [GeneratedRegex(@"\G\s+(?<w>[a-z][a-z-]*[a-z])(?![\w-])")]
+    [GeneratedRegex(@"\G\s+(?<w>[a-z][a-z-]*[a-z])(?![\w'’-])")]
     private static partial Regex NextWord();
 
     // The next word of a name: a space and a capitalised word, right where the name so far ends;
@@ -418,6 +469,6 @@ public static partial class HighlightExtractor
     // "more than a million artillery shells", "about twelve thousand troops", "$1.2 trillion in spending", "15 areas", "30% of voters".
     // What the number counts is looked at ahead, not taken: a match that is no figure ("a nearly",
     // "One facility about") must not swallow the qualifier of the number after it.
-    [GeneratedRegex(@"(?<![\w.,$€£#\-–/:])(?:(?:about|around|almost|nearly|over|more than|less than|fewer than|at least|up to|some|roughly|approximately)\s+)?(?:[$€£]\s?)?(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens|tens)(?:(?:\s+of)?\s*(?<scale>%|percent|per cent|hundred|thousands?|millions?|billions?|trillion)\b)?(?=(?:\s+of)?\s+(?<w1>[a-z][a-z-]*[a-z])(?:\s+(?<w2>[a-z][a-z-]*[a-z]))?(?![\w-]))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,$€£#\-–/:])(?:(?:about|around|almost|nearly|over|more than|less than|fewer than|at least|up to|some|roughly|approximately)\s+)?(?:[$€£]\s?)?(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens|tens)(?:(?:\s+of)?\s*(?<scale>%|percent|per cent|hundred|thousands?|millions?|billions?|trillion)\b)?(?=(?:\s+of)?\s+(?<w1>[a-z][a-z-]*[a-z])(?:\s+(?<w2>[a-z][a-z-]*[a-z])(?![\w'’-]))?(?![\w-]))", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
 }
