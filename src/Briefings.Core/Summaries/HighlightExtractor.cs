@@ -329,7 +329,7 @@ public static partial class HighlightExtractor
                 (end, thing) = (joined.Index + joined.Length, joined.Groups["w4"].Value);
             }
 
-            return (Words.Squash(sentence[match.Index..end]), thing.ToLowerInvariant());
+            return Result();
         }
 
         // The noun that two words before it qualify: "$1.2 trillion bipartisan infrastructure
@@ -340,7 +340,14 @@ public static partial class HighlightExtractor
             (end, thing) = (third.Index + third.Length, third.Groups["w"].Value);
         }
 
-        return (Words.Squash(sentence[match.Index..end]), thing.ToLowerInvariant());
+        return Result();
+
+        // An amount with no noun where the line is cut off right after it ("…and the disabled, $174
+        // billion...") says nothing of what it counts.
+        (string, string)? Result() =>
+            IsScale(thing) && sentence.AsSpan(end).TrimStart() is var rest && (rest.StartsWith("...") || rest.StartsWith("…"))
+                ? null
+                : (Words.Squash(sentence[match.Index..end]), thing.ToLowerInvariant());
     }
 
     /// <summary>A word after a number's first word that can be what it counts: not a function word, a verb's -ed or -ing, an adverb, or one of <see cref="NotNouns"/>.</summary>
