@@ -373,13 +373,20 @@ public static partial class HighlightExtractor
 
     /// <summary>
     /// A number that counts nothing: a year ("in 2017", "the 2017 tax cuts"; news writes counts of a
-    /// thousand or more with a comma), a day of a month ("Jan. 6 riot", "on 3 November"), a time
+    /// thousand or more with a comma), four digits before a name ("the 1619 Project"), "911", a day of a month ("Jan. 6 riot", "on 3 November"), a time
     /// ("1330 GMT"), a rank ("the No. 3 Republican"), the base of a rate ("per 100,000 women"), or part of a name ("S&amp;P 500 futures",
     /// "Group of 7 nations").
     /// </summary>
     private static bool NotACount(string number, string next, string thing, string sentence, int index)
     {
         if (YearPattern().IsMatch(number) || TimeZones.Contains(thing))
+        {
+            return true;
+        }
+
+        // Four digits without a comma before a name are part of it ("the 1619 Project", "the 1776
+        // Commission"): news writes a count of a thousand or more with a comma. "911" is a number to call.
+        if (number.Length == 4 && number.All(char.IsAsciiDigit) && char.IsUpper(next[0]) || number == "911")
         {
             return true;
         }
