@@ -373,7 +373,8 @@ public static partial class HighlightExtractor
 
     /// <summary>
     /// A number that counts nothing: a year ("in 2017", "the 2017 tax cuts"; news writes counts of a
-    /// thousand or more with a comma), four digits before a name ("the 1619 Project"), "911", a day of a month ("Jan. 6 riot", "on 3 November"), a time
+    /// thousand or more with a comma), four digits before a name ("the 1619 Project"), "911", a stretch of time looked back over
+    /// ("for the first time in 11 months"), a day of a month ("Jan. 6 riot", "on 3 November"), a time
     /// ("1330 GMT"), a rank ("the No. 3 Republican"), the base of a rate ("per 100,000 women"), or part of a name ("S&amp;P 500 futures",
     /// "Group of 7 nations").
     /// </summary>
@@ -394,6 +395,11 @@ public static partial class HighlightExtractor
         // What comes right before the number decides; the patterns look at its last few words only.
         var before = sentence.AsSpan(0, index).TrimEnd();
         before = before[Math.Max(0, before.Length - 40)..];
+        if (TimeSpans.Contains(thing) && SpanBefore().IsMatch(before))
+        {
+            return true; // a stretch of time the sentence looks back over ("for the first time in 11 months", "over the 12 months")
+        }
+
         return before.EndsWith("No.", StringComparison.Ordinal)
             || before.EndsWith(" per", StringComparison.OrdinalIgnoreCase) // a rate's base: "20.1 per 100,000 live births"
             || (number.Length <= 2 && number.All(char.IsAsciiDigit) && (CalendarWords.IsMonth(next) || DayOf().IsMatch(before)))
@@ -416,6 +422,12 @@ public static partial class HighlightExtractor
         "required", "needed", "expected", "estimated", "projected", "predicted", "planned", "allowed",
         "include", "includes", "requires", "provides", "allows", "gives", "seeks", "contains", "reaches", "helps",
     };
+
+    private static readonly HashSet<string> TimeSpans = new(StringComparer.Ordinal) { "hours", "days", "weeks", "months", "years", "decades" };
+
+    // "in", "over the", "the past", "the last", "within" right before a stretch of time.
+    [GeneratedRegex(@"(?:\b(?:in|within|over)(?:\s+the)?|\b(?:past|last|previous))$", RegexOptions.IgnoreCase)]
+    private static partial Regex SpanBefore();
 
     private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)
     {

@@ -180,6 +180,7 @@ public class HighlightTests
     [InlineData("The governor is sending up to 50 National Guard troops to the border.", "up to 50 National Guard troops")]
     [InlineData("Payrolls grew by 266,000, well below the nearly 1 million jobs economists expected.", "nearly 1 million jobs")] // a plural is the thing
     [InlineData("Her lead grew by 23 percentage points last year.", "23 percentage points")]
+    [InlineData("The law bans most abortions after 15 weeks of pregnancy.", "15 weeks")] // a stretch of time that is the news
     [InlineData("The $2 billion plan includes new roads.", "$2 billion plan")]
     public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
     {
@@ -218,6 +219,8 @@ public class HighlightTests
     [InlineData("The House fell two short of the 70 needed to overturn the veto.")] // what the 70 count is not said
     [InlineData("Organizers collected more than the roughly 1.5 million required to hold a vote.")]
     [InlineData("Critics of the 1619 Project say it gets history wrong.")] // a name
+    [InlineData("For the first time in 11 months, the daily average of new infections fell below 20,000.")]
+    [InlineData("Prices have risen over the 12 months that ended in June, the department said.")]
     [InlineData("The shooting was reported in a 911 call at 2 a.m.")]
     [InlineData("Republicans have slammed proposals for $400 billion to boost caregiving for the elderly and disabled, $174 billion...")] // cut off before saying what
     public void NumbersThatCountNothingAreNotFigures(string sentence)
