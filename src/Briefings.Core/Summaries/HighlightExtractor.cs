@@ -25,6 +25,7 @@ public static partial class HighlightExtractor
     {
         var quotes = new List<QuoteCandidate>();
         var figures = new List<FigureCandidate>();
+        var speakers = new List<string>(); // each speaker named in more than a word, in the order met: for a surname in full
         var central = new List<Article>(NamesFrom); // where a surname is looked for in full
         var sources = new Dictionary<string, Article>(StringComparer.Ordinal); // the articles candidates come from
         foreach (var article in articles)
@@ -61,8 +62,17 @@ public static partial class HighlightExtractor
                         continue;
                     }
 
+                    if (who.Contains(' ') && !speakers.Contains(who))
+                    {
+                        speakers.Add(who);
+                    }
+
+                    // The same quotation again, or cut another way: most of its words, or a run of
+                    // words long enough to be no coincidence ("…determining the appropriate
+                    // sentence in any case and in this case is a legal analysis…" in two cuts).
                     var words = ExtractiveSummarizer.ContentWords(text);
-                    if (quotes.Find(q => Overlap(q.Words, words) >= 0.6) is { } same)
+                    var runs = Runs(text);
+                    if (quotes.Find(q => Overlap(q.Words, words) >= 0.6 || q.Runs.Overlaps(runs)) is { } same)
                     {
                         same.Reports.Add(report);
                         continue;
@@ -79,7 +89,7 @@ public static partial class HighlightExtractor
                     var after = paragraph.AsSpan(match.Index + match.Length);
                     var reported = after[..Math.Min(after.Length, 50)].IndexOf(" reported", StringComparison.Ordinal) >= 0;
                     sources.TryAdd(article.Id, article);
-                    quotes.Add(new QuoteCandidate(new Quote(text, who, article.Id), words, [report], reported));
+                    quotes.Add(new QuoteCandidate(new Quote(text, who, article.Id), words, runs, [report], reported));
                 }
 
                 foreach (var range in sentences)
@@ -143,14 +153,16 @@ public static partial class HighlightExtractor
 
         var keyQuotes = KeyQuotes(quotes, maxQuotes);
         var keyFigures = KeyFigures(figures, maxFigures);
-        var namedInFull = keyQuotes.Select(q => q.Speaker).Concat(keyFigures.Select(f => f.Speaker)).OfType<string>().Where(n => n.Contains(' ')).ToList();
+        // Every quotation's speaker, not only the kept ones': a quotation left out as another cut of
+        // a kept one may be the one that names its speaker in full.
+        var namedInFull = speakers.Concat(keyFigures.Select(f => f.Speaker)).OfType<string>().Where(n => n.Contains(' ')).ToList();
         return (
             keyQuotes.ConvertAll(q => q with { Speaker = InFull(q.Speaker, q.ArticleId) }),
             keyFigures.ConvertAll(f => f.Speaker is { } speaker ? f with { Speaker = InFull(speaker, f.ArticleId) } : f));
 
         // A surname alone, in full as the words' own article names the person, else the most
-        // central; and as another quote or figure names them, title and all, when that ends with
-        // the same full name ("Diaz" beside "Minister Ana Diaz").
+        // central; and as another quotation or figure of the story names them, title and all, when
+        // that ends with the same full name ("Diaz" beside "Minister Ana Diaz").
         string InFull(string speaker, string articleId)
         {
             var full = FullNames.Of(speaker, central.Prepend(sources[articleId]).Distinct()); // the own article read once, first
@@ -258,9 +270,25 @@ public static partial class HighlightExtractor
     /// <summary>A quotation with a speaker, what it says, and the reports that carry it.</summary>
     /// <param name="Quote">The quotation as the most central article that carries it gives it.</param>
     /// <param name="Words">Its content words, to know it again in another article.</param>
+    /// <param name="Runs">Its runs of <see cref="RunLength"/> words, to know it again when quoted in another cut.</param>
     /// <param name="Reports">The reports that carry it (copies of one report count once).</param>
     /// <param name="Reported">Whether the text gives the words to whoever reported them ("…,” CNBC reported Sunday"): another outlet's reporting, not a newsmaker's voice.</param>
-    private sealed record QuoteCandidate(Quote Quote, HashSet<string> Words, HashSet<string> Reports, bool Reported);
+    private sealed record QuoteCandidate(Quote Quote, HashSet<string> Words, HashSet<string> Runs, HashSet<string> Reports, bool Reported);
+
+    /// <summary>How many words in a row two quotations must share to be one quotation cut two ways.</summary>
+    private const int RunLength = 8;
+
+    private static HashSet<string> Runs(string text)
+    {
+        var tokens = Words.Tokens(text);
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + RunLength <= tokens.Count; i++)
+        {
+            runs.Add(string.Join(' ', tokens.GetRange(i, RunLength)));
+        }
+
+        return runs;
+    }
 
     /// <summary>Who the sentence holding a quotation says said it: "Officials said it was too soon. “…,” said the mayor." gives the mayor.</summary>
     private static string? SpeakerBeside(string paragraph, List<Range> sentences, int at)

@@ -136,6 +136,21 @@ public class HighlightTests
     }
 
     [Fact]
+    public void OneQuotationCutTwoWaysIsOneQuote()
+    {
+        // The second cut shares fewer than 60% of its content words with the first, but a run of
+        // eight words in a row: one statement, not two.
+        var (quotes, _) = HighlightExtractor.Extract(
+        [
+            Fixtures.Article("a", "Sentence handed down", "“Determining the appropriate sentence in any case and in this case is a legal analysis. It's applying the rule of law to the facts of an individual and specific case,” Judge Peter Cahill said."),
+            Fixtures.Article("b", "Judge explains sentence", "“Most of it's going to be in writing, 22-page memorandum – to emphasize the fact that determining the appropriate sentence in any case and in this case is a legal analysis,” Judge Peter Cahill said."),
+            Fixtures.Article("c", "Family speaks", "“We are grateful for the verdict and for everyone who stood with us,” said family lawyer Ben Crump."),
+        ]);
+
+        Assert.Equal(["a", "c"], quotes.Select(q => q.ArticleId));
+    }
+
+    [Fact]
     public void QuotesAreDrawnFromABoundedListOfTheMostCentralArticles()
     {
         // 30 central articles each with a quotation of its own, then 10 more repeating the 30th.
