@@ -151,6 +151,22 @@ public class HighlightTests
     }
 
     [Fact]
+    public void ASpeakerIsNamedAsAQuotationLeftOutNamesThem()
+    {
+        // The second article's cut of the statement is left out as the same quotation, but it is the
+        // one that names the judge in full.
+        var (quotes, _) = HighlightExtractor.Extract(
+        [
+            Fixtures.Article("a", "Sentence handed down", "“Determining the appropriate sentence in any case and in this case is a legal analysis,” Cahill said."),
+            Fixtures.Article("b", "Judge explains sentence", "“To emphasize the fact that determining the appropriate sentence in any case and in this case is a legal analysis,” said Minnesota District Court Judge Peter Cahill."),
+        ]);
+
+        var quote = Assert.Single(quotes);
+        Assert.Equal("a", quote.ArticleId);
+        Assert.Equal("Minnesota District Court Judge Peter Cahill", quote.Speaker);
+    }
+
+    [Fact]
     public void QuotesAreDrawnFromABoundedListOfTheMostCentralArticles()
     {
         // 30 central articles each with a quotation of its own, then 10 more repeating the 30th.
