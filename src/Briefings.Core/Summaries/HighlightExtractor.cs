@@ -375,7 +375,11 @@ public static partial class HighlightExtractor
         (string, string)? Result() =>
             IsScale(thing) && sentence.AsSpan(end).TrimStart() is var rest && (rest.StartsWith("...") || rest.StartsWith("…"))
                 ? null
-                : (Words.Squash(sentence[match.Index..end]), thing.ToLowerInvariant());
+                : (Words.Squash(sentence[Start()..end]), thing.ToLowerInvariant());
+
+        // A range is given whole: "rose 10 to 30 degrees", not "30 degrees".
+        int Start() =>
+            char.IsDigit(number[0]) && RangeFrom().Match(sentence, 0, match.Index) is { Success: true } from ? from.Index : match.Index;
     }
 
     /// <summary>A word after a number's first word that can be what it counts: not a function word, a verb's -ed or -ing, an adverb, or one of <see cref="NotNouns"/>.</summary>
@@ -503,6 +507,10 @@ public static partial class HighlightExtractor
     // "and" or "or", then a word and the noun after it, right where the figure's first word ends.
     [GeneratedRegex(@"\G\s+(?:and|or)\s+(?<w3>[a-z][a-z-]*[a-z])\s+(?<w4>[a-z][a-z-]*[a-z])(?![\w'’-])")]
     private static partial Regex Joined();
+
+    // The lower end of a range, right before the number: "10 to ", "$1.5 to ".
+    [GeneratedRegex(@"(?<![\w.,$€£])(?:[$€£]\s?)?\d[\d,.]*\s+to\s+$")]
+    private static partial Regex RangeFrom();
 
     // The next lowercase word, right where the figure so far ends.
     [GeneratedRegex(@"\G\s+(?<w>[a-z][a-z-]*[a-z])(?![\w'’-])")]

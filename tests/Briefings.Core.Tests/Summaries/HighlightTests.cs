@@ -212,6 +212,7 @@ public class HighlightTests
     [InlineData("Payrolls grew by 266,000, well below the nearly 1 million jobs economists expected.", "nearly 1 million jobs")] // a plural is the thing
     [InlineData("Her lead grew by 23 percentage points last year.", "23 percentage points")]
     [InlineData("The law bans most abortions after 15 weeks of pregnancy.", "15 weeks")] // a stretch of time that is the news
+    [InlineData("Temperatures rose 10 to 30 degrees above average across the West.", "10 to 30 degrees")] // a range whole
     [InlineData("The $2 billion plan includes new roads.", "$2 billion plan")]
     public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
     {
