@@ -377,9 +377,13 @@ public static partial class HighlightExtractor
                 ? null
                 : (Words.Squash(sentence[Start()..end]), thing.ToLowerInvariant());
 
-        // A range is given whole: "rose 10 to 30 degrees", not "30 degrees".
+        // A range is given whole: "rose 10 to 30 degrees", not "30 degrees"; not a year the
+        // sentence runs from ("in fiscal 2021 to more than 1 million").
         int Start() =>
-            char.IsDigit(number[0]) && RangeFrom().Match(sentence, 0, match.Index) is { Success: true } from ? from.Index : match.Index;
+            (char.IsDigit(match.Value[0]) || match.Value[0] is '$' or '€' or '£') && RangeFrom().Match(sentence, 0, match.Index) is { Success: true } from
+                && !YearPattern().IsMatch(from.Groups["low"].Value)
+                ? from.Index
+                : match.Index;
     }
 
     /// <summary>A word after a number's first word that can be what it counts: not a function word, a verb's -ed or -ing, an adverb, or one of <see cref="NotNouns"/>.</summary>
@@ -509,7 +513,7 @@ public static partial class HighlightExtractor
     private static partial Regex Joined();
 
     // The lower end of a range, right before the number: "10 to ", "$1.5 to ".
-    [GeneratedRegex(@"(?<![\w.,$€£])(?:[$€£]\s?)?\d[\d,.]*\s+to\s+$")]
+    [GeneratedRegex(@"(?<![\w.,$€£])(?:[$€£]\s?)?(?<low>\d[\d,.]*)\s+to\s+$")]
     private static partial Regex RangeFrom();
 
     // The next lowercase word, right where the figure so far ends.

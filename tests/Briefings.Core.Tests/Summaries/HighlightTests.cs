@@ -213,6 +213,8 @@ public class HighlightTests
     [InlineData("Her lead grew by 23 percentage points last year.", "23 percentage points")]
     [InlineData("The law bans most abortions after 15 weeks of pregnancy.", "15 weeks")] // a stretch of time that is the news
     [InlineData("Temperatures rose 10 to 30 degrees above average across the West.", "10 to 30 degrees")] // a range whole
+    [InlineData("Encounters in fiscal year 2021 rose from 2020 to 180,034 migrants, officials said.", "180,034 migrants")] // a year is no range's start
+    [InlineData("The total in fiscal year 2021 rose to more than 1 million people, the agency said.", "more than 1 million people")]
     [InlineData("The $2 billion plan includes new roads.", "$2 billion plan")]
     public void AFigureIsTheNumberAndWhatItCounts(string sentence, string value)
     {
