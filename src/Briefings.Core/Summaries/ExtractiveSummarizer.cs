@@ -37,8 +37,9 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             var before = 0;
             foreach (var paragraph in article.Paragraphs)
             {
-                foreach (var sentence in WholeQuotations(Sentences.Split(paragraph)))
+                foreach (var said in WholeQuotations(Sentences.Split(paragraph)))
                 {
+                    var sentence = SectionLabels.Strip(said); // "The big picture: A panel ruled…" tells "A panel ruled…"
                     var content = ContentWords(sentence);
                     sets.Add(content);
                     var words = Words.Count(sentence);
