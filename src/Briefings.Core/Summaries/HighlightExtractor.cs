@@ -26,6 +26,9 @@ public static partial class HighlightExtractor
         var quotes = new List<QuoteCandidate>();
         var figures = new List<FigureCandidate>();
         var speakers = new List<string>(); // each speaker named in more than a word, in the order met: for a surname in full
+        var speakersMet = new HashSet<string>(StringComparer.Ordinal);
+        var runBuffer = new long[MaxRuns];
+        var runOwners = new Dictionary<long, QuoteCandidate>(); // each candidate's runs of words, to know it again in another cut
         var central = new List<Article>(NamesFrom); // where a surname is looked for in full
         var sources = new Dictionary<string, Article>(StringComparer.Ordinal); // the articles candidates come from
         foreach (var article in articles)
@@ -62,7 +65,7 @@ public static partial class HighlightExtractor
                         continue;
                     }
 
-                    if (who.Contains(' ') && !speakers.Contains(who))
+                    if (who.Contains(' ') && speakersMet.Add(who))
                     {
                         speakers.Add(who);
                     }
@@ -71,8 +74,8 @@ public static partial class HighlightExtractor
                     // words long enough to be no coincidence ("…determining the appropriate
                     // sentence in any case and in this case is a legal analysis…" in two cuts).
                     var words = ExtractiveSummarizer.ContentWords(text);
-                    var runs = Runs(text);
-                    if (quotes.Find(q => Overlap(q.Words, words) >= 0.6 || q.Runs.Overlaps(runs)) is { } same)
+                    var runs = RunsOf(text, runBuffer);
+                    if (SameQuotation(quotes, words, runBuffer.AsSpan(0, runs), runOwners) is { } same)
                     {
                         same.Reports.Add(report);
                         continue;
@@ -89,7 +92,12 @@ public static partial class HighlightExtractor
                     var after = paragraph.AsSpan(match.Index + match.Length);
                     var reported = after[..Math.Min(after.Length, 50)].IndexOf(" reported", StringComparison.Ordinal) >= 0;
                     sources.TryAdd(article.Id, article);
-                    quotes.Add(new QuoteCandidate(new Quote(text, who, article.Id), words, runs, [report], reported));
+                    var candidate = new QuoteCandidate(new Quote(text, who, article.Id), words, [report], reported);
+                    quotes.Add(candidate);
+                    foreach (var run in runBuffer.AsSpan(0, runs))
+                    {
+                        runOwners.TryAdd(run, candidate);
+                    }
                 }
 
                 foreach (var range in sentences)
@@ -270,24 +278,67 @@ public static partial class HighlightExtractor
     /// <summary>A quotation with a speaker, what it says, and the reports that carry it.</summary>
     /// <param name="Quote">The quotation as the most central article that carries it gives it.</param>
     /// <param name="Words">Its content words, to know it again in another article.</param>
-    /// <param name="Runs">Its runs of <see cref="RunLength"/> words, to know it again when quoted in another cut.</param>
     /// <param name="Reports">The reports that carry it (copies of one report count once).</param>
     /// <param name="Reported">Whether the text gives the words to whoever reported them ("…,” CNBC reported Sunday"): another outlet's reporting, not a newsmaker's voice.</param>
-    private sealed record QuoteCandidate(Quote Quote, HashSet<string> Words, HashSet<string> Runs, HashSet<string> Reports, bool Reported);
+    private sealed record QuoteCandidate(Quote Quote, HashSet<string> Words, HashSet<string> Reports, bool Reported);
 
     /// <summary>How many words in a row two quotations must share to be one quotation cut two ways.</summary>
     private const int RunLength = 8;
 
-    private static HashSet<string> Runs(string text)
+    /// <summary>The most runs a quotation's words are looked at in (a quotation is at most 600 characters).</summary>
+    private const int MaxRuns = 160;
+
+    /// <summary>
+    /// A hash of each run of <see cref="RunLength"/> words (lower-cased), made from the words' own
+    /// hashes without a string per run, written to <paramref name="runs"/>; returns how many.
+    /// </summary>
+    private static int RunsOf(string text, long[] runs)
     {
-        var tokens = Words.Tokens(text);
-        var runs = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + RunLength <= tokens.Count; i++)
+        Span<int> words = stackalloc int[MaxRuns + RunLength];
+        var count = 0;
+        Span<char> buffer = stackalloc char[Math.Min(text.Length, 1024)];
+        foreach (var token in Words.Spans(text.Length <= 1024 ? text : text[..1024], buffer))
         {
-            runs.Add(string.Join(' ', tokens.GetRange(i, RunLength)));
+            if (count == words.Length)
+            {
+                break;
+            }
+
+            words[count++] = string.GetHashCode(token);
         }
 
-        return runs;
+        var made = 0;
+        for (var i = 0; i + RunLength <= count && made < runs.Length; i++)
+        {
+            var hash = 17L;
+            for (var k = i; k < i + RunLength; k++)
+            {
+                hash = hash * 1_000_003 + words[k];
+            }
+
+            runs[made++] = hash;
+        }
+
+        return made;
+    }
+
+    /// <summary>The candidate a quotation repeats: most of its content words, else a run of <see cref="RunLength"/> words in a row.</summary>
+    private static QuoteCandidate? SameQuotation(List<QuoteCandidate> candidates, HashSet<string> words, ReadOnlySpan<long> runs, Dictionary<long, QuoteCandidate> runOwners)
+    {
+        if (candidates.Find(c => Overlap(c.Words, words) >= 0.6) is { } same)
+        {
+            return same;
+        }
+
+        foreach (var run in runs)
+        {
+            if (runOwners.TryGetValue(run, out var owner))
+            {
+                return owner;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Who the sentence holding a quotation says said it: "Officials said it was too soon. “…,” said the mayor." gives the mayor.</summary>
@@ -352,9 +403,11 @@ public static partial class HighlightExtractor
             // Two words joined before the noun they both qualify: "tens of thousands of small and
             // midsize firms", "22 current and former aides"; not two things ("72 actions and recommendations").
             // ("12 people and closed roads" joins two clauses: a verb is no such word.)
-            if (!IsPlural(first.Value) && Joined().Match(sentence, end) is { Success: true } joined && IsModifier(joined.Groups["w3"].Value) && IsNoun(joined.Groups["w4"].Value))
+            if (!IsPlural(first.Value) && NextWord(sentence, end) is { } and && and.Word is "and" or "or"
+                && NextWord(sentence, and.End) is { } modifier && IsModifier(modifier.Word)
+                && NextWord(sentence, modifier.End) is { } noun && IsNoun(noun.Word))
             {
-                (end, thing) = (joined.Index + joined.Length, joined.Groups["w4"].Value);
+                (end, thing) = (noun.End, noun.Word);
             }
 
             return Result();
@@ -363,9 +416,9 @@ public static partial class HighlightExtractor
         // The noun that two words before it qualify: "$1.2 trillion bipartisan infrastructure
         // package", "27 EU member countries", "$1.7 trillion White House proposal". A plural ends
         // the figure ("23 percentage points last year").
-        if (!IsPlural(thing) && NextWord().Match(sentence, end) is { Success: true } third && IsNoun(third.Groups["w"].Value))
+        if (!IsPlural(thing) && NextWord(sentence, end) is { } third && IsNoun(third.Word))
         {
-            (end, thing) = (third.Index + third.Length, third.Groups["w"].Value);
+            (end, thing) = (third.End, third.Word);
         }
 
         return Result();
@@ -380,10 +433,79 @@ public static partial class HighlightExtractor
         // A range is given whole: "rose 10 to 30 degrees", not "30 degrees"; not a year the
         // sentence runs from ("in fiscal 2021 to more than 1 million").
         int Start() =>
-            (char.IsDigit(match.Value[0]) || match.Value[0] is '$' or '€' or '£') && RangeFrom().Match(sentence, 0, match.Index) is { Success: true } from
-                && !YearPattern().IsMatch(from.Groups["low"].Value)
-                ? from.Index
+            (char.IsDigit(match.Value[0]) || match.Value[0] is '$' or '€' or '£') && RangeFrom(sentence, match.Index) is var from and >= 0
+                ? from
                 : match.Index;
+    }
+
+    /// <summary>The lowercase word right after <paramref name="at"/> and one space or more ("[a-z][a-z-]*[a-z]", not before an apostrophe); null when another word or mark comes first.</summary>
+    private static (string Word, int End)? NextWord(string sentence, int at)
+    {
+        var start = at;
+        while (start < sentence.Length && char.IsWhiteSpace(sentence[start]))
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < sentence.Length && (char.IsAsciiLetterLower(sentence[end]) || sentence[end] == '-' && end > start))
+        {
+            end++;
+        }
+
+        var followedByWord = end < sentence.Length && (char.IsLetterOrDigit(sentence[end]) || sentence[end] is '_' or '\'' or '’');
+        return start == at || end - start < 2 || sentence[end - 1] == '-' || followedByWord ? null : (sentence[start..end], end);
+    }
+
+    /// <summary>
+    /// Where a range's lower end starts, right before the number at <paramref name="at"/> ("10 to ",
+    /// "$1.5 to "); -1 when there is none, or when it is a year ("fiscal year 2021 to more than…").
+    /// </summary>
+    private static int RangeFrom(string sentence, int at)
+    {
+        var i = at;
+        if (i < 4 || !char.IsWhiteSpace(sentence[i - 1]))
+        {
+            return -1;
+        }
+
+        while (i > 0 && char.IsWhiteSpace(sentence[i - 1]))
+        {
+            i--;
+        }
+
+        if (i < 3 || sentence[i - 1] != 'o' || sentence[i - 2] != 't' || !char.IsWhiteSpace(sentence[i - 3]))
+        {
+            return -1;
+        }
+
+        i -= 2;
+        while (i > 0 && char.IsWhiteSpace(sentence[i - 1]))
+        {
+            i--;
+        }
+
+        var lowEnd = i;
+        while (i > 0 && (char.IsAsciiDigit(sentence[i - 1]) || sentence[i - 1] is ',' or '.'))
+        {
+            i--;
+        }
+
+        if (i == lowEnd || !char.IsAsciiDigit(sentence[i]) || YearPattern().IsMatch(sentence.AsSpan(i, lowEnd - i)))
+        {
+            return -1;
+        }
+
+        if (i > 0 && sentence[i - 1] is '$' or '€' or '£')
+        {
+            i--;
+        }
+        else if (i > 1 && char.IsWhiteSpace(sentence[i - 1]) && sentence[i - 2] is '$' or '€' or '£')
+        {
+            i -= 2;
+        }
+
+        return i > 0 && (char.IsLetterOrDigit(sentence[i - 1]) || sentence[i - 1] is '.' or ',' or '$' or '€' or '£') ? -1 : i;
     }
 
     /// <summary>A word after a number's first word that can be what it counts: not a function word, a verb's -ed or -ing, an adverb, or one of <see cref="NotNouns"/>.</summary>
@@ -431,7 +553,7 @@ public static partial class HighlightExtractor
         // What comes right before the number decides; the patterns look at its last few words only.
         var before = sentence.AsSpan(0, index).TrimEnd();
         before = before[Math.Max(0, before.Length - 40)..];
-        if (TimeSpans.Contains(thing) && SpanBefore().IsMatch(before))
+        if (TimeSpans.Contains(thing) && LooksBackOver(before))
         {
             return true; // a stretch of time the sentence looks back over ("for the first time in 11 months", "over the 12 months")
         }
@@ -461,9 +583,21 @@ public static partial class HighlightExtractor
 
     private static readonly HashSet<string> TimeSpans = new(StringComparer.Ordinal) { "hours", "days", "weeks", "months", "years", "decades" };
 
-    // "in", "over the", "the past", "the last", "within" right before a stretch of time.
-    [GeneratedRegex(@"(?:\b(?:in|within|over)(?:\s+the)?|\b(?:past|last|previous))$", RegexOptions.IgnoreCase)]
-    private static partial Regex SpanBefore();
+    /// <summary>"in", "within", "over", "in the", "over the", "past", "last" or "previous" right before a stretch of time.</summary>
+    private static bool LooksBackOver(ReadOnlySpan<char> before)
+    {
+        var words = before.TrimEnd();
+        if (words.EndsWith(" the", StringComparison.OrdinalIgnoreCase))
+        {
+            words = words[..^4];
+        }
+
+        var last = words[(words.LastIndexOf(' ') + 1)..];
+        return last.Equals("in", StringComparison.OrdinalIgnoreCase) || last.Equals("within", StringComparison.OrdinalIgnoreCase)
+            || last.Equals("over", StringComparison.OrdinalIgnoreCase) || last.Equals("past", StringComparison.OrdinalIgnoreCase)
+            || last.Equals("last", StringComparison.OrdinalIgnoreCase) || last.Equals("previous", StringComparison.OrdinalIgnoreCase);
+    }
+
 
     private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)
     {
@@ -508,17 +642,8 @@ public static partial class HighlightExtractor
     [GeneratedRegex(@"(?<=\S\s+)[A-Z][\p{L}&'’]*(?=(?:\s+of)?$)")]
     private static partial Regex NamedBefore();
 
-    // "and" or "or", then a word and the noun after it, right where the figure's first word ends.
-    [GeneratedRegex(@"\G\s+(?:and|or)\s+(?<w3>[a-z][a-z-]*[a-z])\s+(?<w4>[a-z][a-z-]*[a-z])(?![\w'’-])")]
-    private static partial Regex Joined();
 
-    // The lower end of a range, right before the number: "10 to ", "$1.5 to ".
-    [GeneratedRegex(@"(?<![\w.,$€£])(?:[$€£]\s?)?(?<low>\d[\d,.]*)\s+to\s+$")]
-    private static partial Regex RangeFrom();
 
-    // The next lowercase word, right where the figure so far ends.
-    [GeneratedRegex(@"\G\s+(?<w>[a-z][a-z-]*[a-z])(?![\w'’-])")]
-    private static partial Regex NextWord();
 
     // The next word of a name: a space and a capitalised word, right where the name so far ends;
     // or "and", "of" or "&" and a capitalised word when the name goes on after it ("Bill and
