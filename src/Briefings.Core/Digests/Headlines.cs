@@ -13,10 +13,10 @@ namespace Briefings.Core.Digests;
 /// </summary>
 public static class Headlines
 {
+    /// <summary>The words an explainer opens on; a question is told by its question mark ("Will Smith…" is no question).</summary>
     private static readonly HashSet<string> AsksOrExplains = new(StringComparer.OrdinalIgnoreCase)
     {
-        "why", "what", "what's", "what’s", "how", "here's", "here’s", "is", "are", "should", "can", "could", "will", "would",
-        "does", "do", "did",
+        "why", "what", "what's", "what’s", "how", "here's", "here’s",
     };
 
     /// <param name="members">The story's articles, most central first.</param>

@@ -84,6 +84,7 @@ public sealed class HeadlineTests
     [InlineData("Former Va. Sen. John Warner dies at 94")]
     [InlineData("U.S. job openings rise to a record 9.3 million")]
     [InlineData("Judge tosses Roe v. Wade challenge")]
+    [InlineData("Will Smith wins best actor at the Oscars")]
     public void AbbreviationsDoNotMakeATitleSeveralSentences(string title) =>
         Assert.True(Headlines.Tells(title));
 
