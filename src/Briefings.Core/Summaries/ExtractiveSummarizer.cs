@@ -74,9 +74,10 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
 
         // What the story's reports tell, not what a columnist or the writer thinks of it ("But for
         // the international left, sport no longer matters…"), in sentences that stand on their own:
-        // sentences of opinion pieces, then those in the writer's own voice or opening on a
-        // reference to what came before, are used only when a story has too few others.
-        var reported = candidates.Where(c => !InWritersVoice(c.Text) && !OpensOnAReference(c.Text)).ToList();
+        // sentences of opinion pieces, then those in the writer's own voice, opening on a
+        // reference to what came before or quoting someone they do not name, are used only when a
+        // story has too few others.
+        var reported = candidates.Where(c => !InWritersVoice(c.Text) && !OpensOnAReference(c.Text) && !QuotationAlone(c.Text)).ToList();
         var opinions = articles.Where(OpinionPieces.Is).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var news = opinions.Count == 0 ? reported : reported.FindAll(c => !opinions.Contains(c.ArticleId));
         if (news.Count >= options.MinSentences)
@@ -315,6 +316,23 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     {
         var end = sentence.IndexOfAny([' ', ',']);
         return end > 0 && BackReferences.Contains(sentence.AsSpan(0, end));
+    }
+
+    /// <summary>
+    /// A sentence that is one quotation and nothing else ("“The United States will continue to
+    /// enforce our laws.”"): its article names the speaker elsewhere, and a summary's reader would
+    /// not know who speaks. "“…,” Biden said." names them and is not one.
+    /// </summary>
+    public static bool QuotationAlone(string sentence)
+    {
+        var text = sentence.AsSpan().Trim();
+        if (text.Length < 2 || text[0] is not ('“' or '"'))
+        {
+            return false;
+        }
+
+        var close = text[1..].IndexOf(text[0] == '“' ? '”' : '"') + 1;
+        return close > 0 && close >= text.Length - 2; // it closes at the end (a full stop may follow)
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BackReferences =

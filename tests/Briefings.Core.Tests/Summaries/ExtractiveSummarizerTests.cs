@@ -245,6 +245,38 @@ public sealed class ExtractiveSummarizerTests
         Assert.DoesNotContain(summary, s => s.Text == Pronoun);
     }
 
+    [Theory]
+    [InlineData("“The United States will continue to enforce our laws and secure our border.”", true)]
+    [InlineData("\"We will raise the rate again if prices keep rising.\"", true)]
+    [InlineData("“We will raise the rate again if prices keep rising”.", true)]
+    [InlineData("“We will raise the rate again,” Governor Ana Ruiz said.", false)]
+    [InlineData("“America is failing in running cities,” Adams said, adding he was “the new face of the party.”", false)]
+    [InlineData("The governor called the rise “the right step.”", false)]
+    public void ASentenceThatIsOnlyAQuotationIsRecognised(string sentence, bool alone) =>
+        Assert.Equal(alone, ExtractiveSummarizer.QuotationAlone(sentence));
+
+    [Fact]
+    public void AQuotationWhoseSpeakerTheSentenceDoesNotNameIsLeftOutWhenTheStoryHasOthersEnough()
+    {
+        // As with a pronoun: told with the governor's name the shared sentence is chosen, as a
+        // quotation alone (its article names her elsewhere) it is not.
+        const string Named = "Governor Ana Ruiz said the bank would raise the interest rate again if prices kept rising faster than wages.";
+        const string Alone = "“The bank will raise the interest rate again if prices keep rising faster than wages.”";
+        Article[] Story(string second) =>
+        [
+            RateStory[0],
+            Fixtures.Article("d", "Ruiz defends half-point rise", "The central bank governor defended the half-point rise in the interest rate on Tuesday. " + second),
+            Fixtures.Article("e", "Ruiz signals more rises", "The governor of the central bank said the interest rate rise would not be the last. " + second),
+        ];
+
+        Assert.Contains(Summarizer.Summarize(Story(Named), NoCopies), s => s.Text == Named);
+
+        var summary = Summarizer.Summarize(Story(Alone), NoCopies);
+
+        Assert.True(summary.Count >= 2);
+        Assert.DoesNotContain(summary, s => s.Text == Alone);
+    }
+
     [Fact]
     public void AStoryOfColumnsOnlyIsSummarisedFromThem()
     {
