@@ -69,21 +69,24 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             .ThenBy(s => s.Story.Id, StringComparer.Ordinal);
         var drafts = (maxStories is { } max ? ordered.Take(max) : ordered).ToList();
 
-        // Each kept story's highlights and summary depend on its own articles only, so they are
+        // Each kept story's summary and highlights depend on its own articles only, so they are
         // written on every core too; the most widely covered (and largest) stories come first.
-        var highlights = new (List<Quote> Quotes, List<Figure> Figures)[drafts.Count];
-        using (DigestTelemetry.Phase("highlights"))
+        // The summary comes first: a quotation it already tells is shown as a key quote only when
+        // the story has too few others.
+        var summariesOf = new List<SummarySentence>[drafts.Count];
+        using (DigestTelemetry.Phase("summaries"))
         {
-            EveryCore.For(drafts.Count, (k, _) => highlights[k] = HighlightExtractor.Extract(drafts[k].Members, drafts[k].ReportOf));
+            EveryCore.For(drafts.Count, (k, _) => summariesOf[k] = summarizer.Summarize(drafts[k].Members, drafts[k].ReportOf));
         }
 
         var kept = new Story[drafts.Count];
-        using (DigestTelemetry.Phase("summaries"))
+        using (DigestTelemetry.Phase("highlights"))
         {
             EveryCore.For(drafts.Count, (k, _) =>
             {
                 var (story, _, members, reportOf) = drafts[k];
-                kept[k] = story with { Summary = summarizer.Summarize(members, reportOf), Quotes = highlights[k].Quotes, Figures = highlights[k].Figures };
+                var (quotes, figures) = HighlightExtractor.Extract(members, reportOf, told: summariesOf[k].ConvertAll(s => s.Text));
+                kept[k] = story with { Summary = summariesOf[k], Quotes = quotes, Figures = figures };
             });
         }
 

@@ -20,8 +20,10 @@ public static partial class HighlightExtractor
     /// </param>
     /// <param name="maxQuotes">How many quotes to keep.</param>
     /// <param name="maxFigures">How many figures to keep.</param>
+    /// <param name="told">The story's summary, whose quotations are shown as quotes only when others are too few.</param>
     public static (List<Quote> Quotes, List<Figure> Figures) Extract(
-        IEnumerable<Article> articles, IReadOnlyDictionary<string, string>? reportOf = null, int maxQuotes = 3, int maxFigures = 5)
+        IEnumerable<Article> articles, IReadOnlyDictionary<string, string>? reportOf = null, int maxQuotes = 3, int maxFigures = 5,
+        IReadOnlyList<string>? told = null)
     {
         var quotes = new List<QuoteCandidate>();
         var figures = new List<FigureCandidate>();
@@ -132,13 +134,13 @@ public static partial class HighlightExtractor
                         // budget", "$6 trillion"): one more report giving it. Not a small number, which
                         // counts many things, nor words ("hundreds of lives", "hundreds of airstrikes"),
                         // nor two groups each named ("50 Democrats", "50 Republicans").
-                        if (amount >= SameFactFrom && char.IsDigit(match.Groups["number"].Value[0]) && figures.Find(f => f.Amount == amount && f.Unit == unit && !(f.Named && isNamed)) is { } told)
+                        if (amount >= SameFactFrom && char.IsDigit(match.Groups["number"].Value[0]) && figures.Find(f => f.Amount == amount && f.Unit == unit && !(f.Named && isNamed)) is { } sameFact)
                         {
-                            told.Reports.Add(report);
-                            if (IsScale(told.Thing) && !IsScale(phrase.Thing))
+                            sameFact.Reports.Add(report);
+                            if (IsScale(sameFact.Thing) && !IsScale(phrase.Thing))
                             {
                                 // "160 million" is shown as "160 million Americans" where another report says what it counts.
-                                figures[figures.IndexOf(told)] = told with { Figure = new Figure(phrase.Value, sentence, GivenBy(sentence, phrase.Value), article.Id), Thing = phrase.Thing };
+                                figures[figures.IndexOf(sameFact)] = sameFact with { Figure = new Figure(phrase.Value, sentence, GivenBy(sentence, phrase.Value), article.Id), Thing = phrase.Thing };
                                 sources.TryAdd(article.Id, article);
                             }
 
@@ -159,7 +161,7 @@ public static partial class HighlightExtractor
             }
         }
 
-        var keyQuotes = KeyQuotes(quotes, maxQuotes);
+        var keyQuotes = KeyQuotes(quotes, maxQuotes, Told(told));
         var keyFigures = KeyFigures(figures, maxFigures);
         // Every quotation's speaker, not only the kept ones': a quotation left out as another cut of
         // a kept one may be the one that names its speaker in full.
@@ -207,16 +209,18 @@ public static partial class HighlightExtractor
     }
 
     /// <summary>
-    /// The quotes a reader most needs: those carried by the most reports first (the words every
+    /// The quotes a reader most needs: those the summary does not already quote first (a reader
+    /// has read those words), then those carried by the most reports (the words every
     /// outlet chose to repeat), what people said before what another outlet reported, whole
     /// statements before fragments of a sentence ("put our troops at risk", which reads poorly on
     /// its own), then the earliest in the most central articles;
     /// one a speaker while other voices remain, so that a story with several sides shows them.
     /// </summary>
-    private static List<Quote> KeyQuotes(List<QuoteCandidate> candidates, int max)
+    private static List<Quote> KeyQuotes(List<QuoteCandidate> candidates, int max, string told)
     {
         var ranked = candidates // stable: ties keep the articles' order
-            .OrderByDescending(c => c.Reports.Count)
+            .OrderBy(c => told.Length > 0 && told.Contains(Normalised(c.Quote.Text), StringComparison.Ordinal))
+            .ThenByDescending(c => c.Reports.Count)
             .ThenBy(c => c.Reported)
             .ThenBy(c => char.IsLower(c.Quote.Text[0]))
             .ToList();
@@ -240,6 +244,13 @@ public static partial class HighlightExtractor
 
         return chosen.OrderBy(ranked.IndexOf).Select(c => c.Quote).ToList();
     }
+
+    /// <summary>The story's summary as one run of lower-cased words, each sentence set off, to find a quotation in.</summary>
+    private static string Told(IReadOnlyList<string>? sentences) =>
+        sentences is null or { Count: 0 } ? "" : string.Join("|", sentences.Select(Normalised));
+
+    /// <summary>A text's words, lower-cased, one space apart and one at each end: " they are the words ".</summary>
+    private static string Normalised(string text) => " " + string.Join(' ', Words.Tokens(text)) + " ";
 
     /// <summary>Who speaks, as one key for the ways a text names them: "Josep Borrell", "EU's Borrell" and "Borrell" are one voice.</summary>
     private static string Voice(string speaker) => speaker[(speaker.LastIndexOf(' ') + 1)..];

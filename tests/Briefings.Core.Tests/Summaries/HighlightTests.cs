@@ -167,6 +167,23 @@ public class HighlightTests
     }
 
     [Fact]
+    public void AQuotationTheSummaryTellsIsAKeyQuoteOnlyWhenOthersAreTooFew()
+    {
+        Article[] story =
+        [
+            Fixtures.Article("a", "Bridge to reopen", "“The bridge will reopen to traffic on Monday morning,” Mayor Ana Ruiz said."),
+            Fixtures.Article("b", "Bridge repairs end", "“The bridge will reopen to traffic on Monday morning,” Mayor Ana Ruiz said. “We found the cracks early and fixed them,” said engineer Tom Hale."),
+        ];
+        const string Told = "“The bridge will reopen to traffic on Monday morning,” Mayor Ana Ruiz said.";
+
+        // Carried by both reports, the mayor's words come first; once the summary tells them, the
+        // engineer's come first, and with room for one quote only his are shown.
+        Assert.Equal(["Ruiz", "Hale"], HighlightExtractor.Extract(story).Quotes.Select(q => q.Speaker.Split(' ')[^1]));
+        Assert.Equal(["Hale", "Ruiz"], HighlightExtractor.Extract(story, told: [Told]).Quotes.Select(q => q.Speaker.Split(' ')[^1]));
+        Assert.Equal("We found the cracks early and fixed them", Assert.Single(HighlightExtractor.Extract(story, maxQuotes: 1, told: [Told]).Quotes).Text);
+    }
+
+    [Fact]
     public void QuotesAreDrawnFromABoundedListOfTheMostCentralArticles()
     {
         // 30 central articles each with a quotation of its own, then 10 more repeating the 30th.
