@@ -171,12 +171,14 @@ public static partial class HighlightExtractor
             keyFigures.ConvertAll(f => f.Speaker is { } speaker ? f with { Speaker = InFull(speaker, f.ArticleId) } : f));
 
         // A surname alone, in full as the words' own article names the person, else the most
-        // central; and as another quotation or figure of the story names them, title and all, when
-        // that ends with the same full name ("Diaz" beside "Minister Ana Diaz").
+        // central; and a name in full as another quotation or figure of the story names them,
+        // title and all, when that ends with the same name ("Diaz" and "Ana Diaz" beside "Minister
+        // Ana Diaz", "Levine Cava" beside "Miami-Dade Mayor Daniella Levine Cava").
         string InFull(string speaker, string articleId)
         {
             var full = FullNames.Of(speaker, central.Prepend(sources[articleId]).Distinct()); // the own article read once, first
-            return full == speaker ? speaker : namedInFull.Find(n => n.EndsWith(" " + full, StringComparison.Ordinal)) ?? full;
+            // A surname alone that no article names in full stays as it is: "Biden" could be either of two.
+            return full.Contains(' ') ? namedInFull.Find(n => n.EndsWith(" " + full, StringComparison.Ordinal)) ?? full : full;
         }
     }
 

@@ -184,6 +184,19 @@ public class HighlightTests
     }
 
     [Fact]
+    public void ASpeakerNamedInTwoWordsIsNamedAsFullyAsTheStoryNamesThem()
+    {
+        var (quotes, _) = HighlightExtractor.Extract(
+        [
+            Fixtures.Article("a", "Search goes on", "“It is officially two weeks since this unthinkable tragedy shook our community,” said Miami-Dade Mayor Daniella Levine Cava."),
+            Fixtures.Article("b", "Search goes on", "“We are working around the clock to recover the victims and bring closure,” Levine Cava said."),
+        ]);
+
+        Assert.All(quotes, q => Assert.Equal("Miami-Dade Mayor Daniella Levine Cava", q.Speaker));
+        Assert.Equal(2, quotes.Count);
+    }
+
+    [Fact]
     public void QuotesAreDrawnFromABoundedListOfTheMostCentralArticles()
     {
         // 30 central articles each with a quotation of its own, then 10 more repeating the 30th.
