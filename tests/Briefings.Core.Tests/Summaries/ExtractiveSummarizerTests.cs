@@ -223,6 +223,14 @@ public sealed class ExtractiveSummarizerTests
     public void ASentenceOpeningOnAReferenceToWhatCameBeforeIsRecognised(string sentence, bool reference) =>
         Assert.Equal(reference, ExtractiveSummarizer.OpensOnAReference(sentence));
 
+    /// <summary>The rate story's first report and two follow-ups that both carry <paramref name="second"/>, the story's most shared sentence.</summary>
+    private static Article[] FollowedUpWith(string second) =>
+    [
+        RateStory[0],
+        Fixtures.Article("d", "Ruiz defends half-point rise", "The central bank governor defended the half-point rise in the interest rate on Tuesday. " + second),
+        Fixtures.Article("e", "Ruiz signals more rises", "The governor of the central bank said the interest rate rise would not be the last. " + second),
+    ];
+
     [Fact]
     public void ASentenceOpeningOnAPronounIsLeftOutWhenTheStoryHasOthersEnough()
     {
@@ -230,16 +238,9 @@ public sealed class ExtractiveSummarizerTests
         // told with the governor's name it is chosen, opening on "She" it is not.
         const string Named = "Governor Ana Ruiz promised to raise the interest rate again if prices kept rising faster than wages.";
         const string Pronoun = "She promised to raise the interest rate again if prices kept rising faster than wages.";
-        Article[] Story(string second) =>
-        [
-            RateStory[0],
-            Fixtures.Article("d", "Ruiz defends half-point rise", "The central bank governor defended the half-point rise in the interest rate on Tuesday. " + second),
-            Fixtures.Article("e", "Ruiz signals more rises", "The governor of the central bank said the interest rate rise would not be the last. " + second),
-        ];
+        Assert.Contains(Summarizer.Summarize(FollowedUpWith(Named), NoCopies), s => s.Text == Named);
 
-        Assert.Contains(Summarizer.Summarize(Story(Named), NoCopies), s => s.Text == Named);
-
-        var summary = Summarizer.Summarize(Story(Pronoun), NoCopies);
+        var summary = Summarizer.Summarize(FollowedUpWith(Pronoun), NoCopies);
 
         Assert.True(summary.Count >= 2);
         Assert.DoesNotContain(summary, s => s.Text == Pronoun);
@@ -262,16 +263,9 @@ public sealed class ExtractiveSummarizerTests
         // quotation alone (its article names her elsewhere) it is not.
         const string Named = "Governor Ana Ruiz said the bank would raise the interest rate again if prices kept rising faster than wages.";
         const string Alone = "“The bank will raise the interest rate again if prices keep rising faster than wages.”";
-        Article[] Story(string second) =>
-        [
-            RateStory[0],
-            Fixtures.Article("d", "Ruiz defends half-point rise", "The central bank governor defended the half-point rise in the interest rate on Tuesday. " + second),
-            Fixtures.Article("e", "Ruiz signals more rises", "The governor of the central bank said the interest rate rise would not be the last. " + second),
-        ];
+        Assert.Contains(Summarizer.Summarize(FollowedUpWith(Named), NoCopies), s => s.Text == Named);
 
-        Assert.Contains(Summarizer.Summarize(Story(Named), NoCopies), s => s.Text == Named);
-
-        var summary = Summarizer.Summarize(Story(Alone), NoCopies);
+        var summary = Summarizer.Summarize(FollowedUpWith(Alone), NoCopies);
 
         Assert.True(summary.Count >= 2);
         Assert.DoesNotContain(summary, s => s.Text == Alone);
