@@ -22,12 +22,26 @@ public static class Headlines
     /// <param name="members">The story's articles, most central first.</param>
     public static string Of(IReadOnlyList<Article> members)
     {
-        var reports = members.Where(a => !OpinionPieces.Is(a)).ToList();
-        var chosen = reports.Find(a => Tells(a.Title))
-            ?? reports.FirstOrDefault()
-            ?? members.FirstOrDefault(a => Tells(a.Title))
-            ?? members[0];
-        return WithoutFullStop(chosen.Title.Trim());
+        // Read in order and only as far as needed: a story may have thousands of articles, and
+        // telling an opinion piece reads its URL.
+        Article? firstReport = null, firstPieceThatTells = null;
+        foreach (var article in members)
+        {
+            if (OpinionPieces.Is(article))
+            {
+                firstPieceThatTells ??= Tells(article.Title) ? article : null;
+            }
+            else if (Tells(article.Title))
+            {
+                return WithoutFullStop(article.Title.Trim());
+            }
+            else
+            {
+                firstReport ??= article;
+            }
+        }
+
+        return WithoutFullStop((firstReport ?? firstPieceThatTells ?? members[0]).Title.Trim());
     }
 
     /// <summary>One sentence that states something: not a question, not an explainer, not several sentences.</summary>
