@@ -39,7 +39,8 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             {
                 foreach (var said in WholeQuotations(Sentences.Split(paragraph)))
                 {
-                    var sentence = SectionLabels.Strip(said); // "The big picture: A panel ruled…" tells "A panel ruled…"
+                    // "The big picture: A panel ruled…" and "But a panel ruled…" tell "A panel ruled…".
+                    var sentence = Connectives.Strip(SectionLabels.Strip(said));
                     var content = ContentWords(sentence);
                     sets.Add(content);
                     var words = Words.Count(sentence);

@@ -3,7 +3,8 @@ using Briefings.Core.Text;
 
 namespace Briefings.Core.Tests.Text;
 
-public class SectionLabelTests
+/// <summary>What a sentence opens with that belongs to its page or its article, not to the sentence: section labels and connectives.</summary>
+public class SentenceOpeningTests
 {
     [Theory]
     [InlineData("The big picture: A three-judge panel ruled the restrictions unconstitutional.", "A three-judge panel ruled the restrictions unconstitutional.")]
@@ -32,4 +33,17 @@ public class SectionLabelTests
         Assert.Contains(summary, s => s.Text.StartsWith("A three-judge panel ruled", StringComparison.Ordinal));
         Assert.DoesNotContain(summary, s => s.Text.Contains("big picture", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Theory]
+    [InlineData("But critics say the checks are an expansion of welfare.", "Critics say the checks are an expansion of welfare.")]
+    [InlineData("And in a twist, Pelosi is considering a Republican.", "In a twist, Pelosi is considering a Republican.")]
+    [InlineData("However, officials in Chicago rejected the idea.", "Officials in Chicago rejected the idea.")]
+    [InlineData("Still, the president conceded it is unlikely.", "The president conceded it is unlikely.")]
+    [InlineData("But 20 people were hurt.", "20 people were hurt.")]
+    [InlineData("Still more troops arrived on Monday.", "Still more troops arrived on Monday.")] // no comma: not a connective
+    [InlineData("Yet another storm hit the coast.", "Yet another storm hit the coast.")]
+    [InlineData("Andrew Cuomo resigned on Tuesday.", "Andrew Cuomo resigned on Tuesday.")]
+    [InlineData("“But we will win,” she said.", "“But we will win,” she said.")] // inside a quotation, the speaker's word
+    public void AConnectiveToTheSentenceBeforeIsLeftOut(string sentence, string told) =>
+        Assert.Equal(told, Connectives.Strip(sentence));
 }

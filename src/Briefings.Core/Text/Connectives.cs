@@ -1,0 +1,30 @@
+namespace Briefings.Core.Text;
+
+/// <summary>
+/// A word that ties a sentence to the one before it in its article ("But critics say…", "However,
+/// officials…"): in a summary drawn from several articles the sentence before is another one, so
+/// the summary tells the sentence without it, as an editor would.
+/// </summary>
+public static class Connectives
+{
+    /// <summary>Words that connect whatever follows them ("But", "And").</summary>
+    private static readonly string[] Bare = ["But ", "And "];
+
+    /// <summary>Words that connect only when a comma sets them off ("Still, the…", not "Still more…").</summary>
+    private static readonly string[] WithComma = ["However, ", "Still, ", "Meanwhile, ", "Also, ", "Moreover, ", "Additionally, ", "Indeed, ", "Nevertheless, ", "Nonetheless, ", "Furthermore, "];
+
+    /// <summary>"But in recent months the idea…" gives "In recent months the idea…"; a sentence that opens otherwise is given back as it is.</summary>
+    public static string Strip(string sentence)
+    {
+        foreach (var word in Bare.Concat(WithComma))
+        {
+            if (sentence.StartsWith(word, StringComparison.Ordinal) && sentence.Length > word.Length + 1 && char.IsLetterOrDigit(sentence[word.Length]))
+            {
+                var rest = sentence[word.Length..];
+                return char.ToUpperInvariant(rest[0]) + rest[1..];
+            }
+        }
+
+        return sentence;
+    }
+}
