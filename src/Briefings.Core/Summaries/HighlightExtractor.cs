@@ -545,7 +545,7 @@ public static partial class HighlightExtractor
     /// <summary>
     /// A number that counts nothing: a year ("in 2017", "the 2017 tax cuts"; news writes counts of a
     /// thousand or more with a comma), four digits before a name ("the 1619 Project"), "911", a stretch of time looked back over
-    /// ("for the first time in 11 months"), a day of a month ("Jan. 6 riot", "on 3 November"), a time
+    /// ("for the first time in 11 months", "over the 12 months"; "within 12 weeks" stays), a day of a month ("Jan. 6 riot", "on 3 November"), a time
     /// ("1330 GMT"), a rank ("the No. 3 Republican"), the base of a rate ("per 100,000 women"), or part of a name ("S&amp;P 500 futures",
     /// "Group of 7 nations").
     /// </summary>
@@ -566,7 +566,7 @@ public static partial class HighlightExtractor
         // What comes right before the number decides; the patterns look at its last few words only.
         var before = sentence.AsSpan(0, index).TrimEnd();
         before = before[Math.Max(0, before.Length - 40)..];
-        if (TimeSpans.Contains(thing) && LooksBackOver(before))
+        if (TimeSpans.Contains(thing) && LooksBackOver(before, qualified: char.IsLetter(sentence[index]) && char.IsAsciiDigit(number[0])))
         {
             return true; // a stretch of time the sentence looks back over ("for the first time in 11 months", "over the 12 months")
         }
@@ -596,8 +596,13 @@ public static partial class HighlightExtractor
 
     private static readonly HashSet<string> TimeSpans = new(StringComparer.Ordinal) { "hours", "days", "weeks", "months", "years", "decades" };
 
-    /// <summary>"in", "within", "over", "in the", "over the", "past", "last" or "previous" right before a stretch of time.</summary>
-    private static bool LooksBackOver(ReadOnlySpan<char> before)
+    /// <summary>
+    /// Words right before a stretch of time that look back over it: "the past", "the last",
+    /// "previous", "over (the)", "the first time in", "in" before a qualified number ("not seen in
+    /// more than 11 months"). A stretch ahead is news and stays a figure ("within 12 weeks", "in
+    /// 12 weeks", "after 15 weeks").
+    /// </summary>
+    private static bool LooksBackOver(ReadOnlySpan<char> before, bool qualified)
     {
         var words = before.TrimEnd();
         if (words.EndsWith(" the", StringComparison.OrdinalIgnoreCase))
@@ -605,12 +610,17 @@ public static partial class HighlightExtractor
             words = words[..^4];
         }
 
-        var last = words[(words.LastIndexOf(' ') + 1)..];
-        return last.Equals("in", StringComparison.OrdinalIgnoreCase) || last.Equals("within", StringComparison.OrdinalIgnoreCase)
-            || last.Equals("over", StringComparison.OrdinalIgnoreCase) || last.Equals("past", StringComparison.OrdinalIgnoreCase)
+        var at = words.LastIndexOf(' ');
+        var last = words[(at + 1)..];
+        if (last.Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            var earlier = words[..Math.Max(0, at)].TrimEnd();
+            return qualified || earlier.EndsWith(" time", StringComparison.OrdinalIgnoreCase); // "for the first time in 11 months"
+        }
+
+        return last.Equals("over", StringComparison.OrdinalIgnoreCase) || last.Equals("past", StringComparison.OrdinalIgnoreCase)
             || last.Equals("last", StringComparison.OrdinalIgnoreCase) || last.Equals("previous", StringComparison.OrdinalIgnoreCase);
     }
-
 
     private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)
     {

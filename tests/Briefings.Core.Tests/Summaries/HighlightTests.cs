@@ -242,6 +242,8 @@ public class HighlightTests
     [InlineData("Payrolls grew by 266,000, well below the nearly 1 million jobs economists expected.", "nearly 1 million jobs")] // a plural is the thing
     [InlineData("Her lead grew by 23 percentage points last year.", "23 percentage points")]
     [InlineData("The law bans most abortions after 15 weeks of pregnancy.", "15 weeks")] // a stretch of time that is the news
+    [InlineData("The president ordered the agencies to report on the virus's origin within 12 weeks.", "12 weeks")] // a deadline ahead
+    [InlineData("The report on the virus's origin is due in 12 weeks, officials said.", "12 weeks")]
     [InlineData("Temperatures rose 10 to 30 degrees above average across the West.", "10 to 30 degrees")] // a range whole
     [InlineData("Encounters in fiscal year 2021 rose from 2020 to 180,034 migrants, officials said.", "180,034 migrants")] // a year is no range's start
     [InlineData("The total in fiscal year 2021 rose to more than 1 million people, the agency said.", "more than 1 million people")]
@@ -285,6 +287,7 @@ public class HighlightTests
     [InlineData("Critics of the 1619 Project say it gets history wrong.")] // a name
     [InlineData("For the first time in 11 months, the daily average of new infections fell below 20,000.")]
     [InlineData("Prices have risen over the 12 months that ended in June, the department said.")]
+    [InlineData("New cases have tumbled to rates not seen in more than 11 months across the country.")]
     [InlineData("The shooting was reported in a 911 call at 2 a.m.")]
     [InlineData("Republicans have slammed proposals for $400 billion to boost caregiving for the elderly and disabled, $174 billion...")] // cut off before saying what
     public void NumbersThatCountNothingAreNotFigures(string sentence)
