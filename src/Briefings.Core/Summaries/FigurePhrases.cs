@@ -75,8 +75,8 @@ internal static partial class FigurePhrases
             // Two words joined before the noun they both qualify: "tens of thousands of small and
             // midsize firms", "22 current and former aides"; not two things ("72 actions and recommendations").
             // ("12 people and closed roads" joins two clauses: a verb is no such word.)
-            if (!IsPlural(first.Value) && NextWord(sentence, end) is { } and && and.Word is "and" or "or"
-                && NextWord(sentence, and.End) is { } modifier && IsModifier(modifier.Word)
+            if (!IsPlural(first.Value) && NextWord(sentence, end) is { } conjunction && conjunction.Word is "and" or "or"
+                && NextWord(sentence, conjunction.End) is { } modifier && IsModifier(modifier.Word)
                 && NextWord(sentence, modifier.End) is { } noun && IsNoun(noun.Word))
             {
                 (end, thing) = (noun.End, noun.Word);
