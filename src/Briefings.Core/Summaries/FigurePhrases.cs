@@ -182,11 +182,14 @@ internal static partial class FigurePhrases
 
     /// <summary>A word after a number's first word that can be what it counts: not a function word, a verb's -ed or -ing, an adverb, or one of <see cref="NotNouns"/>.</summary>
     private static bool IsNoun(string word) =>
-        !CountsNothing(word) && !word.EndsWith("ing", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal);
+        !CountsNothing(word) && !IsVerbForm(word) && !word.EndsWith("ly", StringComparison.Ordinal);
 
     /// <summary>A word that can stand before a noun: not a function word, and not a verb's -ed or -ing.</summary>
-    private static bool IsModifier(string word) =>
-        !StopWords.Contains(word) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal);
+    private static bool IsModifier(string word) => !StopWords.Contains(word) && !IsVerbForm(word);
+
+    /// <summary>A verb's -ed or -ing form ("stated", "voting").</summary>
+    private static bool IsVerbForm(string word) =>
+        word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal);
 
     /// <summary>A word that reads as a plural ("jobs", "votes"), which news rarely puts before another noun; not "gas", "bus", "crisis", "press", or a plural that does go before one ("news outlets", "arms sales").</summary>
     private static bool IsPlural(string word) =>
@@ -286,15 +289,9 @@ internal static partial class FigurePhrases
     /// <summary>The amount a figure names, to tell different figures for one thing apart.</summary>
     internal static decimal? Amount(string number, string scale)
     {
-        var words = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["a"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
-            ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30,
-            ["forty"] = 40, ["fifty"] = 50, ["hundred"] = 100, ["hundreds"] = 100, ["dozens"] = 12,
-        };
         decimal value;
         if (!decimal.TryParse(number.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out value)
-            && !words.TryGetValue(number.Trim(), out value))
+            && !NumberWords.TryGetValue(number.Trim(), out value))
         {
             return null;
         }
@@ -308,6 +305,14 @@ internal static partial class FigurePhrases
             _ => value,
         };
     }
+
+    /// <summary>The numbers the figure pattern reads as words, by value.</summary>
+    private static readonly Dictionary<string, decimal> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["a"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30,
+        ["forty"] = 40, ["fifty"] = 50, ["hundred"] = 100, ["hundreds"] = 100, ["dozens"] = 12,
+    };
 
     [GeneratedRegex(@"^(1[89]|20)\d\d$")]
     private static partial Regex YearPattern();

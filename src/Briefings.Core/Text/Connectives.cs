@@ -7,16 +7,20 @@ namespace Briefings.Core.Text;
 /// </summary>
 public static class Connectives
 {
-    /// <summary>Words that connect whatever follows them ("But", "And").</summary>
-    private static readonly string[] Bare = ["But ", "And "];
-
-    /// <summary>Words that connect only when a comma sets them off ("Still, the…", not "Still more…").</summary>
-    private static readonly string[] WithComma = ["However, ", "Still, ", "Meanwhile, ", "Also, ", "Moreover, ", "Additionally, ", "Indeed, ", "Nevertheless, ", "Nonetheless, ", "Furthermore, "];
+    /// <summary>
+    /// "But" and "And" connect whatever follows them; the others only when a comma sets them off
+    /// ("Still, the…", not "Still more…").
+    /// </summary>
+    private static readonly string[] Openings =
+    [
+        "But ", "And ",
+        "However, ", "Still, ", "Meanwhile, ", "Also, ", "Moreover, ", "Additionally, ", "Indeed, ", "Nevertheless, ", "Nonetheless, ", "Furthermore, ",
+    ];
 
     /// <summary>"But in recent months the idea…" gives "In recent months the idea…"; a sentence that opens otherwise is given back as it is.</summary>
     public static string Strip(string sentence)
     {
-        foreach (var word in Bare.Concat(WithComma))
+        foreach (var word in Openings)
         {
             if (sentence.StartsWith(word, StringComparison.Ordinal) && sentence.Length > word.Length + 1 && char.IsLetterOrDigit(sentence[word.Length]))
             {
