@@ -51,14 +51,36 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         {
             // One copy detector per worker: its table of words is then made once, not once per story.
             var detectors = new CopyDetector?[EveryCore.Workers];
-            // The largest stories first: comparing a story's articles for copies grows with the
-            // square of their number, and a large one taken last would leave the other cores idle.
-            var order = Enumerable.Range(0, clusters.Count).OrderByDescending(c => clusters[c].Count).ToArray();
-            EveryCore.For(clusters.Count, (k, worker) =>
+            void AssembleEach(IEnumerable<int> which)
             {
-                var c = order[k];
-                assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor, detectors[worker] ??= new CopyDetector());
-            });
+                // The largest stories first: looking for copies grows with a story's size, and a
+                // large one taken last would leave the other cores idle.
+                var order = which.OrderByDescending(c => clusters[c].Count).ToArray();
+                EveryCore.For(order.Length, (k, worker) =>
+                {
+                    var c = order[k];
+                    assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor, detectors[worker] ??= new CopyDetector(), summaries.ArticlesRead);
+                });
+            }
+
+            if (maxStories is > 0 and var keep && clusters.Count > keep)
+            {
+                // A story counts at most as many reports as it has new articles, so once the
+                // stories with the most new articles are assembled, one with fewer new articles
+                // than the last kept story's reports cannot be kept, and most of a day's stories
+                // need not be assembled at all. (Ties on reports are assembled, so the order
+                // below decides them as it would with every story.)
+                var newArticles = clusters.Select(c => c.Count(i => fresh.Contains(articles[i].Id))).ToArray();
+                var byNew = Enumerable.Range(0, clusters.Count).OrderByDescending(c => newArticles[c]).ThenBy(c => c).ToArray();
+                AssembleEach(byNew.Take(keep));
+                var reports = assembled.OfType<StoryDraft>().Select(s => s.Story.Reports).OrderDescending().ToList();
+                var floor = reports.Count >= keep ? reports[keep - 1] : 1;
+                AssembleEach(byNew.Skip(keep).TakeWhile(c => newArticles[c] >= floor));
+            }
+            else
+            {
+                AssembleEach(Enumerable.Range(0, clusters.Count));
+            }
         }
 
         var stories = assembled.OfType<StoryDraft>().ToList();
@@ -76,7 +98,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var summariesOf = new List<SummarySentence>[drafts.Count];
         using (DigestTelemetry.Phase("summaries"))
         {
-            EveryCore.For(drafts.Count, (k, _) => summariesOf[k] = summarizer.Summarize(drafts[k].Members, drafts[k].ReportOf));
+            EveryCore.For(drafts.Count, (k, _) => summariesOf[k] = summarizer.Summarize(Read(drafts[k].Members), drafts[k].ReportOf));
         }
 
         var kept = new Story[drafts.Count];
@@ -85,10 +107,12 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             EveryCore.For(drafts.Count, (k, _) =>
             {
                 var (story, _, members, reportOf) = drafts[k];
-                var (quotes, figures) = HighlightExtractor.Extract(members, reportOf, told: summariesOf[k].ConvertAll(s => s.Text));
+                var (quotes, figures) = HighlightExtractor.Extract(Read(members), reportOf, told: summariesOf[k].ConvertAll(s => s.Text));
                 kept[k] = story with { Summary = summariesOf[k], Quotes = quotes, Figures = figures };
             });
         }
+
+        List<Article> Read(List<Article> members) => members.Count <= summaries.ArticlesRead ? members : members[..summaries.ArticlesRead];
 
         return new Digest(date, generatedAt, today.Count, kept)
         {
@@ -135,7 +159,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     private sealed record StoryDraft(Story Story, DateTimeOffset Latest, List<Article> Members, Dictionary<string, string> ReportOf);
 
     /// <summary>A story from one cluster: its articles ranked by centrality, copies marked, sources, continuity; null when nothing new joined it.</summary>
-    private static StoryDraft? Assemble(List<int> whole, List<Article> articles, List<SparseVector> vectors, HashSet<string> fresh, DateOnly date, Func<Article, DateOnly> dayOf, CopyDetector detector)
+    private static StoryDraft? Assemble(List<int> whole, List<Article> articles, List<SparseVector> vectors, HashSet<string> fresh, DateOnly date, Func<Article, DateOnly> dayOf, CopyDetector detector, int originals)
     {
         var cluster = whole.Where(i => fresh.Contains(articles[i].Id)).ToList();
         if (cluster.Count == 0)
@@ -147,7 +171,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var centroid = whole.Count == 1 ? vectors[whole[0]] : SparseVector.Centroid(cluster.Select(i => vectors[i]));
         var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
         var before = whole.Where(i => !fresh.Contains(articles[i].Id)).OrderByDescending(i => vectors[i].Dot(centroid)).Select(i => articles[i]).ToList();
-        var copyOf = Copies(ranked, articles, detector);
+        var copyOf = Copies(ranked, articles, detector, originals);
         var members = ranked.Select(i => articles[i]).ToList();
         var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
         var story = new Story(
@@ -165,12 +189,18 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         return new StoryDraft(story, members.Max(a => a.EffectiveTime), members, reportOf);
     }
 
-    /// <summary>Maps each copy to the article it repeats; the most central article of a copy set is the original.</summary>
-    private static Dictionary<int, int> Copies(List<int> ranked, List<Article> articles, CopyDetector detector)
+    /// <summary>
+    /// Maps each copy to the article it repeats; the most central article of a copy set is the
+    /// original. Originals are looked for among the story's most central <paramref name="originals"/>
+    /// (the articles its summary reads), each compared with every article after it: in a story
+    /// of hundreds of reports a copy of a less central one is left a report of its own, and the
+    /// comparisons grow with the story's size rather than its square.
+    /// </summary>
+    private static Dictionary<int, int> Copies(List<int> ranked, List<Article> articles, CopyDetector detector, int originals)
     {
         detector.Forget(); // each article is in one story only
         var copyOf = new Dictionary<int, int>();
-        for (var a = 0; a < ranked.Count; a++)
+        for (var a = 0; a < Math.Min(ranked.Count, originals); a++)
         {
             if (copyOf.ContainsKey(ranked[a]))
             {

@@ -6,8 +6,13 @@ public sealed class TemplateOptions
     /// <summary>The folder of templates; by default <c>templates/</c> beside the app.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "templates");
 
-    /// <summary>Iterations any one loop may run.</summary>
-    public int LoopLimit { get; set; } = 10_000;
+    /// <summary>
+    /// Iterations a loop may run, counting the steps of the loops inside it (Scriban counts
+    /// them together until the outermost loop ends): the page's loop over stories runs every
+    /// story's coverage list, and a day's largest stories list hundreds of reports each. A guard
+    /// against a template that never ends, not a limit on a day's news.
+    /// </summary>
+    public int LoopLimit { get; set; } = 1_000_000;
 
     /// <summary>Depth of nested includes and function calls.</summary>
     public int RecursiveLimit { get; set; } = 32;

@@ -12,6 +12,14 @@ public sealed record GroupingOptions
     /// <summary>How many nearest neighbours describe how crowded an article's topic is.</summary>
     public int Neighbours { get; init; } = 10;
 
+    /// <summary>
+    /// A similarity at which neighbours are mostly one story's reports (on the labelled
+    /// evaluation set with every article on one day, 85% of neighbour pairs this close are; with
+    /// dates, 99%). An article most of whose nearest are this close is in a story larger than its
+    /// neighbourhood, and its level of local scaling is read past them.
+    /// </summary>
+    public double SameStorySimilarity { get; init; } = 0.4;
+
     /// <summary>How many times the title counts against the lead and the body.</summary>
     public float TitleWeight { get; init; } = 3f;
 

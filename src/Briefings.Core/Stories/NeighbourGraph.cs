@@ -15,6 +15,9 @@ internal static class NeighbourGraph
     /// <summary>Pairs at or below this similarity are not neighbours at all.</summary>
     internal const double MinSimilarity = 0.01;
 
+    /// <summary>The share of an article's nearest that, as close as one story's reports, mark it as in a large story.</summary>
+    internal const double LargeStoryShare = 0.8;
+
     /// <summary>Pairs (low, high) with their locally scaled similarity, in the order agglomeration takes them.</summary>
     public static Dictionary<(int, int), double> LocallyScaled(IReadOnlyList<GroupingInput> inputs, GroupingOptions options)
     {
@@ -56,10 +59,17 @@ internal static class NeighbourGraph
         }
 
         var level = new double[inputs.Count];
+        var crowd = (int)Math.Ceiling(options.Neighbours * LargeStoryShare);
         for (var i = 0; i < inputs.Count; i++)
         {
             nearest[i].Sort((x, y) => y.CompareTo(x));
-            level[i] = nearest[i].Take(options.Neighbours).Sum() / options.Neighbours;
+            // An article most of whose nearest are as close as one story's reports are is in a
+            // story larger than its neighbourhood: those nearest tell how large its story is, not
+            // how crowded its topic, so its level is read from the rest (missing ones count as 0).
+            // Otherwise a story of more than a few dozen reports would be cut into pieces of
+            // about Neighbours each, every report closer to its own story than to its own level.
+            var sure = nearest[i].Count(similarity => similarity >= options.SameStorySimilarity);
+            level[i] = sure >= crowd ? double.NaN : nearest[i].Take(options.Neighbours).Sum() / options.Neighbours;
         }
 
         // Survivors in the order an all-pairs scan meets them: by the lower article, then by the
@@ -67,7 +77,7 @@ internal static class NeighbourGraph
         var survivors = new List<(int A, int Term, int B, double Value)>();
         foreach (var (a, b, similarity) in pairs)
         {
-            var value = similarity - (level[a] + level[b]) / 2;
+            var value = similarity - Level(level[a], level[b]);
             if (value > 0)
             {
                 survivors.Add((a, postings.FirstSharedTerm(inputs[a].Vector, inputs[b].Vector, maxPosting), b, value));
@@ -83,6 +93,8 @@ internal static class NeighbourGraph
 
         return scaled;
     }
+
+    private static double Level(double a, double b) => double.IsNaN(a) ? (double.IsNaN(b) ? 0 : b) : double.IsNaN(b) ? a : (a + b) / 2;
 
     /// <summary>A neighbour and its similarity; ordered by article, so a list can be searched.</summary>
     internal readonly record struct Neighbour(int Article, double Similarity) : IComparable<Neighbour>

@@ -24,7 +24,7 @@ public static class StoryGrouper
 
         using (DigestTelemetry.Phase("linkage"))
         {
-            return AverageLinkage(inputs.Count, edges, options.MergeThreshold);
+            return AverageLinkage(inputs.Count, edges, options.MergeThreshold, options.Neighbours);
         }
     }
 
@@ -57,9 +57,20 @@ public static class StoryGrouper
 
     private const long NoTime = long.MinValue;
 
-    /// <summary>Average-linkage agglomeration over a sparse similarity graph (missing pairs count as 0).</summary>
-    public static List<List<int>> AverageLinkage(int count, Dictionary<(int, int), double> edges, double threshold)
+    /// <summary>
+    /// Average-linkage agglomeration over a sparse similarity graph of each article's nearest
+    /// <paramref name="neighbours"/>, where missing pairs count as 0. Two groups' average is their
+    /// links' sum over the pairs the graph could hold between them: every pair while the smaller
+    /// group's articles have room among their nearest for all of the larger one, and otherwise
+    /// each of its articles' own nearest and as many that chose it (2 × neighbours each). Over
+    /// every pair, a story of hundreds of reports could never be whole: each report links to a
+    /// few dozen of them at most, so its average with the rest falls as the story grows.
+    /// Groups of up to 2 × neighbours articles average over every pair as before.
+    /// </summary>
+    public static List<List<int>> AverageLinkage(int count, Dictionary<(int, int), double> edges, double threshold, int neighbours)
     {
+        double Pairs(int a, int b) => Math.Min((double)a * b, 2.0 * neighbours * a * b / (a + b));
+
         var members = new List<int>?[count];
         var links = new Dictionary<int, double>[count];
         for (var i = 0; i < count; i++)
@@ -113,7 +124,7 @@ public static class StoryGrouper
             version[a]++;
             foreach (var (other, sum) in links[a])
             {
-                var average = sum / ((double)members[a]!.Count * members[other]!.Count);
+                var average = sum / Pairs(members[a]!.Count, members[other]!.Count);
                 if (average >= threshold)
                 {
                     queue.Enqueue(a < other ? (a, other, version[a], version[other]) : (other, a, version[other], version[a]), -average);

@@ -31,6 +31,14 @@ public sealed record SummaryOptions
     /// </summary>
     public double ClipScale { get; init; } = 4.0 / 3;
 
+    /// <summary>
+    /// A story's summary, quotes and figures are written from its this many most central
+    /// articles, and its copies are looked for among them (each against every article of the
+    /// story). What most of a story of hundreds of reports say, its most central score say too,
+    /// and reading them all would cost the time of the whole day's grouping.
+    /// </summary>
+    public int ArticlesRead { get; init; } = 20;
+
     /// <summary>Only this many candidates, the best on their own, are combined: it bounds the search.</summary>
     public int SearchPool { get; init; } = 12;
 

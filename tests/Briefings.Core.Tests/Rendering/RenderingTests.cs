@@ -51,6 +51,24 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void ADayOfLargeStoriesListsEveryReportOnThePage()
+    {
+        // Forty stories of 300 reports each: the page's loop over stories runs 12,000 steps of
+        // its stories' coverage lists, which Scriban counts as the outer loop's.
+        var seeds = SeedDigest();
+        var story = seeds.Stories[0];
+        var stories = Enumerable.Range(0, 40).Select(s => story with
+        {
+            Id = $"story-{s}",
+            Articles = [.. story.Articles, .. Enumerable.Range(0, 300).Select(i => new StoryArticle($"s{s}-{i}", $"Report {i}", $"Outlet {i}", $"https://news.example/{s}/{i}", Fixtures.Noon))],
+        }).ToList();
+
+        var html = Renderer(new TemplateOptions { Path = Fixtures.TemplateFolder }).Render(seeds with { Stories = stories }, RenderFormat.Html);
+
+        Assert.Contains("https://news.example/39/299", html);
+    }
+
+    [Fact]
     public void MarkdownRenderingNeitherLinksNorEmbedsAScript()
     {
         var markdown = Render(HostileDigest(), RenderFormat.Markdown);
