@@ -13,10 +13,11 @@ public sealed record GroupingOptions
     public int Neighbours { get; init; } = 10;
 
     /// <summary>
-    /// A similarity at which neighbours are mostly one story's reports (on the labelled
+    /// A words' similarity at which neighbours are mostly one story's reports (on the labelled
     /// evaluation set with every article on one day, 85% of neighbour pairs this close are; with
-    /// dates, 99%). An article most of whose nearest are this close is in a story larger than its
-    /// neighbourhood, and its level of local scaling is read past them.
+    /// dates, 99%). An article at least 8 of whose 10 nearest are this close is in a story larger
+    /// than its neighbourhood, and has no level of local scaling of its own. Embeddings do not
+    /// count here: a model's cosine for unrelated news can be this high.
     /// </summary>
     public double SameStorySimilarity { get; init; } = 0.4;
 

@@ -40,6 +40,7 @@ internal static class NeighbourGraph
         // mean of its nearest similarities (missing neighbours count as 0).
         var pairs = new List<(int A, int B, double Similarity)>();
         var nearest = new List<double>[inputs.Count];
+        var sure = new int[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             nearest[i] = [];
@@ -47,13 +48,18 @@ internal static class NeighbourGraph
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            foreach (var (j, similarity) in neighbours[i])
+            foreach (var (j, similarity, words) in neighbours[i])
             {
-                if (j > i || Array.BinarySearch(neighbours[j], new Neighbour(i, 0)) < 0)
+                if (j > i || Array.BinarySearch(neighbours[j], new Neighbour(i, 0, 0)) < 0)
                 {
                     pairs.Add((Math.Min(i, j), Math.Max(i, j), similarity));
                     nearest[i].Add(similarity);
                     nearest[j].Add(similarity);
+                    if (words >= options.SameStorySimilarity)
+                    {
+                        sure[i]++;
+                        sure[j]++;
+                    }
                 }
             }
         }
@@ -63,13 +69,14 @@ internal static class NeighbourGraph
         for (var i = 0; i < inputs.Count; i++)
         {
             nearest[i].Sort((x, y) => y.CompareTo(x));
-            // An article most of whose nearest are as close as one story's reports are is in a
-            // story larger than its neighbourhood: those nearest tell how large its story is, not
-            // how crowded its topic, so its level is read from the rest (missing ones count as 0).
-            // Otherwise a story of more than a few dozen reports would be cut into pieces of
-            // about Neighbours each, every report closer to its own story than to its own level.
-            var sure = nearest[i].Count(similarity => similarity >= options.SameStorySimilarity);
-            level[i] = sure >= crowd ? double.NaN : nearest[i].Take(options.Neighbours).Sum() / options.Neighbours;
+            // An article most of whose nearest use words as alike as one story's reports do is in
+            // a story larger than its neighbourhood: its nearest tell how close its own story is,
+            // not how crowded its topic, so it has no level (NaN) and its pairs are measured
+            // against the other article's. Otherwise a story of more than a few dozen reports
+            // would be cut into pieces of about Neighbours each, every report closer to its own
+            // story than to its level. (Words, not a blend with embeddings, whose cosine for
+            // unrelated news sits anywhere from 0.2 to 0.7 by model.)
+            level[i] = sure[i] >= crowd ? double.NaN : nearest[i].Take(options.Neighbours).Sum() / options.Neighbours;
         }
 
         // Survivors in the order an all-pairs scan meets them: by the lower article, then by the
@@ -94,10 +101,14 @@ internal static class NeighbourGraph
         return scaled;
     }
 
+    /// <summary>The level a pair is measured against: the mean of its articles' levels, or the one that has one.</summary>
     private static double Level(double a, double b) => double.IsNaN(a) ? (double.IsNaN(b) ? 0 : b) : double.IsNaN(b) ? a : (a + b) / 2;
 
-    /// <summary>A neighbour and its similarity; ordered by article, so a list can be searched.</summary>
-    internal readonly record struct Neighbour(int Article, double Similarity) : IComparable<Neighbour>
+    /// <summary>
+    /// A neighbour, its similarity, and its words' part of it (the same without embeddings);
+    /// ordered by article, so a list can be searched.
+    /// </summary>
+    internal readonly record struct Neighbour(int Article, double Similarity, double Words) : IComparable<Neighbour>
     {
         public int CompareTo(Neighbour other) => Article.CompareTo(other.Article);
     }

@@ -131,7 +131,7 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
             var similarity = Apart(embeddings is null ? dot : Blend(dot, embeddings[i], embeddings[j], options), i, j, options);
             if (similarity > NeighbourGraph.MinSimilarity)
             {
-                found.Add(new NeighbourGraph.Neighbour(j, similarity));
+                found.Add(new NeighbourGraph.Neighbour(j, similarity, embeddings is null ? similarity : Apart(dot, i, j, options)));
             }
         }
 

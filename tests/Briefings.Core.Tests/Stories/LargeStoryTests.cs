@@ -114,6 +114,29 @@ public sealed class LargeStoryTests
     }
 
     [Fact]
+    public void EmbeddingsThatFindAllNewsAlikeDoNotMakeEveryStoryLarge()
+    {
+        // A model for which any two reports score about 0.8, whatever they tell: blended with the
+        // words, every article's nearest would look as close as one story's reports.
+        var quake = Reports("quake", 30, QuakeFacts, QuakeTitles, seed: 7);
+        var vote = Reports("vote", 30, VoteFacts, VoteTitles, seed: 8);
+        List<Article> day = [.. quake, .. vote, .. Fixtures.FootballReports(), .. Fixtures.RateDecisionReports()];
+        var random = new Random(9);
+        var vectors = day.ToDictionary(a => a.Id, _ =>
+        {
+            var v = new[] { 2f, (float)random.NextDouble(), (float)random.NextDouble(), (float)random.NextDouble() };
+            var norm = MathF.Sqrt(v.Sum(x => x * x));
+            return v.Select(x => x / norm).ToArray();
+        });
+
+        var digest = new DigestBuilder().Build(day, Day, Fixtures.Noon, embeddings: new ArticleEmbeddings(vectors, null));
+
+        Assert.Equal(
+            new[] { Ids(Fixtures.FootballReports()), Ids(quake), Ids(Fixtures.RateDecisionReports()), Ids(vote) }.Order(StringComparer.Ordinal),
+            Grouping(digest));
+    }
+
+    [Fact]
     public void ALargeStoryIsSummarisedFromItsMostCentralReports()
     {
         var builder = new DigestBuilder();
