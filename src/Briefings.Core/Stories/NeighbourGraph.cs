@@ -2,7 +2,7 @@ namespace Briefings.Core.Stories;
 
 /// <summary>
 /// The locally scaled similarity graph that grouping agglomerates, built in time linear in the
-/// number of articles. Each article looks for neighbours through its least common terms first
+/// number of articles. Each article looks for neighbours through the terms that weigh most in it per posting first
 /// (terms in more than <see cref="GroupingOptions.MaxCandidateTermShare"/> of articles never
 /// propose), visiting at most <see cref="GroupingOptions.CandidateBudget"/> postings, and
 /// scores the best <see cref="GroupingOptions.CandidatesVerified"/> proposals exactly. A pair

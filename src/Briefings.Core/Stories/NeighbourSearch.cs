@@ -23,7 +23,7 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
     private readonly ulong[] _has = new ulong[(terms + 63) / 64];
     private readonly List<int> _touched = [];
 
-    /// <summary>The proposing terms as (postings count, position in the vector) packed in a long, so they sort as numbers.</summary>
+    /// <summary>The proposing terms as (weight per posting, reversed; position in the vector) packed in a long, so they sort as numbers.</summary>
     private long[] _proposing = new long[256];
     private float[] _keys = new float[64];
     private float[] _selecting = new float[64];
@@ -48,18 +48,24 @@ internal sealed class NeighbourSearch(int articles, int terms, NeighbourSearch.W
             var count = postings.Count(vector.Terms[k]);
             if (count is > 1 && count <= maxPosting)
             {
-                _proposing[proposing++] = (long)count << 32 | (uint)k;
+                // Weights are positive, so their bits order as they do.
+                var impact = BitConverter.SingleToUInt32Bits(vector.Weights[k] / count);
+                _proposing[proposing++] = (long)(uint.MaxValue - impact) << 32 | (uint)k;
             }
         }
 
-        // The least common terms first (ties in term order, which is the vector's), within a budget of postings visited.
+        // The terms that add most to a dot product for each posting read first (the article's
+        // weight over the postings' count; ties in term order, which is the vector's), within a
+        // budget of postings visited. Rarest first, as before, spent a long article's budget on
+        // words it uses once in passing, and a report of a large story, whose own words are in
+        // hundreds of articles, could find none of them.
         var order = _proposing.AsSpan(0, proposing);
         order.Sort();
         var visited = 0;
         foreach (var packed in order)
         {
-            var count = (int)(packed >> 32);
             var term = vector.Terms[(int)packed];
+            var count = postings.Count(term);
             var weight = vector.Weights[(int)packed];
             if (visited > 0 && visited + count > options.CandidateBudget)
             {

@@ -169,6 +169,30 @@ public sealed class LargeStoryTests
     }
 
     [Fact]
+    public void ASearchReadsTheTermsThatWeighMostFirst()
+    {
+        // Eight reports share the story's three words (in all eight) and each uses six words once
+        // in passing, every one of which one other article also uses. With a budget of 12
+        // postings, reading the rarest words first would spend it on those passing words and
+        // never meet the story; per posting, the story's words weigh more.
+        var inputs = new List<GroupingInput>();
+        for (var a = 0; a < 8; a++)
+        {
+            var passing = Enumerable.Range(10 + a * 6, 6).ToArray();
+            inputs.Add(new(SparseVector.FromSorted([0, 1, 2, .. passing], [1f, 1f, 1f, .. passing.Select(_ => 0.2f)]), null, null));
+        }
+
+        for (var term = 10; term < 58; term++)
+        {
+            inputs.Add(new(SparseVector.FromSorted([term, 100 + term], [0.2f, 1f]), null, null));
+        }
+
+        var grouped = StoryGrouper.Group(inputs, new GroupingOptions { CandidateBudget = 12 });
+
+        Assert.Contains(Enumerable.Range(0, 8).ToList(), grouped);
+    }
+
+    [Fact]
     public void AverageLinkageCountsThePairsANeighbourGraphCouldHold()
     {
         // Two hundred articles of one story, each linked to ten others of it at random: every pair the
