@@ -191,16 +191,22 @@ public static class Counts
         ? Of(reports, "report", "reports")
         : $"{Of(articles, "article", "articles")}, {Of(reports, "report", "reports")}";
 
+    /// <summary>How many outlets a story's "covered by" names before it counts the rest.</summary>
+    public const int NamedOutlets = 8;
+
     /// <summary>
     /// Who covered a story, as "covered by …" ends, from each article's outlet (named or known by
     /// its site; <see cref="ArticleView.OutletOf"/>, null when not known): the outlets, and
     /// how many articles came from an outlet not known ("Defence Talks and 4 uncredited articles"),
-    /// so that one named outlet among several unknown is not read as the story's only one. Empty
+    /// so that one named outlet among several unknown is not read as the story's only one. A story
+    /// of more than <see cref="NamedOutlets"/> outlets names its first so many, most central first,
+    /// and counts the others ("… and 242 other outlets"): the coverage list names them all. Empty
     /// when no article's outlet is known.
     /// </summary>
     public static string CoveredBy(IEnumerable<string?> outletOfEachArticle)
     {
         var outlets = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var uncredited = 0;
         foreach (var outlet in outletOfEachArticle)
         {
@@ -208,14 +214,25 @@ public static class Counts
             {
                 uncredited++;
             }
-            else if (!outlets.Contains(outlet, StringComparer.OrdinalIgnoreCase))
+            else if (seen.Add(outlet))
             {
                 outlets.Add(outlet);
             }
         }
 
-        return outlets.Count == 0 ? ""
-            : uncredited == 0 ? string.Join(", ", outlets)
-            : $"{string.Join(", ", outlets)} and {Of(uncredited, "uncredited article", "uncredited articles")}";
+        if (outlets.Count == 0)
+        {
+            return "";
+        }
+
+        List<string> parts = outlets.Count <= NamedOutlets
+            ? [string.Join(", ", outlets)]
+            : [string.Join(", ", outlets.Take(NamedOutlets)), Of(outlets.Count - NamedOutlets, "other outlet", "other outlets")];
+        if (uncredited > 0)
+        {
+            parts.Add(Of(uncredited, "uncredited article", "uncredited articles"));
+        }
+
+        return parts.Count == 1 ? parts[0] : $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
     }
 }

@@ -17,8 +17,12 @@ public sealed class TemplateOptions
     /// <summary>Depth of nested includes and function calls.</summary>
     public int RecursiveLimit { get; set; } = 32;
 
-    /// <summary>Characters one rendering may produce (4 MB of text).</summary>
-    public int OutputLimit { get; set; } = 4 * 1024 * 1024;
+    /// <summary>
+    /// Characters one rendering may produce (16 M): a guard against a template that never stops
+    /// writing. The page lists every report of its stories, about 3 MB on the synthetic day of
+    /// 100,000 articles, whose largest stories run to hundreds of reports.
+    /// </summary>
+    public int OutputLimit { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>The public address of the web page, used for links in emails and feeds.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";

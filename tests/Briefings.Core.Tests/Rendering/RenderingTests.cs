@@ -223,6 +223,19 @@ public sealed class RenderingTests
         Assert.Equal("", Counts.CoveredBy([null, null]));
     }
 
+    [Fact]
+    public void CoverageOfManyOutletsNamesTheFirstAndCountsTheRest()
+    {
+        string?[] outlets = [.. Enumerable.Range(1, 250).Select(i => $"Outlet {i}"), "outlet 3", null, null];
+
+        Assert.Equal("Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7, Outlet 8, 242 other outlets and 2 uncredited articles",
+            Counts.CoveredBy(outlets));
+        Assert.Equal("Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7, Outlet 8 and 1 other outlet",
+            Counts.CoveredBy(outlets[..9]));
+        Assert.Equal("Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7, Outlet 8",
+            Counts.CoveredBy(outlets[..8]));
+    }
+
     [Theory]
     [InlineData(RenderFormat.Html)]
     [InlineData(RenderFormat.Email)]
