@@ -49,8 +49,8 @@ public sealed record GroupingOptions
     public double MaxCandidateTermShare { get; init; } = 0.05;
 
     /// <summary>
-    /// Postings an article's search visits, the terms that weigh most per posting first: what keeps grouping linear
-    /// on a day of 100,000 articles. A small day never reaches it.
+    /// Postings an article's search visits, the terms that weigh most in it per posting first:
+    /// what keeps grouping linear on a day of 100,000 articles. A small day seldom reaches it.
     /// </summary>
     public int CandidateBudget { get; init; } = 1000;
 

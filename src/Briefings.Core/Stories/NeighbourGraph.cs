@@ -2,13 +2,15 @@ namespace Briefings.Core.Stories;
 
 /// <summary>
 /// The locally scaled similarity graph that grouping agglomerates, built in time linear in the
-/// number of articles. Each article looks for neighbours through the terms that weigh most in it per posting first
-/// (terms in more than <see cref="GroupingOptions.MaxCandidateTermShare"/> of articles never
-/// propose), visiting at most <see cref="GroupingOptions.CandidateBudget"/> postings, and
-/// scores the best <see cref="GroupingOptions.CandidatesVerified"/> proposals exactly. A pair
-/// survives local scaling only when it is closer than one of its articles' usual neighbours,
-/// that is among that article's nearest, so keeping each article's nearest (and ties) keeps
-/// every pair that can survive, and the levels. Articles are searched on every core; the graph does not depend on how.
+/// number of articles. Each article looks for neighbours through the terms that weigh most in it
+/// per posting first (terms in more than <see cref="GroupingOptions.MaxCandidateTermShare"/> of
+/// articles never propose), visiting at most <see cref="GroupingOptions.CandidateBudget"/>
+/// postings, and scores the best <see cref="GroupingOptions.CandidatesVerified"/> proposals
+/// exactly. A pair survives local scaling only when it is closer than its articles' usual
+/// neighbours (the mean of their levels; an article of a story larger than its neighbourhood has
+/// none, and the other's counts), so it is among the nearest of one of them, and keeping each
+/// article's nearest (and ties) keeps every pair that can survive, and the levels. Articles are
+/// searched on every core; the graph does not depend on how.
 /// </summary>
 internal static class NeighbourGraph
 {
