@@ -40,7 +40,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         }
 
         var vectorOf = embeddings?.Vectors;
-        var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published, vectorOf?.GetValueOrDefault(a.Id))).ToList(), grouping);
+        var clusters = StoryGrouper.Group(articles.Select((a, i) => new GroupingInput(vectors[i], a.Published, vectorOf?.GetValueOrDefault(a.Id))).ToList(), grouping, out var nearest);
         var summarizer = new ExtractiveSummarizer(summaries);
 
         // Ranking needs only the articles, copies and sources of each story, so summaries and
@@ -59,7 +59,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
                 EveryCore.For(order.Length, (k, worker) =>
                 {
                     var c = order[k];
-                    assembled[c] = Assemble(clusters[c], articles, vectors, fresh, date, dayFor, detectors[worker] ??= new CopyDetector(), summaries.ArticlesRead);
+                    assembled[c] = Assemble(clusters[c], articles, vectors, nearest, fresh, date, dayFor, detectors[worker] ??= new CopyDetector(), summaries.ArticlesRead);
                 });
             }
 
@@ -159,7 +159,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     private sealed record StoryDraft(Story Story, DateTimeOffset Latest, List<Article> Members, Dictionary<string, string> ReportOf);
 
     /// <summary>A story from one cluster: its articles ranked by centrality, copies marked, sources, continuity; null when nothing new joined it.</summary>
-    private static StoryDraft? Assemble(List<int> whole, List<Article> articles, List<SparseVector> vectors, HashSet<string> fresh, DateOnly date, Func<Article, DateOnly> dayOf, CopyDetector detector, int originals)
+    private static StoryDraft? Assemble(List<int> whole, List<Article> articles, List<SparseVector> vectors, int[][] nearest, HashSet<string> fresh, DateOnly date, Func<Article, DateOnly> dayOf, CopyDetector detector, int originals)
     {
         var cluster = whole.Where(i => fresh.Contains(articles[i].Id)).ToList();
         if (cluster.Count == 0)
@@ -171,7 +171,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var centroid = whole.Count == 1 ? vectors[whole[0]] : SparseVector.Centroid(cluster.Select(i => vectors[i]));
         var ranked = cluster.OrderByDescending(i => vectors[i].Dot(centroid)).ThenBy(i => articles[i].Id, StringComparer.Ordinal).ToList();
         var before = whole.Where(i => !fresh.Contains(articles[i].Id)).OrderByDescending(i => vectors[i].Dot(centroid)).Select(i => articles[i]).ToList();
-        var copyOf = Copies(ranked, articles, detector, originals);
+        var copyOf = Copies(ranked, articles, nearest, detector, originals);
         var members = ranked.Select(i => articles[i]).ToList();
         var reportOf = ranked.ToDictionary(i => articles[i].Id, i => articles[copyOf.GetValueOrDefault(i, i)].Id);
         var story = new Story(
@@ -191,16 +191,17 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
 
     /// <summary>
     /// Maps each copy to the article it repeats; the most central article of a copy set is the
-    /// original. Originals are looked for among the story's most central <paramref name="originals"/>
-    /// (the articles its summary reads), each compared with every article after it: in a story
-    /// of hundreds of reports a copy of a less central one is left a report of its own, and the
-    /// comparisons grow with the story's size rather than its square.
+    /// original. Each article is compared with those after it that are among its nearest or have
+    /// it among theirs (a copy is closer to its report than other reports are), and the story's
+    /// <paramref name="originals"/> most central (the articles its summary reads) with every
+    /// article after them: a story of up to that many is compared pair by pair, and in one of
+    /// hundreds the comparisons grow with its size rather than its square.
     /// </summary>
-    private static Dictionary<int, int> Copies(List<int> ranked, List<Article> articles, CopyDetector detector, int originals)
+    private static Dictionary<int, int> Copies(List<int> ranked, List<Article> articles, int[][] nearest, CopyDetector detector, int originals)
     {
         detector.Forget(); // each article is in one story only
         var copyOf = new Dictionary<int, int>();
-        for (var a = 0; a < Math.Min(ranked.Count, originals); a++)
+        for (var a = 0; a < ranked.Count; a++)
         {
             if (copyOf.ContainsKey(ranked[a]))
             {
@@ -209,9 +210,11 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
 
             for (var b = a + 1; b < ranked.Count; b++)
             {
-                if (!copyOf.ContainsKey(ranked[b]) && detector.AreCopies(articles[ranked[a]], articles[ranked[b]]))
+                var (x, y) = (ranked[a], ranked[b]);
+                if ((a < originals || Array.BinarySearch(nearest[x], y) >= 0 || Array.BinarySearch(nearest[y], x) >= 0)
+                    && !copyOf.ContainsKey(y) && detector.AreCopies(articles[x], articles[y]))
                 {
-                    copyOf[ranked[b]] = ranked[a];
+                    copyOf[y] = x;
                 }
             }
         }

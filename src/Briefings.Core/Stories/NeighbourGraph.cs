@@ -21,7 +21,10 @@ internal static class NeighbourGraph
     internal const double LargeStoryShare = 0.8;
 
     /// <summary>Pairs (low, high) with their locally scaled similarity, in the order agglomeration takes them.</summary>
-    public static Dictionary<(int, int), double> LocallyScaled(IReadOnlyList<GroupingInput> inputs, GroupingOptions options)
+    /// <param name="inputs">The day's articles as grouping sees them.</param>
+    /// <param name="options">The knobs of grouping.</param>
+    /// <param name="nearest">Each article's nearest as its search found them, in ascending order.</param>
+    public static Dictionary<(int, int), double> LocallyScaled(IReadOnlyList<GroupingInput> inputs, GroupingOptions options, out int[][] nearest)
     {
         var postings = new NeighbourPostings(inputs);
         var maxPosting = Math.Max(50, (int)(inputs.Count * options.MaxCandidateTermShare));
@@ -38,14 +41,16 @@ internal static class NeighbourGraph
             neighbours[i] = search.Neighbours(i, inputs, postings, maxPosting, options);
         });
 
+        nearest = Array.ConvertAll(neighbours, found => Array.ConvertAll(found, neighbour => neighbour.Article));
+
         // Every pair once (low, high), from whichever side found it; each article's level is the
         // mean of its nearest similarities (missing neighbours count as 0).
         var pairs = new List<(int A, int B, double Similarity)>();
-        var nearest = new List<double>[inputs.Count];
+        var closeness = new List<double>[inputs.Count];
         var sure = new int[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            nearest[i] = [];
+            closeness[i] = [];
         }
 
         for (var i = 0; i < inputs.Count; i++)
@@ -55,8 +60,9 @@ internal static class NeighbourGraph
                 if (j > i || Array.BinarySearch(neighbours[j], new Neighbour(i, 0, 0)) < 0)
                 {
                     pairs.Add((Math.Min(i, j), Math.Max(i, j), similarity));
-                    nearest[i].Add(similarity);
-                    nearest[j].Add(similarity);
+                    closeness[i].Add(similarity);
+                    closeness[j].Add(similarity);
+
                     if (words >= options.SameStorySimilarity)
                     {
                         sure[i]++;
@@ -70,7 +76,7 @@ internal static class NeighbourGraph
         var crowd = (int)Math.Ceiling(options.Neighbours * LargeStoryShare);
         for (var i = 0; i < inputs.Count; i++)
         {
-            nearest[i].Sort((x, y) => y.CompareTo(x));
+            closeness[i].Sort((x, y) => y.CompareTo(x));
             // An article most of whose nearest use words as alike as one story's reports do is in
             // a story larger than its neighbourhood: its nearest tell how close its own story is,
             // not how crowded its topic, so it has no level (NaN) and its pairs are measured
@@ -78,7 +84,7 @@ internal static class NeighbourGraph
             // would be cut into pieces of about Neighbours each, every report closer to its own
             // story than to its level. (Words, not a blend with embeddings, whose cosine for
             // unrelated news sits anywhere from 0.2 to 0.7 by model.)
-            level[i] = sure[i] >= crowd ? double.NaN : nearest[i].Take(options.Neighbours).Sum() / options.Neighbours;
+            level[i] = sure[i] >= crowd ? double.NaN : closeness[i].Take(options.Neighbours).Sum() / options.Neighbours;
         }
 
         // Survivors in the order an all-pairs scan meets them: by the lower article, then by the

@@ -14,12 +14,18 @@ public sealed record GroupingInput(SparseVector Vector, DateTimeOffset? Time, fl
 /// </summary>
 public static class StoryGrouper
 {
-    public static List<List<int>> Group(IReadOnlyList<GroupingInput> inputs, GroupingOptions options)
+    public static List<List<int>> Group(IReadOnlyList<GroupingInput> inputs, GroupingOptions options) =>
+        Group(inputs, options, out _);
+
+    /// <param name="inputs">The day's articles as grouping sees them.</param>
+    /// <param name="options">The knobs of grouping.</param>
+    /// <param name="nearest">Each article's nearest neighbours, as the search found them (ascending).</param>
+    public static List<List<int>> Group(IReadOnlyList<GroupingInput> inputs, GroupingOptions options, out int[][] nearest)
     {
         Dictionary<(int, int), double> edges;
         using (DigestTelemetry.Phase("neighbours"))
         {
-            edges = NeighbourGraph.LocallyScaled(inputs, options);
+            edges = NeighbourGraph.LocallyScaled(inputs, options, out nearest);
         }
 
         using (DigestTelemetry.Phase("linkage"))
@@ -60,12 +66,12 @@ public static class StoryGrouper
     /// <summary>
     /// Average-linkage agglomeration over a sparse similarity graph of each article's nearest
     /// <paramref name="neighbours"/>, where missing pairs count as 0. Two groups' average is their
-    /// links' sum over the pairs the graph could hold between them: every pair while the smaller
-    /// group's articles have room among their nearest for all of the larger one, and otherwise
-    /// each of its articles' own nearest and as many that chose it (2 × neighbours each). Over
-    /// every pair, a story of hundreds of reports could never be whole: each report links to a
-    /// few dozen of them at most, so its average with the rest falls as the story grows.
-    /// Groups of up to 2 × neighbours articles average over every pair as before.
+    /// links' sum over the pairs the graph would hold between them were they one story: each
+    /// article's nearest spread over the story in proportion, 2 × neighbours × ab / (a + b) of
+    /// their a × b pairs, or all of them while the two together are at most 2 × neighbours
+    /// articles. Over every pair, a story of hundreds of reports could never be whole: each
+    /// report links to a few dozen of them at most, so its average with the rest falls as the
+    /// story grows.
     /// </summary>
     public static List<List<int>> AverageLinkage(int count, Dictionary<(int, int), double> edges, double threshold, int neighbours)
     {

@@ -33,11 +33,12 @@ public sealed record SummaryOptions
 
     /// <summary>
     /// A story's summary, quotes and figures are written from its this many most central
-    /// articles, and its copies are looked for among them (each against every article of the
-    /// story). What most of a story of hundreds of reports say, its most central score say too,
-    /// and reading them all would cost the time of the whole day's grouping.
+    /// articles, and each of them is compared with every article of the story for copies (the
+    /// others with their nearest only). What most of a story of hundreds of reports say, its ten
+    /// most central say too: the labelled stories have two or three reports, and their summaries
+    /// draw on a consensus of that many. Reading 20 instead cost a 10,000-article day 0.3 s more.
     /// </summary>
-    public int ArticlesRead { get; init; } = 20;
+    public int ArticlesRead { get; init; } = 10;
 
     /// <summary>Only this many candidates, the best on their own, are combined: it bounds the search.</summary>
     public int SearchPool { get; init; } = 12;

@@ -143,11 +143,49 @@ public sealed class LargeStoryTests
 
         var story = Assert.Single(builder.Build(Reports("quake", 50, QuakeFacts, QuakeTitles, seed: 6), Day, Fixtures.Noon).Stories);
 
-        var read = story.Articles.Take(20).Select(a => a.Id).ToHashSet();
+        var read = story.Articles.Take(10).Select(a => a.Id).ToHashSet();
         Assert.Equal(50, story.Articles.Count);
         Assert.InRange(story.Summary.Count, 2, 5);
         Assert.All(story.Summary.SelectMany(s => s.Sources), id => Assert.Contains(id, read));
         Assert.All(story.Quotes.Select(q => q.ArticleId).Concat(story.Figures.Select(f => f.ArticleId)), id => Assert.Contains(id, read));
+    }
+
+    [Fact]
+    public void ACopyOfAReportFarFromTheStorysCentreIsFound()
+    {
+        // The story's least central report, reprinted by another outlet: both are far down its 41
+        // articles, where an article is compared for copies with its nearest only.
+        var quake = Reports("quake", 40, QuakeFacts, QuakeTitles, seed: 10);
+        var builder = new DigestBuilder();
+        var last = Assert.Single(builder.Build(quake, Day, Fixtures.Noon).Stories).Articles[^1];
+        var original = quake.Single(a => a.Id == last.Id);
+        var copy = original with { Id = "quake-reprint", Source = "Coastal Syndicate" };
+
+        var story = Assert.Single(builder.Build([.. quake, copy], Day, Fixtures.Noon).Stories);
+
+        var ids = story.Articles.Select(a => a.Id).ToList();
+        Assert.True(ids.IndexOf(original.Id) >= new Core.Summaries.SummaryOptions().ArticlesRead, "the report is not among those compared with every article");
+        // The reprint repeats the report, or the report its copy set's original repeats.
+        var report = story.Articles.Single(a => a.Id == original.Id).CopyOf ?? original.Id;
+        Assert.Equal(report, story.Articles.Single(a => a.Id == copy.Id).CopyOf);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ReprintsOfAReportStayInItsStory(int reprints)
+    {
+        // Reprints of the story's least central report are each other's closest neighbours by
+        // far, closer than any other report of the story is to them.
+        var quake = Reports("quake", 40, QuakeFacts, QuakeTitles, seed: 11);
+        var builder = new DigestBuilder();
+        var last = quake.Single(a => a.Id == Assert.Single(builder.Build(quake, Day, Fixtures.Noon).Stories).Articles[^1].Id);
+        var copies = Enumerable.Range(1, reprints).Select(k => last with { Id = $"quake-reprint-{k}", Source = $"Syndicate {k}" });
+
+        var story = Assert.Single(builder.Build([.. quake, .. copies], Day, Fixtures.Noon).Stories);
+
+        Assert.Equal(40 + reprints, story.Articles.Count);
     }
 
     [Fact]
