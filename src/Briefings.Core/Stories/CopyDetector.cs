@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Briefings.Core.Articles;
 using Briefings.Core.Text;
@@ -119,27 +118,12 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every pair of sentences compared
+    /// <summary>Whether one sentence holds enough of another's words: for sentences past the 64 a word's entry tells of.</summary>
     private bool Aligned(int[] sentence, int[] other) => (double)Shared(sentence, other) / sentence.Length >= sentenceOverlap;
 
     /// <summary>How many of one sorted set's ids the other holds.</summary>
     private static int Shared(int[] a, int[] b)
     {
-        if (b.Length > 16 * a.Length)
-        {
-            // A sentence against a whole article's words: look each of its few words up instead of
-            // walking all of the article's.
-            int found = 0, from = 0;
-            foreach (var id in a)
-            {
-                var at = Array.BinarySearch(b, from, b.Length - from, id);
-                found += at >= 0 ? 1 : 0;
-                from = at >= 0 ? at + 1 : ~at;
-            }
-
-            return found;
-        }
-
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length)
         {

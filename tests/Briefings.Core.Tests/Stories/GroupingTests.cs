@@ -11,7 +11,7 @@ public sealed class GroupingTests
     private static Digest Build(IEnumerable<Article> articles) => new DigestBuilder().Build(articles, Day, Fixtures.Noon);
 
     /// <summary>Each story as the sorted ids of its articles, the stories sorted too.</summary>
-    private static List<string> Grouping(Digest digest) =>
+    internal static List<string> Grouping(Digest digest) =>
         digest.Stories.Select(s => string.Join(",", s.Articles.Select(a => a.Id).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal).ToList();
 
     [Fact]

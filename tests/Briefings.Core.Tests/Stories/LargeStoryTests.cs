@@ -93,9 +93,6 @@ public sealed class LargeStoryTests
         }).ToList();
     }
 
-    private static List<string> Grouping(Digest digest) =>
-        digest.Stories.Select(s => string.Join(",", s.Articles.Select(a => a.Id).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal).ToList();
-
     private static string Ids(IEnumerable<Article> articles) => string.Join(",", articles.Select(a => a.Id).Order(StringComparer.Ordinal));
 
     [Fact]
@@ -109,7 +106,7 @@ public sealed class LargeStoryTests
 
         Assert.Equal(
             new[] { Ids(Fixtures.FootballReports()), Ids(quake), Ids(Fixtures.RateDecisionReports()), Ids(vote) }.Order(StringComparer.Ordinal),
-            Grouping(digest));
+            GroupingTests.Grouping(digest));
         Assert.Equal(60, digest.Stories[0].Articles.Count); // the largest story leads
     }
 
@@ -133,7 +130,7 @@ public sealed class LargeStoryTests
 
         Assert.Equal(
             new[] { Ids(Fixtures.FootballReports()), Ids(quake), Ids(Fixtures.RateDecisionReports()), Ids(vote) }.Order(StringComparer.Ordinal),
-            Grouping(digest));
+            GroupingTests.Grouping(digest));
     }
 
     [Fact]
