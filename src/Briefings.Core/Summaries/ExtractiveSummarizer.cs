@@ -289,23 +289,36 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     private static List<string> WholeQuotations(List<string> sentences)
     {
         var joined = new List<string>(sentences.Count);
+        var open = new List<string>(); // the sentences of a quotation not yet closed
+        var (straight, opening, closing) = (0, 0, 0);
         foreach (var sentence in sentences)
         {
-            if (joined.Count > 0 && !QuotesBalanced(joined[^1]))
+            open.Add(sentence);
+            var text = sentence.AsSpan();
+            straight += text.Count('"');
+            opening += text.Count('“');
+            closing += text.Count('”');
+            if (straight % 2 == 0 && opening == closing)
             {
-                joined[^1] += " " + sentence;
+                joined.Add(open.Count == 1 ? sentence : string.Join(' ', open));
+                open.Clear();
+                (straight, opening, closing) = (0, 0, 0);
             }
-            else
-            {
-                joined.Add(sentence);
-            }
+        }
+
+        if (open.Count > 0)
+        {
+            joined.Add(string.Join(' ', open)); // a quotation the paragraph never closes
         }
 
         return joined;
     }
 
-    private static bool QuotesBalanced(string text) =>
-        text.Count(c => c == '"') % 2 == 0 && text.Count(c => c == '“') == text.Count(c => c == '”');
+    private static bool QuotesBalanced(string text)
+    {
+        var span = text.AsSpan();
+        return span.Count('"') % 2 == 0 && span.Count('“') == span.Count('”');
+    }
 
     /// <summary>
     /// A sentence that opens on a pronoun pointing back to what its article said before ("He

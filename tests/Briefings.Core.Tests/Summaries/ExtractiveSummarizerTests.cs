@@ -153,6 +153,23 @@ public sealed class ExtractiveSummarizerTests
             && s.Text.EndsWith("the mayor told reporters at city hall.", StringComparison.Ordinal));
     }
 
+
+    [Fact]
+    public void QuotationsOfSeveralSentencesInOneParagraphAreEachJoinedAndNothingBetweenThem()
+    {
+        // One paragraph: a quotation in straight quotes, a plain sentence, a quotation in curly
+        // quotes. Each quotation is one sentence of the summary, and the plain one stands alone.
+        var article = Fixtures.Article("mayor", "Mayor closes city pools for the summer after heat damage",
+            "\"We did not take this lightly. The pools are not safe to swim in this year,\" the mayor told reporters at city hall on Friday. "
+            + "Repairs to the six pools will cost about two million dollars and start in the autumn, officials said. "
+            + "“The pumps are thirty years old. Every one of them has to be replaced,” the city engineer told the council on Friday.");
+
+        var summary = Summarizer.Summarize([article], NoCopies).Select(s => s.Text).ToList();
+
+        Assert.Contains("Repairs to the six pools will cost about two million dollars and start in the autumn, officials said.", summary);
+        Assert.Contains(summary, s => s.StartsWith("\"We did not take this lightly.", StringComparison.Ordinal) && s.EndsWith("city hall on Friday.", StringComparison.Ordinal));
+        Assert.Contains(summary, s => s.StartsWith("“The pumps are thirty years old.", StringComparison.Ordinal) && s.EndsWith("council on Friday.", StringComparison.Ordinal));
+    }
     [Theory]
     [InlineData("We eat microplastics, breathe pollution and watch other life-forms decline to extinction.")]
     [InlineData("If you are fully vaccinated, you don't need a booster shot, the health agency says.")]
