@@ -19,9 +19,22 @@ public sealed class BriefingsFeed(DigestArchive archive, DigestRenderer renderer
 
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
+    // The feed as last written, with the stored digests it was written from (each day's ETag):
+    // twenty days' stories as HTML are megabytes of rendering and XML escaping on a busy site, and
+    // feed readers poll far more often than a day is built.
+    private volatile WrittenFeed? _written;
+
+    private sealed record WrittenFeed(string[] Versions, byte[] Bytes, string ETag);
+
     public async Task<IResult> GetFeedAsync(CancellationToken cancellationToken)
     {
         var page = await archive.PageAsync(null, Entries, cancellationToken);
+        string[] versions = [.. page.Days.Select(d => $"{d.Digest.Date:yyyy-MM-dd} {d.ETag}")];
+        if (page.Days.Count > 0 && _written is { } written && written.Versions.SequenceEqual(versions))
+        {
+            return HttpCaching.Cached(written.Bytes, ContentType, written.ETag, HttpCaching.Changing);
+        }
+
         var site = options.PublicBaseUrl.TrimEnd('/');
         var self = new Uri($"{site}/{BriefingsApi.Routes.Prefix}/{BriefingsApi.Routes.Feed}");
         var updated = page.Days.Count == 0 ? time.GetUtcNow() : page.Days.Max(d => d.Digest.GeneratedAt);
@@ -35,7 +48,9 @@ public sealed class BriefingsFeed(DigestArchive archive, DigestRenderer renderer
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
 
         var bytes = Write(feed);
-        return HttpCaching.Cached(bytes, ContentType, HttpCaching.StrongETag(bytes), HttpCaching.Changing);
+        var etag = HttpCaching.StrongETag(bytes);
+        _written = new WrittenFeed(versions, bytes, etag);
+        return HttpCaching.Cached(bytes, ContentType, etag, HttpCaching.Changing);
     }
 
     private SyndicationItem Entry(Digest digest, string site)

@@ -93,6 +93,23 @@ public abstract class FeedTests(bool azurite) : RunnerOnStore(azurite)
         await Runner.Client.AssertRevalidatesAsync("/api/briefings/feed", etag, "public, max-age=60");
     }
 
+    [Fact]
+    public async Task TheFeedFollowsADayRebuiltAndADayAdded()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        var first = await Runner.Client.GetStringAsync("/api/briefings/feed");
+        Assert.DoesNotContain("City library reopens", first);
+
+        await Seeding.IngestTextAsync(Runner.Services, "library.txt", Seeding.Library);
+        await Seeding.BuildDaysAsync(Runner.Services, result.Date);
+        var rebuilt = XDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/feed"));
+        await Seeding.BuildDaysAsync(Runner.Services, result.Date.AddDays(-1));
+        var added = XDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/feed"));
+
+        Assert.Contains("City library reopens after flood repairs", Assert.Single(rebuilt.Root!.Elements(Atom + "entry")).Element(Atom + "content")!.Value);
+        Assert.Equal(2, added.Root!.Elements(Atom + "entry").Count());
+    }
+
     private async Task<string> LatestHeadlineAsync()
     {
         using var json = System.Text.Json.JsonDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/latest"));

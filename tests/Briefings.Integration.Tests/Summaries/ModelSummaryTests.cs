@@ -20,17 +20,6 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     private const string Deployment = "briefings-chat";
     private const string ApiKey = "test-key";
 
-    /// <summary>An article about something else entirely, so the day has a second story.</summary>
-    private const string Unrelated = """
-        City library reopens after flood repairs
-
-        The central library in Riverton reopened its doors on Saturday after eight months of repairs to the reading rooms damaged when the river burst its banks last winter.
-
-        Librarians said the restored children's wing, the new lift and the rebuilt archive of local newspapers were the work of volunteers and a grant from the regional council.
-
-        Visitors queued from early morning, and the first book borrowed was a guide to gardening.
-        """;
-
     private FakeOpenAi _model = null!;
 
     public async Task InitializeAsync() => _model = await FakeOpenAi.StartAsync();
@@ -249,9 +238,7 @@ public sealed class ModelSummaryTests : IAsyncLifetime
 
     private static async Task<IReadOnlyList<Story>> BuildSeedsAndUnrelatedAsync(Runner runner)
     {
-        var store = runner.Services.GetRequiredService<IBlobStore>();
-        await store.PutAsync(Containers.Inbox, "library.txt", Encoding.UTF8.GetBytes(Unrelated));
-        Assert.Equal(IngestStatus.Ingested, (await runner.Services.GetRequiredService<IngestHandler>().IngestAsync("library.txt")).Status);
+        await Seeding.IngestTextAsync(runner.Services, "library.txt", Seeding.Library); // a second story, about something else entirely
         var result = await Seeding.IngestSeedsAndBuildAsync(runner.Services, send: false);
         return (await runner.Services.GetRequiredService<DigestStore>().GetAsync(result.Date))!.Digest.Stories;
     }

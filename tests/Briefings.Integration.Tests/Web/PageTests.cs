@@ -85,6 +85,21 @@ public abstract partial class PageTests(bool azurite) : RunnerOnStore(azurite)
     }
 
     [Fact]
+    public async Task ADayRebuiltWithANewStoryIsServedAsRebuilt()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        var day = $"/briefings/{result.Date:yyyy-MM-dd}";
+        Assert.All(new[] { await Runner.Client.GetStringAsync("/"), await Runner.Client.GetStringAsync(day) },
+            page => Assert.DoesNotContain("City library reopens", page));
+
+        await Seeding.IngestTextAsync(Runner.Services, "library.txt", Seeding.Library);
+        await Seeding.BuildDaysAsync(Runner.Services, result.Date);
+
+        Assert.All(new[] { await Runner.Client.GetStringAsync("/"), await Runner.Client.GetStringAsync(day) },
+            page => Assert.Contains("City library reopens after flood repairs", page));
+    }
+
+    [Fact]
     public async Task PagesHaveAStrongETagAndRevalidateTo304()
     {
         var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
