@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Briefings.Functions;
 
-/// <summary>The web page: the latest briefing at the site root, any day, and the archive.</summary>
+/// <summary>The web page: the latest briefing at the site root, any day, a story's own page, and the archive.</summary>
 public sealed class BriefingsPagesHttp(BriefingsPages pages)
 {
     [Function(nameof(HomePage))]
@@ -25,4 +25,12 @@ public sealed class BriefingsPagesHttp(BriefingsPages pages)
         string date,
         CancellationToken cancellationToken) =>
         pages.GetDayAsync(date, cancellationToken);
+
+    [Function(nameof(StoryPage))]
+    public Task<IResult> StoryPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.StoryPage)] HttpRequest request,
+        string date,
+        string storyId,
+        CancellationToken cancellationToken) =>
+        pages.GetStoryAsync(date, storyId, cancellationToken);
 }

@@ -33,4 +33,5 @@ internal static class FunctionRoutes
     public const string Home = "{ignored:maxlength(0)?}";
     public const string ArchivePage = BriefingsPages.Routes.Archive;
     public const string DayPage = "briefings/" + Date;
+    public const string StoryPage = "briefings/" + Date + "/stories/{storyId}";
 }

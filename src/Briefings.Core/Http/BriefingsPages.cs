@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Briefings.Core.Digests;
@@ -8,8 +9,9 @@ using Microsoft.Net.Http.Headers;
 namespace Briefings.Core.Http;
 
 /// <summary>
-/// The web page: <c>/</c> (the latest briefing), <c>/briefings/{yyyy-MM-dd}</c> and the archive at
-/// <c>/briefings</c>. A day's page is rendered from the stored digest JSON through the cached
+/// The web page: <c>/</c> (the latest briefing), <c>/briefings/{yyyy-MM-dd}</c>, a story's own page
+/// at <c>/briefings/{yyyy-MM-dd}/stories/{id}</c> (every article that covered it, where the day's
+/// page lists the first few) and the archive at <c>/briefings</c>. A day's page is rendered from the stored digest JSON through the cached
 /// templates, and kept with the digest for as long as its previous and next links stay what the
 /// days stored now make them.
 /// </summary>
@@ -33,6 +35,9 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
 
     private sealed record RenderedPage(LinksView Links, byte[] Bytes, string ETag);
 
+    // Story pages the same way, by story id: their links depend on the day alone.
+    private readonly ConditionalWeakTable<Digest, ConcurrentDictionary<string, RenderedPage>> _stories = new();
+
     /// <summary>Headers every HTML response carries: the policy above and no referrer.</summary>
     internal static readonly KeyValuePair<string, string>[] SecurityHeaders =
     [
@@ -46,8 +51,11 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
         public const string Home = "";
         public const string Archive = "briefings";
         public const string Day = "briefings/{date}";
+        public const string Story = "briefings/{date}/stories/{storyId}";
 
         public static string DayPath(DateOnly day) => $"/briefings/{Days.Format(day)}";
+
+        public static string StoryPath(DateOnly day, string storyId) => $"{DayPath(day)}/stories/{Uri.EscapeDataString(storyId)}";
 
         public static string ArchivePath(DateOnly? before = null) => before is { } day ? $"/briefings?before={Days.Format(day)}" : "/briefings";
     }
@@ -72,6 +80,36 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
         var days = await digests.ListDaysAsync(cancellationToken);
         return await RenderDayAsync(day, days, cancellationToken)
             ?? await NoticeAsync($"There is no briefing for {DigestView.LongDate(day)}.", StatusCodes.Status404NotFound, cancellationToken);
+    }
+
+    /// <summary><c>GET /briefings/{yyyy-MM-dd}/stories/{id}</c>: one story with every article that covered it.</summary>
+    public async Task<IResult> GetStoryAsync(string date, string storyId, CancellationToken cancellationToken)
+    {
+        if (!Days.TryParse(date, out var day))
+        {
+            return await NoticeAsync($"“{date}” is not a date written yyyy-MM-dd.", StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var stored = await digests.GetAsync(day, cancellationToken);
+        if (stored is null)
+        {
+            return await NoticeAsync($"There is no briefing for {DigestView.LongDate(day)}.", StatusCodes.Status404NotFound, cancellationToken);
+        }
+
+        var pages = _stories.GetValue(stored.Digest, _ => new(StringComparer.Ordinal));
+        if (!pages.TryGetValue(storyId, out var page))
+        {
+            var links = new LinksView(Home: "/", Page: Routes.DayPath(day), Archive: Routes.ArchivePath(), Unsubscribe: null);
+            if (renderer.RenderStory(stored.Digest, storyId, links) is not { } html)
+            {
+                return await NoticeAsync($"The briefing for {DigestView.LongDate(day)} has no story “{storyId}”.", StatusCodes.Status404NotFound, cancellationToken);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(html);
+            page = pages.GetOrAdd(storyId, new RenderedPage(links, bytes, HttpCaching.StrongETag(bytes)));
+        }
+
+        return HttpCaching.Cached(page.Bytes, HtmlType, page.ETag, HttpCaching.Dated, SecurityHeaders);
     }
 
     /// <summary><c>GET /briefings[?before=yyyy-MM-dd]</c>: the archive, newest first.</summary>

@@ -16,24 +16,44 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
     /// <summary>A digest's stories as an HTML fragment, the content of its feed entry (<c>feed-entry.html.sbn</c>).</summary>
     public const string FeedEntryTemplate = "feed-entry.html.sbn";
 
+    /// <summary>A story's own page, which lists every article of it (<c>story.html.sbn</c>).</summary>
+    public const string StoryTemplate = "story.html.sbn";
+
     /// <summary>
-    /// Renders a digest in a format; with <c>coverageLimit</c> above 0, at most that many articles
-    /// are listed under each story (each story's <c>coverage</c> and <c>more_reports</c>, and the
-    /// templates' <c>coverage_limit</c>; the email sets it).
+    /// Renders a digest in a format. At most <paramref name="coverageLimit"/> articles are listed
+    /// under each story (each story's <c>coverage</c> and <c>more_reports</c>, and the templates'
+    /// <c>coverage_limit</c>): by default <see cref="TemplateOptions.CoverageLimit"/>; 0 lists them all.
     /// </summary>
-    public string Render(Digest digest, RenderFormat format, LinksView? links = null, int coverageLimit = 0) =>
+    public string Render(Digest digest, RenderFormat format, LinksView? links = null, int? coverageLimit = null) =>
         Render(digest, RenderFormats.TemplateName(format), links, coverageLimit);
 
-    public string Render(Digest digest, string templateName, LinksView? links = null, int coverageLimit = 0)
+    public string Render(Digest digest, string templateName, LinksView? links = null, int? coverageLimit = null)
     {
         links ??= DefaultLinks(digest.Date);
+        var limit = coverageLimit ?? options.CoverageLimit;
         var model = new ScriptObject
         {
-            ["digest"] = DigestView.From(digest, links, coverageLimit),
+            ["digest"] = DigestView.From(digest, links, limit),
             ["site"] = _site,
-            ["coverage_limit"] = coverageLimit > 0 ? coverageLimit : null,
+            ["coverage_limit"] = limit > 0 ? limit : null,
         };
         return RenderTemplate(templateName, model);
+    }
+
+    /// <summary>
+    /// A story's own page, listing every article of it, with <paramref name="links"/> leading back
+    /// to its day; null when the digest has no story of that id.
+    /// </summary>
+    public string? RenderStory(Digest digest, string storyId, LinksView links)
+    {
+        var view = DigestView.From(digest, links);
+        if (view.Stories.FirstOrDefault(s => s.Id == storyId) is not { } story)
+        {
+            return null;
+        }
+
+        var model = new ScriptObject { ["digest"] = view, ["story"] = story, ["site"] = _site };
+        return RenderTemplate(StoryTemplate, model);
     }
 
     /// <summary>The renderings a build stores beside the digest's JSON: the page, text and Markdown (an email is rendered when it is sent).</summary>
@@ -75,6 +95,7 @@ public sealed class DigestRenderer(TemplateLibrary templates, TemplateOptions op
                 [
                     new StoryArticle("a", "A title", "An outlet", "https://example.org/a", DateTimeOffset.UnixEpoch),
                     new StoryArticle("b", "A title", "Another outlet", "https://example.org/b", DateTimeOffset.UnixEpoch, CopyOf: "a"),
+                    .. Enumerable.Range(1, 10).Select(i => new StoryArticle($"c{i}", "A title", $"Outlet {i}", null, null)), // more than a list shows
                 ],
                 ["An outlet", "Another outlet"],
                 1,

@@ -19,10 +19,19 @@ public sealed class TemplateOptions
 
     /// <summary>
     /// Characters one rendering may produce (16 M): a guard against a template that never stops
-    /// writing. The page lists every report of its stories, about 3 MB on the synthetic day of
-    /// 100,000 articles, whose largest stories run to hundreds of reports.
+    /// writing. A story's own page lists every report of it, and a day's largest stories run to
+    /// hundreds of reports.
     /// </summary>
     public int OutputLimit { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How many of a story's articles the page, its feed entry, the text and the Markdown list:
+    /// the most central first, among them every article its summary, quotes and figures cite
+    /// (<c>SummaryOptions.ArticlesRead</c>, also 10). The rest are counted, with a link to the
+    /// story's own page, which lists them all. A day's largest stories have hundreds of articles.
+    /// 0 lists every article.
+    /// </summary>
+    public int CoverageLimit { get; set; } = 10;
 
     /// <summary>The public address of the web page, used for links in emails and feeds.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";

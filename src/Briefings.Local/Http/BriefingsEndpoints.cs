@@ -76,13 +76,14 @@ public static class BriefingsEndpoints
         return app;
     }
 
-    /// <summary>The web page: the latest briefing at <c>/</c>, any day, and the archive.</summary>
+    /// <summary>The web page: the latest briefing at <c>/</c>, any day, a story's own page, and the archive.</summary>
     public static IEndpointRouteBuilder MapBriefingsPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/").ExcludeFromDescription();
         pages.MapGet(BriefingsPages.Routes.Home, (BriefingsPages handlers, CancellationToken ct) => handlers.GetLatestAsync(ct));
         pages.MapGet(BriefingsPages.Routes.Archive, (string? before, BriefingsPages handlers, CancellationToken ct) => handlers.GetArchiveAsync(before, ct));
         pages.MapGet(BriefingsPages.Routes.Day, (string date, BriefingsPages handlers, CancellationToken ct) => handlers.GetDayAsync(date, ct));
+        pages.MapGet(BriefingsPages.Routes.Story, (string date, string storyId, BriefingsPages handlers, CancellationToken ct) => handlers.GetStoryAsync(date, storyId, ct));
         return app;
     }
 }

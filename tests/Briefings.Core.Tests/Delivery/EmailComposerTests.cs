@@ -67,10 +67,10 @@ public sealed class EmailComposerTests
 
         Assert.Equal(limit, System.Text.RegularExpressions.Regex.Matches(message.HtmlBody!, $"<li id=\"a-{story.Id}-").Count);
         Assert.Equal(story.Articles.Count, System.Text.RegularExpressions.Regex.Matches(page, $"<li id=\"a-{story.Id}-").Count);
-        Assert.Contains($"{more} more report{(more == 1 ? "" : "s")} on the web", message.HtmlBody);
-        Assert.Contains($"https://briefings.example/briefings/2026-11-21#story-{story.Id}", message.HtmlBody);
-        Assert.Contains($"{more} more on the web: https://briefings.example/briefings/2026-11-21", message.TextBody);
-        Assert.DoesNotContain("more on the web", renderer.Render(digest, RenderFormat.Text));
+        var storyPage = $"https://briefings.example/briefings/2026-11-21/stories/{story.Id}";
+        Assert.Contains($"<a href=\"{storyPage}\">{more} more article{(more == 1 ? "" : "s")}: all {story.Articles.Count} on the story’s page</a>", message.HtmlBody);
+        Assert.Contains($"{more} more article{(more == 1 ? "" : "s")}: all {story.Articles.Count} at {storyPage}", message.TextBody);
+        Assert.DoesNotContain("more article", renderer.Render(digest, RenderFormat.Text)); // the stored text lists up to 10
     }
 
     [Fact]

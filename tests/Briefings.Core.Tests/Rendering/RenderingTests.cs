@@ -50,22 +50,61 @@ public sealed class RenderingTests
         Assert.Contains("&lt;script&gt;", html);
     }
 
-    [Fact]
-    public void ADayOfLargeStoriesListsEveryReportOnThePage()
+    /// <summary>The seeds' day with 40 stories of the seed story's articles and <paramref name="more"/> reports besides each.</summary>
+    private static Digest LargeStories(int more)
     {
-        // Forty stories of 300 reports each: the page's loop over stories runs 12,000 steps of
-        // its stories' coverage lists, which Scriban counts as the outer loop's.
         var seeds = SeedDigest();
         var story = seeds.Stories[0];
         var stories = Enumerable.Range(0, 40).Select(s => story with
         {
             Id = $"story-{s}",
-            Articles = [.. story.Articles, .. Enumerable.Range(0, 300).Select(i => new StoryArticle($"s{s}-{i}", $"Report {i}", $"Outlet {i}", $"https://news.example/{s}/{i}", Fixtures.Noon))],
+            Articles = [.. story.Articles, .. Enumerable.Range(0, more).Select(i => new StoryArticle($"s{s}-{i}", $"Report {i}", $"Outlet {i}", $"https://news.example/{s}/{i}", Fixtures.Noon))],
         }).ToList();
+        return seeds with { Stories = stories };
+    }
 
-        var html = Renderer(new TemplateOptions { Path = Fixtures.TemplateFolder }).Render(seeds with { Stories = stories }, RenderFormat.Html);
+    [Fact]
+    public void ADayOfLargeStoriesRendersWithEveryReportListed()
+    {
+        // Forty stories of 300 reports each: the page's loop over stories runs 12,000 steps of
+        // its stories' coverage lists, which Scriban counts as the outer loop's.
+        var html = Renderer(new TemplateOptions { Path = Fixtures.TemplateFolder }).Render(LargeStories(300), RenderFormat.Html, coverageLimit: 0);
 
         Assert.Contains("https://news.example/39/299", html);
+    }
+
+    [Theory]
+    [InlineData(RenderFormat.Html, "<a href=\"http://localhost:5080/briefings/2026-11-21/stories/story-7\">{0} more articles: all {1} on the story’s page</a>")]
+    [InlineData(RenderFormat.Text, "{0} more articles: all {1} at http://localhost:5080/briefings/2026-11-21/stories/story-7")]
+    [InlineData(RenderFormat.Markdown, "{0} more articles: [all {1} on the story’s page](<http://localhost:5080/briefings/2026-11-21/stories/story-7>)")]
+    public void AStoryListsItsFirstTenArticlesAndLinksToItsPageForTheRest(RenderFormat format, string more)
+    {
+        var digest = LargeStories(300);
+        var total = digest.Stories[7].Articles.Count;
+
+        var rendering = Render(digest, format);
+
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, more, total - 10, total), rendering);
+        Assert.Contains("https://news.example/7/4", rendering); // the tenth of the story's articles
+        Assert.DoesNotContain("https://news.example/7/5", rendering);
+    }
+
+    [Fact]
+    public void AStorysOwnPageListsEveryArticleAndLeadsBackToItsDay()
+    {
+        var digest = LargeStories(300);
+        var links = new LinksView("/", "/briefings/2026-11-21", "/briefings", null);
+        var renderer = Renderer(new TemplateOptions { Path = Fixtures.TemplateFolder });
+
+        var page = renderer.RenderStory(digest, "story-7", links)!;
+
+        Assert.Equal(digest.Stories[7].Articles.Count, Regex.Matches(page, "<li id=\"a-story-7-").Count);
+        Assert.DoesNotContain("more articles", page);
+        Assert.Single(Regex.Matches(page, "<h1[ >]"));
+        Assert.Contains("<h2 id=\"h-story-7\">", page);
+        Assert.Contains("href=\"/briefings/2026-11-21#story-story-7\"", page);
+        Assert.Contains("Story 8 of 40", page);
+        Assert.Null(renderer.RenderStory(digest, "no-such-story", links));
     }
 
     [Fact]

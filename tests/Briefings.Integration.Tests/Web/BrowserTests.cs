@@ -59,6 +59,24 @@ public sealed partial class BrowserTests : IAsyncLifetime
         Assert.Contains("<article class=\"story\"", day);
     }
 
+    [Fact]
+    public async Task ChromiumFollowsAStorysMoreLinkToItsPageOfEveryArticle()
+    {
+        // Two articles a story on the day's page, so the seeds' story of five has a link to the rest.
+        await using var runner = await Runner.StartAsync(settings: new Dictionary<string, string?> { ["Briefings:Templates:CoverageLimit"] = "2" });
+        await Seeding.IngestSeedsAndBuildAsync(runner.Services, send: false);
+        using var digest = JsonDocument.Parse(await runner.Client.GetStringAsync("/api/briefings/latest"));
+        var story = digest.RootElement.GetProperty("stories")[0];
+
+        var dom = await Chromium.DumpDomAsync(runner.Client.BaseAddress!.ToString());
+
+        var link = Assert.Single(Regex.Matches(dom, "<li class=\"more\"><a href=\"([^\"]+)\"")).Groups[1].Value;
+        var page = await Chromium.DumpDomAsync(runner.Client.BaseAddress + WebUtility.HtmlDecode(link).TrimStart('/'));
+        Assert.Equal(story.GetProperty("articles").GetArrayLength(), Regex.Matches(page, "<li id=\"a-").Count);
+        Assert.Contains(WebUtility.HtmlEncode(story.GetProperty("headline").GetString()!), page);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("phone", 390, 844)]
     [InlineData("desktop", 1280, 900)]
