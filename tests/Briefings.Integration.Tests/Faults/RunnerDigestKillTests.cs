@@ -60,30 +60,28 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
         // Most kills land at a random moment of the build, and at the latest when the runner logs that
         // it is storing the day; every fourth is aimed at the writes: it comes the moment that line is
         // read. The writes take tens of milliseconds of a build of seconds, so on a loaded machine an
-        // aimed kill can still arrive after the day is stored; that run is undone (the folder put back
-        // as it was before it) and tried again, up to three times.
+        // aimed kill can still arrive after the day is stored, and so can a random one when this
+        // build runs faster than the clean one it is timed against (other tests share the cores);
+        // that run is undone (the folder put back as it was before it) and tried again, up to three
+        // times.
         var random = new Random(8);
         var moments = new List<string>();
         var midDigest = 0;
         var missed = 0;
-        var snapshot = Repository.TempFolder("digest-before-aimed-kill");
+        var snapshot = Repository.TempFolder("digest-before-kill");
         for (var k = 0; k < kills; k++)
         {
             var aimed = k % 4 == 1;
             var after = buildTime * (0.75 * random.NextDouble());
             Func<TimeSpan, bool, bool> killWhen = (building, storing) => storing || (!aimed && building >= after);
-            if (aimed)
-            {
-                Repository.CopyFolder(folder, snapshot);
-            }
-
+            Repository.CopyFolder(folder, snapshot);
             var run = await RunAsync(folder, environment, killWhen);
             Assert.True(run.Building is not null, "a runner did not start building the day:\n" + run.Output);
             var rewritten = DayFiles.Count(f => File.Exists(DayPath(folder, day, f)) && File.GetLastWriteTimeUtc(DayPath(folder, day, f)) > run.Started);
             var stored = File.Exists(DayPath(folder, day, "digest.json"));
             var phase = stored ? "after the JSON was stored" : rewritten > 0 ? $"storing ({rewritten} of 3 renderings written)" : "reading and building (nothing stored)";
             moments.Add(string.Create(CultureInfo.InvariantCulture, $"{run.Killed!.Value.TotalMilliseconds:N0} ms ({run.Killed.Value / buildTime:P0}{(aimed ? ", aimed at the writes" : "")}): {phase}"));
-            if (stored && aimed && missed < 3)
+            if (stored && missed < 3)
             {
                 missed++;
                 Directory.Delete(folder, recursive: true);
@@ -93,11 +91,7 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
                 continue;
             }
 
-            if (aimed)
-            {
-                Directory.Delete(snapshot, recursive: true);
-            }
-
+            Directory.Delete(snapshot, recursive: true);
             midDigest += stored ? 0 : 1;
             if (stored)
             {
@@ -108,7 +102,7 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
         var last = await RunAsync(folder, environment, killWhen: null);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{count:N0} articles for {day:yyyy-MM-dd}; a clean build takes {buildTime.TotalMilliseconds:N0} ms (runner start to built {clean.Built.Value.TotalMilliseconds:N0} ms); "
-            + $"{moments.Count} kills ({missed} aimed ones undone for landing after the day was stored), {midDigest} mid-digest, after the build began: {string.Join("; ", moments)}; the last run built in {(last.Built - last.Building)?.TotalMilliseconds:N0} ms; "
+            + $"{moments.Count} kills ({missed} undone for landing after the day was stored), {midDigest} mid-digest, after the build began: {string.Join("; ", moments)}; the last run built in {(last.Built - last.Building)?.TotalMilliseconds:N0} ms; "
             + $"{Orphans(folder)} temporary files of killed writes left outside the containers"));
 
         Assert.Equal(kills, midDigest);
