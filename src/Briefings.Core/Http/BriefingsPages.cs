@@ -38,6 +38,12 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
     // Story pages the same way, by story id: their links depend on the day alone.
     private readonly ConditionalWeakTable<Digest, ConcurrentDictionary<string, RenderedPage>> _stories = new();
 
+    // The archive page as last rendered, with what it was rendered from: which page, and the
+    // digest objects of its days (the same while their stored JSON is unchanged).
+    private volatile RenderedArchive? _archive;
+
+    private sealed record RenderedArchive(DateOnly? Before, Digest[] Days, DateOnly? NextBefore, byte[] Bytes, string ETag);
+
     /// <summary>Headers every HTML response carries: the policy above and no referrer.</summary>
     internal static readonly KeyValuePair<string, string>[] SecurityHeaders =
     [
@@ -126,9 +132,16 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
             beforeDay = parsed;
         }
 
-        var html = await RenderArchiveAsync(beforeDay, beforeDay is null ? "Archive" : $"Archive before {DigestView.LongDate(beforeDay.Value)}", null, cancellationToken);
-        var bytes = Encoding.UTF8.GetBytes(html);
-        return HttpCaching.Cached(bytes, HtmlType, HttpCaching.StrongETag(bytes), HttpCaching.Changing, SecurityHeaders);
+        var page = await archive.PageAsync(beforeDay, ArchivePageSize, cancellationToken);
+        Digest[] days = [.. page.Days.Select(d => d.Digest)];
+        if (_archive is not { } kept || kept.Before != beforeDay || kept.NextBefore != page.NextBefore || !kept.Days.SequenceEqual(days, ReferenceEqualityComparer.Instance))
+        {
+            var html = RenderArchive(page, beforeDay is null ? "Archive" : $"Archive before {DigestView.LongDate(beforeDay.Value)}", null);
+            var bytes = Encoding.UTF8.GetBytes(html);
+            _archive = kept = new RenderedArchive(beforeDay, days, page.NextBefore, bytes, HttpCaching.StrongETag(bytes));
+        }
+
+        return HttpCaching.Cached(kept.Bytes, HtmlType, kept.ETag, HttpCaching.Changing, SecurityHeaders);
     }
 
     private async Task<IResult?> RenderDayAsync(DateOnly day, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
@@ -168,9 +181,11 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
             [new(HeaderNames.CacheControl, "no-cache"), new(HeaderNames.XContentTypeOptions, "nosniff"), .. SecurityHeaders]);
     }
 
-    private async Task<string> RenderArchiveAsync(DateOnly? before, string title, string? notice, CancellationToken cancellationToken)
+    private async Task<string> RenderArchiveAsync(DateOnly? before, string title, string? notice, CancellationToken cancellationToken) =>
+        RenderArchive(await archive.PageAsync(before, ArchivePageSize, cancellationToken), title, notice);
+
+    private string RenderArchive(ArchivePage page, string title, string? notice)
     {
-        var page = await archive.PageAsync(before, ArchivePageSize, cancellationToken);
         var days = page.Days.Select(d => ArchiveDayView.From(d.Digest, Routes.DayPath(d.Digest.Date), BriefingsApi.HeadlineStories)).ToList();
         var older = page.NextBefore is { } nextBefore ? Routes.ArchivePath(nextBefore) : null;
         return renderer.RenderArchive(new ArchiveView(title, notice, days, older, new LinksView("/", null, Routes.ArchivePath(), null)));

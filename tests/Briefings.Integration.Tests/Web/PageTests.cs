@@ -127,6 +127,24 @@ public abstract partial class PageTests(bool azurite) : RunnerOnStore(azurite)
     }
 
     [Fact]
+    public async Task TheArchivePageFollowsADayAddedAndADayRebuilt()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        var first = await Runner.Client.GetStringAsync("/briefings");
+
+        await Seeding.BuildDaysAsync(Runner.Services, result.Date.AddDays(-1));
+        var added = await Runner.Client.GetStringAsync("/briefings");
+        await Seeding.IngestTextAsync(Runner.Services, "library.txt", Seeding.Library);
+        await Seeding.BuildDaysAsync(Runner.Services, result.Date);
+        var rebuilt = await Runner.Client.GetStringAsync("/briefings");
+
+        Assert.DoesNotContain($"href=\"/briefings/{result.Date.AddDays(-1):yyyy-MM-dd}\"", first);
+        Assert.Contains($"href=\"/briefings/{result.Date.AddDays(-1):yyyy-MM-dd}\"", added);
+        Assert.DoesNotContain("City library reopens", added);
+        Assert.Contains("City library reopens after flood repairs", rebuilt);
+    }
+
+    [Fact]
     public async Task AMissingDayIsA404PageThatOffersTheArchiveAndAMalformedOneA400()
     {
         var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
