@@ -9,8 +9,9 @@ namespace Briefings.Local.Benchmarks;
 
 /// <summary>
 /// <c>GET /api/briefings/latest</c> from the runner (Kestrel, the folder store) under wrk on
-/// loopback: plain requests, then conditional ones with the ETag (answered 304). The runner is a
-/// separate process, without the inbox watcher and the schedule.
+/// loopback: plain requests, compressed ones, then conditional ones with the ETag (answered 304);
+/// then the home page, <c>/</c>, the day's page a reader loads, plain and compressed. The runner is
+/// a separate process, without the inbox watcher and the schedule.
 /// </summary>
 public static partial class ServeBenchmark
 {
@@ -54,20 +55,27 @@ public static partial class ServeBenchmark
         using var brotliRequest = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept-Encoding", "br" } } };
         using var brotli = await client.SendAsync(brotliRequest);
         var brotliBytes = (await brotli.Content.ReadAsByteArrayAsync()).Length;
+        var home = $"http://127.0.0.1:{port}/";
+        var pageBytes = (await client.GetByteArrayAsync(home)).Length;
+        using var pageBrotliRequest = new HttpRequestMessage(HttpMethod.Get, home) { Headers = { { "Accept-Encoding", "br" } } };
+        using var pageBrotli = await client.SendAsync(pageBrotliRequest);
+        var pageBrotliBytes = (await pageBrotli.Content.ReadAsByteArrayAsync()).Length;
         var results = new JsonArray();
         // Plain (wrk sends no Accept-Encoding), compressed as a browser or feed reader asks for it,
         // and conditional with the plain form's ETag.
-        foreach (var (kind, header, size, label) in new[]
+        foreach (var (target, kind, header, size, label) in new[]
         {
-            ("200", (string?)null, bytes, $"{bytes / 1024.0:0} KB JSON"),
-            ("200 br", "Accept-Encoding: br", brotliBytes, $"{brotliBytes / 1024.0:0} KB JSON, Brotli"),
-            ("304", $"If-None-Match: {etag}", 0, "If-None-Match"),
+            (url, "200", (string?)null, bytes, $"{bytes / 1024.0:0} KB JSON"),
+            (url, "200 br", "Accept-Encoding: br", brotliBytes, $"{brotliBytes / 1024.0:0} KB JSON, Brotli"),
+            (url, "304", $"If-None-Match: {etag}", 0, "If-None-Match"),
+            (home, "page", null, pageBytes, $"{pageBytes / 1024.0:0} KB page /"),
+            (home, "page br", "Accept-Encoding: br", pageBrotliBytes, $"{pageBrotliBytes / 1024.0:0} KB page /, Brotli"),
         })
         {
             var runs = new List<(double Rate, double P99, double P50, long Errors)>();
             for (var run = 0; run < settings.Runs; run++)
             {
-                runs.Add(Wrk(url, seconds, threads, connections, header));
+                runs.Add(Wrk(target, seconds, threads, connections, header));
                 Console.Error.Write('.');
             }
 
@@ -75,6 +83,7 @@ public static partial class ServeBenchmark
             var result = new JsonObject
             {
                 ["benchmark"] = "serve",
+                ["path"] = new Uri(target).AbsolutePath,
                 ["response"] = kind,
                 ["bytes"] = size,
                 ["runs"] = runs.Count,

@@ -54,7 +54,7 @@ public static class BenchCommand
         var duration = new Option<int>("--duration") { Description = "Seconds per wrk run.", DefaultValueFactory = _ => 30 };
         var threads = new Option<int>("--threads") { Description = "wrk threads.", DefaultValueFactory = _ => 2 };
         var connections = new Option<int>("--connections") { Description = "wrk connections.", DefaultValueFactory = _ => 64 };
-        return Benchmark("serve", "GET /api/briefings/latest from the runner under wrk, plain, Brotli and conditional (--size: stories in the digest, default 40).", "40",
+        return Benchmark("serve", "GET /api/briefings/latest from the runner under wrk, plain, Brotli and conditional, then the home page plain and Brotli (--size: stories in the digest, default 40).", "40",
             (parse, settings) => ServeBenchmark.RunAsync(settings, parse.GetValue(duration), parse.GetValue(threads), parse.GetValue(connections)),
             duration, threads, connections);
     }
