@@ -11,9 +11,9 @@ namespace Briefings.Core.Http;
 /// <summary>
 /// The web page: <c>/</c> (the latest briefing), <c>/briefings/{yyyy-MM-dd}</c>, a story's own page
 /// at <c>/briefings/{yyyy-MM-dd}/stories/{id}</c> (every article that covered it, where the day's
-/// page lists the first few) and the archive at <c>/briefings</c>. A day's page is rendered from the stored digest JSON through the cached
-/// templates, and kept with the digest for as long as its previous and next links stay what the
-/// days stored now make them.
+/// page lists the first few) and the archive at <c>/briefings</c>. A page is rendered from the
+/// stored digest JSON through the cached templates, and kept with the digest for as long as its
+/// previous and next links stay what the days stored now make them.
 /// </summary>
 public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, DigestRenderer renderer)
 {
@@ -60,8 +60,6 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
         public const string Story = "briefings/{date}/stories/{storyId}";
 
         public static string DayPath(DateOnly day) => $"/briefings/{Days.Format(day)}";
-
-        public static string StoryPath(DateOnly day, string storyId) => $"{DayPath(day)}/stories/{Uri.EscapeDataString(storyId)}";
 
         public static string ArchivePath(DateOnly? before = null) => before is { } day ? $"/briefings?before={Days.Format(day)}" : "/briefings";
     }
