@@ -27,13 +27,15 @@ public sealed record DigestView(
     // they are made once per digest and coverage limit. They are immutable: Scriban will not set a
     // record's init-only members, so a template cannot change what another rendering shows
     // (RenderingTests checks it).
-    private static readonly ConditionalWeakTable<Digest, ConcurrentDictionary<int, IReadOnlyList<StoryView>>> StoryViews = new();
+    // (A citation of an article the rendering does not list links the story's own page, under the
+    // rendering's page link, so the views are made per coverage limit and page link.)
+    private static readonly ConditionalWeakTable<Digest, ConcurrentDictionary<(int Limit, string? Page), IReadOnlyList<StoryView>>> StoryViews = new();
 
     /// <summary>The view of a digest; with <paramref name="coverageLimit"/> above 0, each story lists at most that many articles.</summary>
     public static DigestView From(Digest digest, LinksView links, int coverageLimit = 0)
     {
         var stories = StoryViews.GetValue(digest, _ => new())
-            .GetOrAdd(Math.Max(0, coverageLimit), limit => [.. digest.Stories.Select((s, i) => StoryView.From(s, i + 1, limit))]);
+            .GetOrAdd((Math.Max(0, coverageLimit), links.Page), key => [.. digest.Stories.Select((s, i) => StoryView.From(s, i + 1, key.Limit, key.Page))]);
         return new DigestView(
             digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LongDate(digest.Date),
@@ -95,9 +97,22 @@ public sealed record StoryView(
     /// </summary>
     public static string AsQuoted(string text) => text.Length > 0 && char.IsLower(text[0]) ? "…" + text : text;
 
-    public static StoryView From(Story story, int number, int coverageLimit = 0)
+    /// <summary>
+    /// The view of a story whose rendering lists at most <paramref name="coverageLimit"/> articles
+    /// (0: all). A citation of an article left out of the list that has no URL of its own links its
+    /// entry on the story's own page, under <paramref name="page"/> (the rendering's page link).
+    /// </summary>
+    public static StoryView From(Story story, int number, int coverageLimit = 0, string? page = null)
     {
         var articles = story.Articles.Select((a, i) => ArticleView.From(a, story.Id, i + 1)).ToList();
+        for (var i = coverageLimit > 0 ? coverageLimit : articles.Count; i < articles.Count; i++)
+        {
+            if (articles[i].Url is null && page is not null)
+            {
+                articles[i] = articles[i] with { Href = $"{page}/stories/{story.Id}#{articles[i].Anchor}" };
+            }
+        }
+
         var byId = articles.ToDictionary(a => a.Id);
         var summary = story.Summary.Select(s => new SentenceView(
             s.Text,
@@ -121,7 +136,8 @@ public sealed record SentenceView(string Text, IReadOnlyList<ArticleView> Citati
 /// <summary>
 /// An article as its story lists it. A summary sentence cites it many times over, so what a citation
 /// shows is made here once, not pieced together by the template at every citation: <see cref="Href"/>
-/// (its URL, or else its entry in the story's coverage list, whose id is <see cref="Anchor"/>) and
+/// (its URL, or else its entry in the story's coverage list, whose id is <see cref="Anchor"/>, on
+/// this page or, when the rendering lists fewer articles than the story has, on the story's own) and
 /// <see cref="Label"/> (what a screen reader says for the citation). Both are plain text, escaped by
 /// the template like every other value.
 /// </summary>

@@ -195,6 +195,24 @@ public sealed class RenderingTests
         Assert.Contains($"<a class=\"cite\" href=\"#{anchor}\" aria-label=\"{label}\">[1]</a>", html);
     }
 
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    public void ACitationOfAnArticleTheListLeavesOutLinksItsEntryOnTheStorysPage(RenderFormat format)
+    {
+        // The script URLs are dropped, so no article has a URL; the list shows the first one only.
+        var digest = HostileDigest();
+        var story = digest.Stories[0];
+        var cited = story.Summary.SelectMany(s => s.Sources).Select(id => story.Articles.Select(a => a.Id).ToList().IndexOf(id) + 1).Where(n => n > 1).Min();
+
+        var html = Renderer(Options()).Render(digest, format, coverageLimit: 1);
+
+        var storyPage = $"http://localhost:5080/briefings/2026-11-21/stories/{story.Id}";
+        Assert.Contains($"<a class=\"cite\" href=\"{storyPage}#a-{story.Id}-{cited}\"", html);
+        Assert.DoesNotContain($"href=\"#a-{story.Id}-{cited}\"", html); // no entry on this page to lead to
+        Assert.Contains($"<a class=\"cite\" href=\"#a-{story.Id}-1\"", html);
+    }
+
     [Fact]
     public void TextRenderingMarksEachSentenceWithItsCitationNumbers()
     {
