@@ -70,7 +70,7 @@ public sealed partial class BrowserTests : IAsyncLifetime
 
         var dom = await Chromium.DumpDomAsync(runner.Client.BaseAddress!.ToString());
 
-        var link = Assert.Single(Regex.Matches(dom, "<li class=\"more\"><a href=\"([^\"]+)\"")).Groups[1].Value;
+        var link = Assert.Single(Regex.Matches(dom, "<p class=\"more\"><a href=\"([^\"]+)\"")).Groups[1].Value;
         var page = await Chromium.DumpDomAsync(runner.Client.BaseAddress + WebUtility.HtmlDecode(link).TrimStart('/'));
         Assert.Equal(story.GetProperty("articles").GetArrayLength(), Regex.Matches(page, "<li id=\"a-").Count);
         Assert.Contains(WebUtility.HtmlEncode(story.GetProperty("headline").GetString()!), page);

@@ -69,7 +69,7 @@ public abstract partial class StoryPageTests(bool azurite) : RunnerOnStore(azuri
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
 
-    [GeneratedRegex("<li class=\"more\"><a href=\"(?<href>[^\"]+)\">(?<text>[^<]+)</a>")]
+    [GeneratedRegex("<p class=\"more\"><a href=\"(?<href>[^\"]+)\">(?<text>[^<]+)</a>")]
     private static partial Regex MoreLink();
 }
 
