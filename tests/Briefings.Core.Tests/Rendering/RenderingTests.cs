@@ -90,6 +90,19 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void AMarkdownCitationOfAnArticleTheListLeavesOutLinksItsEntryOnTheStorysPage()
+    {
+        var digest = HostileDigest();
+        var story = digest.Stories[0];
+
+        var markdown = Renderer(Options()).Render(digest, RenderFormat.Markdown, coverageLimit: 1);
+
+        Assert.Contains($"[\\[1\\]](#{story.Id}-1)", markdown);
+        Assert.Matches($@"\[\\\[(?<n>[2-9])\\\]\]\(<http://localhost:5080/briefings/2026-11-21/stories/{story.Id}#a-{story.Id}-\k<n>>\)", markdown);
+        Assert.DoesNotMatch($@"\]\(#{story.Id}-[2-9]\)", markdown); // no anchor in this rendering to lead to
+    }
+
+    [Fact]
     public void AStorysOwnPageListsEveryArticleAndLeadsBackToItsDay()
     {
         var digest = LargeStories(300);
