@@ -48,7 +48,14 @@ public sealed class DigestArchive(DigestStore digests)
 }
 
 /// <summary>One page of the archive; <see cref="NextBefore"/> is the <c>before</c> value of the next page, if there is one.</summary>
-public sealed record ArchivePage(IReadOnlyList<StoredDigest> Days, DateOnly? NextBefore);
+public sealed record ArchivePage(IReadOnlyList<StoredDigest> Days, DateOnly? NextBefore)
+{
+    /// <summary>
+    /// Each day with the ETag of its stored JSON: what a page or feed made from these days was
+    /// made from, so it can be kept until one of them is rebuilt or the days change.
+    /// </summary>
+    public (DateOnly Day, string ETag)[] Versions() => [.. Days.Select(d => (d.Digest.Date, d.ETag))];
+}
 
 /// <summary>The days either side of a day in the archive.</summary>
 public sealed record DayNeighbours(DateOnly? Previous, DateOnly? Next);

@@ -24,12 +24,12 @@ public sealed class BriefingsFeed(DigestArchive archive, DigestRenderer renderer
     // feed readers poll far more often than a day is built.
     private volatile WrittenFeed? _written;
 
-    private sealed record WrittenFeed(string[] Versions, byte[] Bytes, string ETag);
+    private sealed record WrittenFeed((DateOnly Day, string ETag)[] Versions, byte[] Bytes, string ETag);
 
     public async Task<IResult> GetFeedAsync(CancellationToken cancellationToken)
     {
         var page = await archive.PageAsync(null, Entries, cancellationToken);
-        string[] versions = [.. page.Days.Select(d => $"{d.Digest.Date:yyyy-MM-dd} {d.ETag}")];
+        var versions = page.Versions();
         if (page.Days.Count > 0 && _written is { } written && written.Versions.SequenceEqual(versions))
         {
             return HttpCaching.Cached(written.Bytes, ContentType, written.ETag, HttpCaching.Changing);

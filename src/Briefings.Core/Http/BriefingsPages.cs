@@ -38,11 +38,11 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
     // Story pages the same way, by story id: their links depend on the day alone.
     private readonly ConditionalWeakTable<Digest, ConcurrentDictionary<string, RenderedPage>> _stories = new();
 
-    // The archive page as last rendered, with what it was rendered from: which page, and the
-    // digest objects of its days (the same while their stored JSON is unchanged).
+    // The archive page as last rendered, with what it was rendered from: which page, and its days
+    // with their stored JSON's ETags (as the feed is kept).
     private volatile RenderedArchive? _archive;
 
-    private sealed record RenderedArchive(DateOnly? Before, Digest[] Days, DateOnly? NextBefore, byte[] Bytes, string ETag);
+    private sealed record RenderedArchive(DateOnly? Before, (DateOnly Day, string ETag)[] Versions, DateOnly? NextBefore, byte[] Bytes, string ETag);
 
     /// <summary>Headers every HTML response carries: the policy above and no referrer.</summary>
     internal static readonly KeyValuePair<string, string>[] SecurityHeaders =
@@ -78,12 +78,12 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
     {
         if (!Days.TryParse(date, out var day))
         {
-            return await NoticeAsync($"“{date}” is not a date written yyyy-MM-dd.", StatusCodes.Status400BadRequest, cancellationToken);
+            return await BadDateAsync(date, cancellationToken);
         }
 
         var days = await digests.ListDaysAsync(cancellationToken);
         return await RenderDayAsync(day, days, cancellationToken)
-            ?? await NoticeAsync($"There is no briefing for {DigestView.LongDate(day)}.", StatusCodes.Status404NotFound, cancellationToken);
+            ?? await NoBriefingAsync(day, cancellationToken);
     }
 
     /// <summary><c>GET /briefings/{yyyy-MM-dd}/stories/{id}</c>: one story with every article that covered it.</summary>
@@ -91,13 +91,13 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
     {
         if (!Days.TryParse(date, out var day))
         {
-            return await NoticeAsync($"“{date}” is not a date written yyyy-MM-dd.", StatusCodes.Status400BadRequest, cancellationToken);
+            return await BadDateAsync(date, cancellationToken);
         }
 
         var stored = await digests.GetAsync(day, cancellationToken);
         if (stored is null)
         {
-            return await NoticeAsync($"There is no briefing for {DigestView.LongDate(day)}.", StatusCodes.Status404NotFound, cancellationToken);
+            return await NoBriefingAsync(day, cancellationToken);
         }
 
         var pages = _stories.GetValue(stored.Digest, _ => new(StringComparer.Ordinal));
@@ -124,19 +124,19 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
         {
             if (!Days.TryParse(before, out var parsed))
             {
-                return await NoticeAsync($"“{before}” is not a date written yyyy-MM-dd.", StatusCodes.Status400BadRequest, cancellationToken);
+                return await BadDateAsync(before, cancellationToken);
             }
 
             beforeDay = parsed;
         }
 
         var page = await archive.PageAsync(beforeDay, ArchivePageSize, cancellationToken);
-        Digest[] days = [.. page.Days.Select(d => d.Digest)];
-        if (_archive is not { } kept || kept.Before != beforeDay || kept.NextBefore != page.NextBefore || !kept.Days.SequenceEqual(days, ReferenceEqualityComparer.Instance))
+        var versions = page.Versions();
+        if (_archive is not { } kept || kept.Before != beforeDay || kept.NextBefore != page.NextBefore || !kept.Versions.SequenceEqual(versions))
         {
             var html = RenderArchive(page, beforeDay is null ? "Archive" : $"Archive before {DigestView.LongDate(beforeDay.Value)}", null);
             var bytes = Encoding.UTF8.GetBytes(html);
-            _archive = kept = new RenderedArchive(beforeDay, days, page.NextBefore, bytes, HttpCaching.StrongETag(bytes));
+            _archive = kept = new RenderedArchive(beforeDay, versions, page.NextBefore, bytes, HttpCaching.StrongETag(bytes));
         }
 
         return HttpCaching.Cached(kept.Bytes, HtmlType, kept.ETag, HttpCaching.Changing, SecurityHeaders);
@@ -169,6 +169,12 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
 
         return HttpCaching.Cached(page.Bytes, HtmlType, page.ETag, HttpCaching.Changing, SecurityHeaders);
     }
+
+    private Task<IResult> BadDateAsync(string date, CancellationToken cancellationToken) =>
+        NoticeAsync($"“{date}” is not a date written yyyy-MM-dd.", StatusCodes.Status400BadRequest, cancellationToken);
+
+    private Task<IResult> NoBriefingAsync(DateOnly day, CancellationToken cancellationToken) =>
+        NoticeAsync($"There is no briefing for {DigestView.LongDate(day)}.", StatusCodes.Status404NotFound, cancellationToken);
 
     /// <summary>A page that says what went wrong and offers the archive, so a reader can go on.</summary>
     private async Task<IResult> NoticeAsync(string notice, int statusCode, CancellationToken cancellationToken)

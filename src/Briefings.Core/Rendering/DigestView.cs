@@ -21,14 +21,13 @@ public sealed record DigestView(
     /// <summary>"40 stories from 480 articles", "1 story from 5 articles".</summary>
     public string Tally { get; } = Counts.Tally(StoryCount, ArticleCount);
 
-    // A digest is rendered many times over: in four formats when it is built, twice per email, and
-    // once per page request, of the one digest object the store keeps parsed (DigestStore.GetAsync).
-    // Its stories' views (the citation labels, the formatted times) do not depend on the links, so
-    // they are made once per digest and coverage limit. They are immutable: Scriban will not set a
-    // record's init-only members, so a template cannot change what another rendering shows
-    // (RenderingTests checks it).
-    // (A citation of an article the rendering does not list links the story's own page, under the
-    // rendering's page link, so the views are made per coverage limit and page link.)
+    // A digest is rendered many times over: in several formats when it is built, twice per email,
+    // and as the day's page and its stories' pages, of the one digest object the store keeps parsed
+    // (DigestStore.GetAsync). Its stories' views (the citation labels, the formatted times) depend
+    // on the links only through the page link (a citation of an article the rendering does not
+    // list links its entry on the story's own page, under it), so they are made once per digest,
+    // coverage limit and page link. They are immutable: Scriban will not set a record's init-only
+    // members, so a template cannot change what another rendering shows (RenderingTests checks it).
     private static readonly ConditionalWeakTable<Digest, ConcurrentDictionary<(int Limit, string? Page), IReadOnlyList<StoryView>>> StoryViews = new();
 
     /// <summary>The view of a digest; with <paramref name="coverageLimit"/> above 0, each story lists at most that many articles.</summary>
@@ -105,9 +104,9 @@ public sealed record StoryView(
     public static StoryView From(Story story, int number, int coverageLimit = 0, string? page = null)
     {
         var articles = story.Articles.Select((a, i) => ArticleView.From(a, story.Id, i + 1)).ToList();
-        for (var i = coverageLimit > 0 ? coverageLimit : articles.Count; i < articles.Count; i++)
+        for (var i = coverageLimit > 0 && page is not null ? coverageLimit : articles.Count; i < articles.Count; i++)
         {
-            if (articles[i].Url is null && page is not null)
+            if (articles[i].Url is null)
             {
                 articles[i] = articles[i] with { Href = $"{page}/stories/{story.Id}#{articles[i].Anchor}" };
             }
