@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
@@ -25,6 +26,10 @@ public sealed class BriefingsFeed(DigestArchive archive, DigestRenderer renderer
     private volatile WrittenFeed? _written;
 
     private sealed record WrittenFeed((DateOnly Day, string ETag)[] Versions, byte[] Bytes, string ETag);
+
+    // Each day's entry as rendered, kept with the digest it was rendered from (the store hands out
+    // one object per stored version), so a new or rebuilt day renders its own entry, not twenty.
+    private readonly ConditionalWeakTable<Digest, string> _entries = new();
 
     public async Task<IResult> GetFeedAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +61,7 @@ public sealed class BriefingsFeed(DigestArchive archive, DigestRenderer renderer
     private SyndicationItem Entry(Digest digest, string site)
     {
         var page = new Uri(site + BriefingsPages.Routes.DayPath(digest.Date));
-        var html = renderer.Render(digest, DigestRenderer.FeedEntryTemplate);
+        var html = _entries.GetValue(digest, d => renderer.Render(d, DigestRenderer.FeedEntryTemplate));
         var headlines = digest.Stories.Count == 0 ? "No stories for this day." : string.Join(" · ", digest.Stories.Take(BriefingsApi.HeadlineStories).Select(s => s.Headline));
         var entry = new SyndicationItem
         {
