@@ -14,6 +14,7 @@ var dataContainers = [
   'ingest-receipts'
   'digests'
   'deliveries'
+  'embeddings'
   'subscribers'
   'keys'
 ]

@@ -6,6 +6,7 @@ using Briefings.Core.Digests;
 using Briefings.Core.Http;
 using Briefings.Core.Rendering;
 using Briefings.Core.Storage;
+using Briefings.Core.Stories;
 using Briefings.Core.Summaries.Model;
 using Briefings.Core.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ public static class BriefingsServiceCollectionExtensions
                 : new SmtpMailTransport(email.Smtp, email.MaxParallelism);
         });
         services.AddSingleton<DeliveryHandler>();
+        services.AddSingleton<EmbeddingStore>();
         services.AddSingleton<DigestHandler>();
         services.AddSingleton<DigestArchive>();
         services.AddSingleton<BriefingsApi>();

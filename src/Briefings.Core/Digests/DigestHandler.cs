@@ -22,7 +22,7 @@ public sealed class DigestHandler(
     BuildLeases leases,
     DigestBuilder builder,
     IStoryWriter writer,
-    IArticleEmbedder embedder,
+    EmbeddingStore embeddings,
     DigestRenderer renderer,
     DeliveryHandler delivery,
     DigestClock clock,
@@ -111,14 +111,15 @@ public sealed class DigestHandler(
         DigestLog.Building(logger, day);
         var warming = BuildWarming.Start(builder, renderer);
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
-        var earlier = new List<Article>();
+        var days = new List<(DateOnly Day, IReadOnlyList<Article> Articles)> { (day, dayArticles) };
         for (var back = 1; back <= options.Value.ContinuityDays; back++)
         {
-            earlier.AddRange(await articles.ListDayAsync(day.AddDays(-back), cancellationToken));
+            days.Add((day.AddDays(-back), await articles.ListDayAsync(day.AddDays(-back), cancellationToken)));
         }
 
-        var embeddings = await embedder.EmbedAsync([.. dayArticles, .. earlier], cancellationToken);
-        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), embeddings);
+        var vectors = await embeddings.EmbedAsync(days, cancellationToken);
+        var earlier = days.Skip(1).SelectMany(d => d.Articles).ToList();
+        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), vectors);
         digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         await warming;
         var renderings = renderer.RenderStored(digest);

@@ -21,6 +21,9 @@ public static class Containers
     /// <summary>The create-only delivery ledger: <c>{yyyy-MM-dd}/{subscriberId}.json</c>.</summary>
     public const string Deliveries = "deliveries";
 
+    /// <summary>The vectors an embeddings model gave each day's articles: <c>{model}/{yyyy-MM-dd}.bin</c> (<see cref="Stories.EmbeddingStore"/>).</summary>
+    public const string Embeddings = "embeddings";
+
     /// <summary>One blob per subscriber: <c>{subscriberId}.json</c>.</summary>
     public const string Subscribers = "subscribers";
 

@@ -154,6 +154,107 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
         AssertWordsAlone(digest, "6 of 6 articles without embeddings (timeout: no answer within 0.5 s)");
     }
 
+    [Fact]
+    public async Task ABuildOfTheDayAgainUsesTheVectorsKeptFromTheFirst()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        await using var runner = await StartRunnerAsync();
+        var first = await BuildAsync(runner);
+        var asked = _model.Requests.Count;
+
+        // The model is down now: the kept vectors alone must group the day as before.
+        _model.Otherwise = _ => FakeReply.Error(500);
+        await Seeding.BuildDaysAsync(runner.Services, first.Date);
+        var again = await DigestAsync(runner, first.Date);
+
+        Assert.Equal(asked, _model.Requests.Count);
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, again.GroupingMethod);
+        Assert.Null(again.GroupingNote);
+        Assert.Equal(first.Stories.Select(s => s.Articles.Select(a => a.Id)), again.Stories.Select(s => s.Articles.Select(a => a.Id)));
+        Assert.Single(await KeptAsync(runner));
+    }
+
+    [Fact]
+    public async Task ADaysBuildAsksTheModelOnlyForItsOwnArticlesAndReadsTheDaysBeforeFromTheirFiles()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        await using var runner = await StartRunnerAsync();
+        var yesterday = Seeding.Today(runner.Services).AddDays(-1);
+        var published = yesterday.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        await Seeding.IngestTextAsync(runner.Services, "library.json", JsonSerializer.Serialize(new { title = "City library reopens after flood repairs", published, body = Seeding.Library }));
+        await Seeding.BuildDaysAsync(runner.Services, yesterday);
+        var asked = _model.Requests.Count;
+
+        // Today's digest reads yesterday's articles too, as earlier reports of its stories.
+        var digest = await BuildAsync(runner);
+
+        var inputs = _model.Requests.Skip(asked).SelectMany(r => r.Inputs()).ToList();
+        Assert.Equal(6, inputs.Count);
+        Assert.DoesNotContain(inputs, i => i.StartsWith("City library", StringComparison.Ordinal));
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, digest.GroupingMethod);
+        Assert.Null(digest.GroupingNote);
+        Assert.Equal(2, (await KeptAsync(runner)).Count); // a file for each day
+    }
+
+    [Fact]
+    public async Task KeptVectorsThatCannotBeReadAreMadeAgainAndKeptAnew()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        await using var runner = await StartRunnerAsync();
+        var day = (await BuildAsync(runner)).Date;
+        var store = runner.Services.GetRequiredService<IBlobStore>();
+        var kept = Assert.Single(await KeptAsync(runner));
+        var blob = (await store.GetAsync(Containers.Embeddings, kept))!;
+        await store.PutAsync(Containers.Embeddings, kept, blob.Content[..(blob.Content.Length / 2)]); // cut short
+        var asked = _model.Requests.Count;
+
+        await Seeding.BuildDaysAsync(runner.Services, day);
+        var remade = _model.Requests.Count - asked;
+        await Seeding.BuildDaysAsync(runner.Services, day);
+
+        Assert.Equal(asked, remade); // every article again, as the first time
+        Assert.Equal(asked + remade, _model.Requests.Count); // and then read from the file written anew
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, (await DigestAsync(runner, day)).GroupingMethod);
+    }
+
+    [Fact]
+    public async Task VectorsOfAnotherLengthAreKeptApart()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        var folder = Repository.TempFolder("embeddings");
+        DateOnly day;
+        await using (var runner = await StartRunnerAsync(new() { ["Briefings:Storage:DataPath"] = folder }))
+        {
+            day = (await BuildAsync(runner)).Date;
+        }
+
+        var asked = _model.Requests.Count;
+        await using (var runner = await StartRunnerAsync(new() { ["Briefings:Storage:DataPath"] = folder, ["Briefings:OpenAI:EmbeddingDimensions"] = "64" }))
+        {
+            await Seeding.BuildDaysAsync(runner.Services, day);
+            Assert.Equal(2, (await KeptAsync(runner)).Count);
+        }
+
+        Assert.Equal(2 * asked, _model.Requests.Count);
+        Assert.All(_model.Requests.Skip(asked), r => Assert.Equal(64, (int)r.Json()["dimensions"]!));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<Digest> DigestAsync(Runner runner, DateOnly day) =>
+        (await runner.Services.GetRequiredService<DigestStore>().GetAsync(day))!.Digest;
+
+    /// <summary>The names of the kept vectors' blobs.</summary>
+    private static async Task<List<string>> KeptAsync(Runner runner)
+    {
+        var names = new List<string>();
+        await foreach (var entry in runner.Services.GetRequiredService<IBlobStore>().ListAsync(Containers.Embeddings))
+        {
+            names.Add(entry.Name);
+        }
+
+        return names;
+    }
+
     private static void AssertWordsAlone(Digest digest, string note)
     {
         Assert.Equal(GroupingMethods.Words, digest.GroupingMethod);

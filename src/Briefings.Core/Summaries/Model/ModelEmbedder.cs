@@ -21,7 +21,17 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
     /// <summary>Characters of an article sent: its title and lead, well within a model's input.</summary>
     private const int MaxCharacters = 2_000;
 
+    /// <summary>What an article is sent as (<see cref="TextOf"/>); a change to it makes the kept vectors another model's.</summary>
+    private const string TextForm = "title-lead-2000";
+
     private readonly ModelCaller _caller = new(options.Value, time, logger);
+
+    /// <summary>The deployment, the vectors' length asked for, the text sent and the endpoint's host.</summary>
+    public string? Model { get; } = string.Join('-',
+        options.Value.EmbeddingDeployment,
+        options.Value.EmbeddingDimensions > 0 ? options.Value.EmbeddingDimensions.ToString(System.Globalization.CultureInfo.InvariantCulture) : "default",
+        TextForm,
+        Uri.TryCreate(options.Value.Endpoint, UriKind.Absolute, out var endpoint) ? endpoint.Host : options.Value.Endpoint);
 
     public async Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {
