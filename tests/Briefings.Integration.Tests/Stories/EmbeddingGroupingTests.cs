@@ -175,6 +175,23 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VectorsAreKeptInBlobStorageAsInTheFolderStore()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        await using var azurite = await Azurite.StartAsync();
+        await using var runner = await StartRunnerAsync(connectionString: azurite.ConnectionString);
+        var first = await BuildAsync(runner);
+        var asked = _model.Requests.Count;
+
+        _model.Otherwise = _ => FakeReply.Error(500);
+        await Seeding.BuildDaysAsync(runner.Services, first.Date);
+
+        Assert.Equal(asked, _model.Requests.Count);
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, (await DigestAsync(runner, first.Date)).GroupingMethod);
+        Assert.Single(await KeptAsync(runner));
+    }
+
+    [Fact]
     public async Task ADaysBuildAsksTheModelOnlyForItsOwnArticlesAndReadsTheDaysBeforeFromTheirFiles()
     {
         _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
@@ -262,7 +279,7 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
         Assert.Equal([5, 1], digest.Stories.Select(s => s.Articles.Count)); // the words alone still tell the two apart
     }
 
-    private async Task<Runner> StartRunnerAsync(Dictionary<string, string?>? settings = null)
+    private async Task<Runner> StartRunnerAsync(Dictionary<string, string?>? settings = null, string? connectionString = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -275,7 +292,7 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
             all[key] = value;
         }
 
-        return await Runner.StartAsync(settings: all);
+        return await Runner.StartAsync(connectionString, all);
     }
 
     /// <summary>Ingests the seeds and the harbour festival and builds the day.</summary>
