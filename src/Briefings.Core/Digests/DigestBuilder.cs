@@ -25,8 +25,10 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     /// <param name="earlier">Articles of the days before, so a story that runs on is recognised as developing.</param>
     /// <param name="dayOf">The digest day of an article (by default its UTC date).</param>
     /// <param name="embeddings">Articles' embeddings, which join their words' similarity (<see cref="GroupingOptions.EmbeddingWeight"/>).</param>
+    /// <param name="told">By story id, the summary sentences earlier digests told: a developing story's summary tells what is new.</param>
     public Digest Build(IEnumerable<Article> input, DateOnly date, DateTimeOffset generatedAt, int? maxStories = null,
-        IEnumerable<Article>? earlier = null, Func<Article, DateOnly>? dayOf = null, ArticleEmbeddings? embeddings = null)
+        IEnumerable<Article>? earlier = null, Func<Article, DateOnly>? dayOf = null, ArticleEmbeddings? embeddings = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? told = null)
     {
         var today = input.DistinctBy(a => a.Id).ToList();
         var fresh = today.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -98,7 +100,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
         var summariesOf = new List<SummarySentence>[drafts.Count];
         using (DigestTelemetry.Phase("summaries"))
         {
-            EveryCore.For(drafts.Count, (k, _) => summariesOf[k] = summarizer.Summarize(Read(drafts[k].Members), drafts[k].ReportOf));
+            EveryCore.For(drafts.Count, (k, _) => summariesOf[k] = summarizer.Summarize(Read(drafts[k].Members), drafts[k].ReportOf, told?.GetValueOrDefault(drafts[k].Story.Id)));
         }
 
         var kept = new Story[drafts.Count];

@@ -119,7 +119,8 @@ public sealed class DigestHandler(
 
         var vectors = await embeddings.EmbedAsync(days, cancellationToken);
         var earlier = days.Skip(1).SelectMany(d => d.Articles).ToList();
-        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), vectors);
+        var told = await ToldAsync(day, cancellationToken);
+        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), vectors, told);
         digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
         await warming;
         var renderings = renderer.RenderStored(digest);
@@ -127,6 +128,28 @@ public sealed class DigestHandler(
         await digests.SaveAsync(digest, renderings, cancellationToken);
         DigestLog.Built(logger, day, digest.Stories.Count, digest.ArticleCount);
         return digest;
+    }
+
+    /// <summary>
+    /// What the digests of the <c>ContinuityDays</c> before a day told of each story: a story that
+    /// runs on keeps its id (it is named after its earliest article), so today's summary of it can
+    /// tell what is new.
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<string>>> ToldAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var told = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var back = 1; back <= options.Value.ContinuityDays; back++)
+        {
+            if (await digests.GetAsync(day.AddDays(-back), cancellationToken) is { } earlier)
+            {
+                foreach (var story in earlier.Digest.Stories)
+                {
+                    (told.TryGetValue(story.Id, out var sentences) ? sentences : told[story.Id] = []).AddRange(story.Summary.Select(s => s.Text));
+                }
+            }
+        }
+
+        return told.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)t.Value, StringComparer.Ordinal);
     }
 
     private async Task<DigestRunResult> SendBuiltAsync(Digest digest, bool send, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Briefings.Core.Articles;
 using Briefings.Core.Digests;
 using Briefings.Core.Stories;
+using Briefings.Core.Summaries.Model;
 using Briefings.Core.Text;
 
 namespace Briefings.Core.Summaries;
@@ -22,7 +23,8 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
 
     /// <param name="articles">The story's articles, most central first.</param>
     /// <param name="reportOf">For each article id, the id of the report it belongs to (copies share one).</param>
-    public List<SummarySentence> Summarize(IReadOnlyList<Article> articles, IReadOnlyDictionary<string, string> reportOf)
+    /// <param name="told">The sentences earlier digests told of the story, when it is developing.</param>
+    public List<SummarySentence> Summarize(IReadOnlyList<Article> articles, IReadOnlyDictionary<string, string> reportOf, IReadOnlyList<string>? told = null)
     {
         var candidates = new List<Candidate>();
         var later = new List<Candidate>(); // past the leads, without their grams: used only when the leads are too short
@@ -88,6 +90,23 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         else if (reported.Count >= options.MinSentences)
         {
             candidates = reported;
+        }
+
+        // A reader of yesterday's briefing has been told yesterday's facts: a developing story's
+        // summary tells what is new, and repeats a fact only when there is too little else.
+        if (told is { Count: > 0 })
+        {
+            // Compared as stems, so one fact told as "rates" then "rate" is one.
+            var toldStems = told.Select(t => TextFacts.ContentStems(t).ToHashSet(StringComparer.Ordinal)).ToList();
+            var untold = candidates.FindAll(c =>
+            {
+                var stems = TextFacts.ContentStems(c.Text);
+                return !toldStems.Any(t => stems.Count(t.Contains) >= options.ToldOverlap * stems.Count);
+            });
+            if (untold.Count >= options.MinSentences)
+            {
+                candidates = untold;
+            }
         }
 
         var order = articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);

@@ -48,4 +48,11 @@ public sealed record SummaryOptions
 
     /// <summary>The same, for an article already known to be a copy of the sentence's report (its wording differs more).</summary>
     public double CopyCitationOverlap { get; init; } = 0.4;
+
+    /// <summary>
+    /// A developing story's summary tells what is new: a sentence that holds this share of the
+    /// content words of a sentence an earlier digest told of the story is used only when the story
+    /// has too few others (the measure <see cref="CitationOverlap"/> uses for one fact told twice).
+    /// </summary>
+    public double ToldOverlap { get; init; } = 0.6;
 }

@@ -56,6 +56,27 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public void ADevelopingStorysSummaryLeavesOutWhatAnEarlierDigestToldWhileItHasOtherSentences()
+    {
+        var yesterday = Brief.Summarize(RateStory, NoCopies);
+        var today = Brief.Summarize(RateStory, NoCopies, told: ["The central bank raised its main interest rate by half a point to 4.5 percent on Tuesday, the largest increase in two decades."]);
+
+        Assert.Contains(yesterday, s => s.Text.Contains("half a point", StringComparison.Ordinal));
+        Assert.DoesNotContain(today, s => s.Text.Contains("half a point", StringComparison.Ordinal)); // each outlet's telling of it
+        Assert.Contains(today, s => s.Text.Contains("Ana Ruiz", StringComparison.Ordinal));
+        Assert.True(today.Count >= 2);
+    }
+
+    [Fact]
+    public void AStoryWithTooLittleNewIsToldAsBefore()
+    {
+        // Everything its leads say was told: a summary that repeats is better than none.
+        var told = RateStory.SelectMany(a => a.Paragraphs).SelectMany(Sentences.Split).ToList();
+
+        Assert.Equal(Brief.Summarize(RateStory, NoCopies).Select(s => s.Text), Brief.Summarize(RateStory, NoCopies, told).Select(s => s.Text));
+    }
+
+    [Fact]
     public void SummaryFillsItsWordBudgetWithoutPassingIt()
     {
         var sentences = Enumerable.Range(1, 8).Select(i =>

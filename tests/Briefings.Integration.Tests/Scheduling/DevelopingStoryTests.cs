@@ -31,6 +31,54 @@ public sealed class DevelopingStoryTests
         Assert.Single(story.GetProperty("articles").EnumerateArray());
     }
 
+    [Fact]
+    public async Task ADevelopingStorysSummaryTellsWhatIsNewSinceYesterdaysBriefing()
+    {
+        await using var runner = await Runner.StartAsync();
+        var today = runner.Services.GetRequiredService<DigestClock>().Today;
+        await IngestTextAsync(runner, "bridge-1.json", "Cargo ship strikes Westmere harbour bridge", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)), """
+            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic overnight.
+
+            Engineers said the main span of the bridge had shifted by about 30 centimetres where the ship hit the southern pier.
+
+            About 40,000 vehicles cross the harbour bridge on a normal weekday, and drivers were told to expect long detours.
+
+            The ship, the Nordic Star, was leaving the harbour with a load of timber when its steering failed, the port authority said.
+            """);
+        await IngestTextAsync(runner, "bridge-2.json", "Westmere harbour bridge to stay shut for six weeks after ship strike", today.ToDateTime(new TimeOnly(7, 0)), """
+            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic.
+
+            Divers found a crack in the southern pier of the bridge on Tuesday, and the county said repairs would keep the bridge shut for at least six weeks.
+
+            A ferry between the two banks of the harbour will run every twenty minutes from Thursday, the mayor said.
+
+            The owner of the Nordic Star said it would pay for the repairs to the bridge and had opened its own inquiry into the steering failure.
+            """);
+        var handler = runner.Services.GetRequiredService<DigestHandler>();
+        var digests = runner.Services.GetRequiredService<DigestStore>();
+        await handler.BuildAsync(today.AddDays(-1), send: false);
+        await handler.BuildAsync(today, send: false);
+
+        var yesterday = Assert.Single((await digests.GetAsync(today.AddDays(-1)))!.Digest.Stories);
+        var story = Assert.Single((await digests.GetAsync(today))!.Digest.Stories);
+        Assert.Equal(yesterday.Id, story.Id);
+        Assert.NotNull(story.Developing);
+        Assert.Contains(yesterday.Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal));
+        Assert.DoesNotContain(story.Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal));
+        Assert.Contains(story.Summary, s => s.Text.StartsWith("Divers found a crack", StringComparison.Ordinal));
+
+        // Built without yesterday's briefing, today's report would open on what it told.
+        var alone = new DigestBuilder().Build(await runner.Services.GetRequiredService<ArticleStore>().ListDayAsync(today), today, DateTimeOffset.UtcNow);
+        Assert.Contains(Assert.Single(alone.Stories).Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal));
+    }
+
+    private static async Task IngestTextAsync(Runner runner, string name, string title, DateTime published, string body)
+    {
+        var json = JsonSerializer.Serialize(new { title, source = "Wire", published = published.ToString("yyyy-MM-ddTHH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), body });
+        await runner.Services.GetRequiredService<IBlobStore>().PutAsync(Containers.Inbox, name, Encoding.UTF8.GetBytes(json));
+        Assert.Equal(IngestStatus.Ingested, (await runner.Services.GetRequiredService<IngestHandler>().IngestAsync(name)).Status);
+    }
+
     private static async Task IngestAsync(Runner runner, string name, string seed, DateTime published)
     {
         var body = await File.ReadAllTextAsync(Path.Combine(Repository.Seeds, seed));
