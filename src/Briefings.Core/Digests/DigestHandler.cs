@@ -121,7 +121,7 @@ public sealed class DigestHandler(
         var earlier = days.Skip(1).SelectMany(d => d.Articles).ToList();
         var told = await ToldAsync(day, cancellationToken);
         var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), vectors, told);
-        digest = await writer.ImproveAsync(digest, dayArticles, cancellationToken);
+        digest = await writer.ImproveAsync(digest, dayArticles, told, cancellationToken);
         await warming;
         var renderings = renderer.RenderStored(digest);
         DigestLog.Storing(logger, day);

@@ -43,7 +43,7 @@ public static class DigestCommand
                 ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
             var digest = builder.Build(articles, day, DateTimeOffset.UtcNow);
-            digest = await services.GetRequiredService<IStoryWriter>().ImproveAsync(digest, articles, cancellationToken);
+            digest = await services.GetRequiredService<IStoryWriter>().ImproveAsync(digest, articles, cancellationToken: cancellationToken);
 
             await warming;
             var requested = parse.GetValue(format)!;

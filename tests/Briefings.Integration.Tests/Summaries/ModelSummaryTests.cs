@@ -55,6 +55,41 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADevelopingStorysRequestTellsTheModelWhatEarlierBriefingsToldOfIt()
+    {
+        _model.Otherwise = r => FakeReply.Answer(Good(r));
+        await using var runner = await StartRunnerAsync();
+        var today = Seeding.Today(runner.Services);
+        await IngestSeedAsync(runner, "yesterday.json", "001_6a5f3271fac9ecc8.txt", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)));
+        await IngestSeedAsync(runner, "today.json", "003_17d850d139d251e7.txt", today.ToDateTime(new TimeOnly(6, 0)));
+        var digests = runner.Services.GetRequiredService<DigestStore>();
+        await Seeding.BuildDaysAsync(runner.Services, today.AddDays(-1));
+        var first = Assert.Single(_model.Requests);
+        var yesterday = Assert.Single((await digests.GetAsync(today.AddDays(-1)))!.Digest.Stories);
+
+        await Seeding.BuildDaysAsync(runner.Services, today);
+
+        var story = Assert.Single((await digests.GetAsync(today))!.Digest.Stories);
+        Assert.NotNull(story.Developing);
+        Assert.Equal(SummaryMethods.Model, yesterday.SummaryMethod);
+        Assert.DoesNotContain("Earlier briefings", UserMessage(first), StringComparison.Ordinal);
+        var prompt = UserMessage(_model.Requests[1]);
+        Assert.Contains("Earlier briefings already told the reader this about the story:", prompt, StringComparison.Ordinal);
+        Assert.All(yesterday.Summary, s => Assert.Contains($"- {s.Text}\n", prompt, StringComparison.Ordinal));
+        Assert.Single(_model.Requests[1].Passages()); // today's one report; what was told is not a passage to cite
+    }
+
+    private static string UserMessage(RecordedRequest request) =>
+        string.Concat(request.Json()["messages"]!.AsArray().Where(m => (string?)m!["role"] == "user").Select(m => m!["content"] is System.Text.Json.Nodes.JsonArray parts ? string.Concat(parts.Select(p => (string?)p!["text"])) : (string?)m["content"]));
+
+    private static async Task IngestSeedAsync(Runner runner, string name, string seed, DateTime published)
+    {
+        var body = await File.ReadAllTextAsync(Path.Combine(Repository.Seeds, seed));
+        var json = JsonSerializer.Serialize(new { title = name, source = "Wire", published = published.ToString("yyyy-MM-ddTHH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), body });
+        await Seeding.IngestTextAsync(runner.Services, name, json);
+    }
+
+    [Fact]
     public async Task TheStoredDigestSaysWhichPathWroteEachStory()
     {
         _model.Then(r => FakeReply.Answer(Good(r)));

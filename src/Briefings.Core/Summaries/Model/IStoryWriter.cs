@@ -8,13 +8,14 @@ public interface IStoryWriter
 {
     /// <param name="digest">The digest as <see cref="DigestBuilder"/> built it.</param>
     /// <param name="articles">The articles it was built from.</param>
+    /// <param name="told">By story id, the summary sentences earlier digests told (see <see cref="DigestBuilder.Build"/>).</param>
     /// <param name="cancellationToken">Cancels the run; a story's own failures never do.</param>
-    Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, CancellationToken cancellationToken = default);
+    Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, IReadOnlyDictionary<string, IReadOnlyList<string>>? told = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>With no model configured: the extractive stories stand as built.</summary>
 public sealed class ExtractiveStoryWriter : IStoryWriter
 {
-    public Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, CancellationToken cancellationToken = default) =>
+    public Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, IReadOnlyDictionary<string, IReadOnlyList<string>>? told = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(digest);
 }

@@ -23,16 +23,16 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
     private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrency);
     private readonly ModelCaller _caller = new(options.Value, time, logger);
 
-    public async Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    public async Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, IReadOnlyDictionary<string, IReadOnlyList<string>>? told = null, CancellationToken cancellationToken = default)
     {
         var byId = articles.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
         var budget = new CallBudget(options.Value.MaxCallsPerRun);
-        var stories = await Task.WhenAll(digest.Stories.Select(s => WriteAsync(s, byId, budget, cancellationToken)));
+        var stories = await Task.WhenAll(digest.Stories.Select(s => WriteAsync(s, byId, told?.GetValueOrDefault(s.Id), budget, cancellationToken)));
         ModelLog.Finished(logger, stories.Count(s => s.SummaryMethod == SummaryMethods.Model), stories.Length, budget.Taken);
         return digest with { Stories = stories };
     }
 
-    private async Task<Story> WriteAsync(Story story, Dictionary<string, Article> articles, CallBudget budget, CancellationToken cancellationToken)
+    private async Task<Story> WriteAsync(Story story, Dictionary<string, Article> articles, IReadOnlyList<string>? told, CallBudget budget, CancellationToken cancellationToken)
     {
         var passages = StoryPassages.For(story, articles);
         if (passages.Texts.Count == 0)
@@ -44,7 +44,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            reply = await _caller.CompleteAsync(chat, story.Id, passages, budget, cancellationToken);
+            reply = await _caller.CompleteAsync(chat, story.Id, passages, told, budget, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

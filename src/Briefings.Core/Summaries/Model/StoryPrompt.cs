@@ -39,11 +39,17 @@ internal static class StoryPrompt
         }
         """);
 
-    public static List<ChatMessage> Messages(StoryPassages passages) =>
+    /// <param name="passages">The story's numbered passages.</param>
+    /// <param name="told">What earlier briefings told of a developing story: the summary is to tell what is new.</param>
+    public static List<ChatMessage> Messages(StoryPassages passages, IReadOnlyList<string>? told = null) =>
     [
         new SystemChatMessage(Instructions),
-        new UserChatMessage($"Passages:\n\n{passages.Render()}\n\nWrite the headline and the summary as JSON."),
+        new UserChatMessage($"Passages:\n\n{passages.Render()}\n\n{Told(told)}Write the headline and the summary as JSON."),
     ];
+
+    private static string Told(IReadOnlyList<string>? told) => told is { Count: > 0 }
+        ? $"Earlier briefings already told the reader this about the story:\n{string.Join("\n", told.Select(sentence => $"- {sentence}"))}\n\nTell what is new since then; repeat an earlier fact only where the new ones need it.\n\n"
+        : "";
 
     public static ChatCompletionOptions Options(bool structured) => new()
     {
