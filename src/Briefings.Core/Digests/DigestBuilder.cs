@@ -25,7 +25,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     /// <param name="earlier">Articles of the days before, so a story that runs on is recognised as developing.</param>
     /// <param name="dayOf">The digest day of an article (by default its UTC date).</param>
     /// <param name="embeddings">Articles' embeddings, which join their words' similarity (<see cref="GroupingOptions.EmbeddingWeight"/>).</param>
-    /// <param name="told">By story id, the summary sentences earlier digests told: a developing story's summary tells what is new.</param>
+    /// <param name="told">By story id, what earlier digests told (summary sentences and quotes): a developing story's summary tells what is new, and its key quotes are new ones while it has any.</param>
     public Digest Build(IEnumerable<Article> input, DateOnly date, DateTimeOffset generatedAt, int? maxStories = null,
         IEnumerable<Article>? earlier = null, Func<Article, DateOnly>? dayOf = null, ArticleEmbeddings? embeddings = null,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? told = null)
@@ -109,7 +109,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
             EveryCore.For(drafts.Count, (k, _) =>
             {
                 var (story, _, members, reportOf) = drafts[k];
-                var (quotes, figures) = HighlightExtractor.Extract(Read(members), reportOf, told: summariesOf[k].ConvertAll(s => s.Text));
+                var (quotes, figures) = HighlightExtractor.Extract(Read(members), reportOf, told: summariesOf[k].ConvertAll(s => s.Text), toldBefore: told?.GetValueOrDefault(story.Id));
                 kept[k] = story with { Summary = summariesOf[k], Quotes = quotes, Figures = figures };
             });
         }

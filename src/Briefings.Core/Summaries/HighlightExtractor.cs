@@ -21,9 +21,10 @@ public static partial class HighlightExtractor
     /// <param name="maxQuotes">How many quotes to keep.</param>
     /// <param name="maxFigures">How many figures to keep.</param>
     /// <param name="told">The story's summary, whose quotations are shown as quotes only when others are too few.</param>
+    /// <param name="toldBefore">What earlier briefings told of a developing story (its summaries and quotes): quoted again only after the rest.</param>
     public static (List<Quote> Quotes, List<Figure> Figures) Extract(
         IEnumerable<Article> articles, IReadOnlyDictionary<string, string>? reportOf = null, int maxQuotes = 3, int maxFigures = 5,
-        IReadOnlyList<string>? told = null)
+        IReadOnlyList<string>? told = null, IReadOnlyList<string>? toldBefore = null)
     {
         var quotes = new List<QuoteCandidate>();
         var figures = new List<FigureCandidate>();
@@ -161,7 +162,7 @@ public static partial class HighlightExtractor
             }
         }
 
-        var keyQuotes = KeyQuotes(quotes, maxQuotes, Told(told));
+        var keyQuotes = KeyQuotes(quotes, maxQuotes, Told(told), Told(toldBefore));
         var keyFigures = KeyFigures(figures, maxFigures);
         // Every quotation's speaker, not only the kept ones': a quotation left out as another cut of
         // a kept one may be the one that names its speaker in full.
@@ -212,16 +213,19 @@ public static partial class HighlightExtractor
 
     /// <summary>
     /// The quotes a reader most needs: those the summary does not already quote first (a reader
-    /// has read those words), then those carried by the most reports (the words every
+    /// has read those words) and those an earlier briefing of the story quoted last (a reader of it
+    /// read them a day ago), then those carried by the most reports (the words every
     /// outlet chose to repeat), what people said before what another outlet reported, whole
     /// statements before fragments of a sentence ("put our troops at risk", which reads poorly on
     /// its own), then the earliest in the most central articles;
     /// one a speaker while other voices remain, so that a story with several sides shows them.
     /// </summary>
-    private static List<Quote> KeyQuotes(List<QuoteCandidate> candidates, int max, string told)
+    private static List<Quote> KeyQuotes(List<QuoteCandidate> candidates, int max, string told, string toldBefore)
     {
+        bool In(string text, QuoteCandidate c) => text.Length > 0 && text.Contains(Normalised(c.Quote.Text), StringComparison.Ordinal);
         var ranked = candidates // stable: ties keep the articles' order
-            .OrderBy(c => told.Length > 0 && told.Contains(Normalised(c.Quote.Text), StringComparison.Ordinal))
+            .OrderBy(c => In(toldBefore, c))
+            .ThenBy(c => In(told, c))
             .ThenByDescending(c => c.Reports.Count)
             .ThenBy(c => c.Reported)
             .ThenBy(c => char.IsLower(c.Quote.Text[0]))

@@ -72,6 +72,42 @@ public sealed class DevelopingStoryTests
         Assert.Contains(Assert.Single(alone.Stories).Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ADevelopingStorysKeyQuotesAreNewOnesBeforeWhatWasQuotedYesterday()
+    {
+        await using var runner = await Runner.StartAsync();
+        var today = runner.Services.GetRequiredService<DigestClock>().Today;
+        const string Engineer = "“We will not reopen the bridge until we know that every pier is safe,” said county engineer Maria Lopez.";
+        await IngestTextAsync(runner, "bridge-1.json", "Cargo ship strikes Westmere harbour bridge", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)), $"""
+            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic overnight.
+
+            {Engineer}
+
+            The ship, the Nordic Star, was leaving the harbour with a load of timber when its steering failed, the port authority said.
+            """);
+        await IngestTextAsync(runner, "bridge-2.json", "Westmere harbour bridge to stay shut for six weeks after ship strike", today.ToDateTime(new TimeOnly(7, 0)), $"""
+            Divers found a crack in the southern pier of the Westmere harbour bridge on Tuesday, and the county said repairs would keep the bridge shut for at least six weeks after the cargo ship struck it.
+
+            {Engineer}
+
+            “The ferry will be free for everyone who lives on the north bank until the bridge opens again,” said Mayor Tom Reyes.
+            """);
+        var handler = runner.Services.GetRequiredService<DigestHandler>();
+        var digests = runner.Services.GetRequiredService<DigestStore>();
+        await handler.BuildAsync(today.AddDays(-1), send: false);
+        await handler.BuildAsync(today, send: false);
+
+        var yesterday = Assert.Single((await digests.GetAsync(today.AddDays(-1)))!.Digest.Stories);
+        var story = Assert.Single((await digests.GetAsync(today))!.Digest.Stories);
+        Assert.Equal("Maria Lopez", Assert.Single(yesterday.Quotes).Speaker);
+        Assert.NotNull(story.Developing);
+        Assert.Equal("Mayor Tom Reyes", story.Quotes[0].Speaker);
+
+        // Without yesterday's briefing the engineer, quoted first in the report, would come first.
+        var alone = new DigestBuilder().Build(await runner.Services.GetRequiredService<ArticleStore>().ListDayAsync(today), today, DateTimeOffset.UtcNow);
+        Assert.Equal("Maria Lopez", Assert.Single(alone.Stories).Quotes[0].Speaker);
+    }
+
     private static async Task IngestTextAsync(Runner runner, string name, string title, DateTime published, string body)
     {
         var json = JsonSerializer.Serialize(new { title, source = "Wire", published = published.ToString("yyyy-MM-ddTHH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), body });
