@@ -63,7 +63,8 @@ public sealed class DigestHandler(
                     }
 
                     // Stamped with the occurrence rather than the clock, so the build depends only on
-                    // the stored articles: one restarted after a crash or retried stores the same bytes.
+                    // what is stored (the articles, and the digests of the days before): one
+                    // restarted after a crash or retried stores the same bytes.
                     digest = await BuildHeldAsync(day, occurrence, cancellationToken);
                 }
 

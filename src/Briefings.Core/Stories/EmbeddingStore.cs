@@ -36,7 +36,7 @@ public sealed class EmbeddingStore(IBlobStore store, IArticleEmbedder embedder, 
         }
 
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var files = new (string Name, string? ETag, int Kept)[days.Count];
+        var files = new (string Name, string? ETag, int Kept, int? Length)[days.Count];
         var missing = new List<Article>();
         for (var d = 0; d < days.Count; d++)
         {
@@ -57,7 +57,7 @@ public sealed class EmbeddingStore(IBlobStore store, IArticleEmbedder embedder, 
                 }
             }
 
-            files[d] = (name, etag, found);
+            files[d] = (name, etag, found, onFile.Values.FirstOrDefault()?.Length);
         }
 
         if (missing.Count == 0)
@@ -73,12 +73,18 @@ public sealed class EmbeddingStore(IBlobStore store, IArticleEmbedder embedder, 
         }
 
         EmbeddingLog.Made(logger, made.Vectors.Count, missing.Count, vectors.Count - made.Vectors.Count);
-        for (var d = 0; d < days.Count; d++)
+
+        // A file holds vectors of one length: the model's now (a deployment that changed model
+        // under the same name leaves the kept ones of another length out, and they are made again).
+        if (made.Vectors.Values.FirstOrDefault()?.Length is { } length)
         {
-            var day = days[d].Articles.Where(a => vectors.ContainsKey(a.Id)).Select(a => a.Id).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (day.Count > files[d].Kept)
+            for (var d = 0; d < days.Count; d++)
             {
-                await WriteAsync(files[d].Name, files[d].ETag, day.Select(id => (id, vectors[id])).ToList(), cancellationToken);
+                var day = days[d].Articles.Where(a => vectors.TryGetValue(a.Id, out var v) && v.Length == length).Select(a => a.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+                if (day.Count > files[d].Kept || files[d].Length is { } onFile && onFile != length)
+                {
+                    await WriteAsync(files[d].Name, files[d].ETag, day.Select(id => (id, vectors[id])).ToList(), cancellationToken);
+                }
             }
         }
 

@@ -235,6 +235,28 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VectorsOfAModelChangedUnderTheSameNameAreMadeAgainAndKeptAtOneLength()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        await using var runner = await StartRunnerAsync();
+        var day = (await BuildAsync(runner)).Date;
+        await Seeding.IngestTextAsync(runner.Services, "library.txt", Seeding.Library);
+        _model.Otherwise = r => FakeReply.Embeddings(r, text => [.. Vector(text), 0]); // one longer now
+        var asked = _model.Requests.Count;
+
+        await Seeding.BuildDaysAsync(runner.Services, day); // the new article; the file now holds the new length only
+        await Seeding.BuildDaysAsync(runner.Services, day); // the six of the old length, made again
+        var remade = _model.Requests.Count;
+        await Seeding.BuildDaysAsync(runner.Services, day);
+
+        var inputs = _model.Requests.Skip(asked).SelectMany(r => r.Inputs()).ToList();
+        Assert.Equal(7, inputs.Count);
+        Assert.Equal(7, inputs.Distinct().Count());
+        Assert.Equal(remade, _model.Requests.Count); // all seven kept, of one length
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, (await DigestAsync(runner, day)).GroupingMethod);
+    }
+
+    [Fact]
     public async Task VectorsOfAnotherLengthAreKeptApart()
     {
         _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
