@@ -54,22 +54,15 @@ public sealed class DevelopingStoryTests
 
             The owner of the Nordic Star said it would pay for the repairs to the bridge and had opened its own inquiry into the steering failure.
             """);
-        var handler = runner.Services.GetRequiredService<DigestHandler>();
-        var digests = runner.Services.GetRequiredService<DigestStore>();
-        await handler.BuildAsync(today.AddDays(-1), send: false);
-        await handler.BuildAsync(today, send: false);
+        var (yesterday, story, alone) = await BuildBothDaysAsync(runner, today);
 
-        var yesterday = Assert.Single((await digests.GetAsync(today.AddDays(-1)))!.Digest.Stories);
-        var story = Assert.Single((await digests.GetAsync(today))!.Digest.Stories);
         Assert.Equal(yesterday.Id, story.Id);
         Assert.NotNull(story.Developing);
         Assert.Contains(yesterday.Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal));
         Assert.DoesNotContain(story.Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal));
         Assert.Contains(story.Summary, s => s.Text.StartsWith("Divers found a crack", StringComparison.Ordinal));
 
-        // Built without yesterday's briefing, today's report would open on what it told.
-        var alone = new DigestBuilder().Build(await runner.Services.GetRequiredService<ArticleStore>().ListDayAsync(today), today, DateTimeOffset.UtcNow);
-        Assert.Contains(Assert.Single(alone.Stories).Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal));
+        Assert.Contains(alone.Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal)); // what it told, without yesterday's briefing
     }
 
     [Fact]
@@ -92,20 +85,30 @@ public sealed class DevelopingStoryTests
 
             “The ferry will be free for everyone who lives on the north bank until the bridge opens again,” said Mayor Tom Reyes.
             """);
-        var handler = runner.Services.GetRequiredService<DigestHandler>();
-        var digests = runner.Services.GetRequiredService<DigestStore>();
-        await handler.BuildAsync(today.AddDays(-1), send: false);
-        await handler.BuildAsync(today, send: false);
+        var (yesterday, story, alone) = await BuildBothDaysAsync(runner, today);
 
-        var yesterday = Assert.Single((await digests.GetAsync(today.AddDays(-1)))!.Digest.Stories);
-        var story = Assert.Single((await digests.GetAsync(today))!.Digest.Stories);
         Assert.Equal("Maria Lopez", Assert.Single(yesterday.Quotes).Speaker);
         Assert.NotNull(story.Developing);
         Assert.Equal("Mayor Tom Reyes", story.Quotes[0].Speaker);
 
-        // Without yesterday's briefing the engineer, quoted first in the report, would come first.
+        Assert.Equal("Maria Lopez", alone.Quotes[0].Speaker); // quoted first in the report, and first without yesterday's briefing
+    }
+
+    /// <summary>
+    /// Builds yesterday, then today, and today's articles once more on their own (as if there had
+    /// been no briefing yesterday); each holds one story.
+    /// </summary>
+    private static async Task<(Story Yesterday, Story Today, Story Alone)> BuildBothDaysAsync(Runner runner, DateOnly today)
+    {
+        var handler = runner.Services.GetRequiredService<DigestHandler>();
+        var digests = runner.Services.GetRequiredService<DigestStore>();
+        await handler.BuildAsync(today.AddDays(-1), send: false);
+        await handler.BuildAsync(today, send: false);
         var alone = new DigestBuilder().Build(await runner.Services.GetRequiredService<ArticleStore>().ListDayAsync(today), today, DateTimeOffset.UtcNow);
-        Assert.Equal("Maria Lopez", Assert.Single(alone.Stories).Quotes[0].Speaker);
+        return (
+            Assert.Single((await digests.GetAsync(today.AddDays(-1)))!.Digest.Stories),
+            Assert.Single((await digests.GetAsync(today))!.Digest.Stories),
+            Assert.Single(alone.Stories));
     }
 
     private static async Task IngestTextAsync(Runner runner, string name, string title, DateTime published, string body)
