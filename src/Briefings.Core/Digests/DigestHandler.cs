@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Briefings.Core.Articles;
 using Briefings.Core.Delivery;
 using Briefings.Core.Rendering;
@@ -141,7 +142,19 @@ public sealed class DigestHandler(
         var told = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (var back = 1; back <= options.Value.ContinuityDays; back++)
         {
-            if (await digests.GetAsync(day.AddDays(-back), cancellationToken) is { } earlier)
+            StoredDigest? earlier;
+            try
+            {
+                earlier = await digests.GetAsync(day.AddDays(-back), cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                // An earlier day's digest that cannot be read costs only what it told: today is built.
+                DigestLog.EarlierUnreadable(logger, day.AddDays(-back), day, e.Message);
+                continue;
+            }
+
+            if (earlier is not null)
             {
                 foreach (var story in earlier.Digest.Stories)
                 {
@@ -173,6 +186,9 @@ internal static partial class DigestLog
 
     [LoggerMessage(2004, LogLevel.Information, "Building the digest for {Day}")]
     public static partial void Building(ILogger logger, DateOnly day);
+
+    [LoggerMessage(2006, LogLevel.Warning, "The digest for {Earlier} cannot be read, so the digest for {Day} does not know what it told: {Error}")]
+    public static partial void EarlierUnreadable(ILogger logger, DateOnly earlier, DateOnly day, string error);
 
     [LoggerMessage(2005, LogLevel.Information, "Storing the digest for {Day}")]
     public static partial void Storing(ILogger logger, DateOnly day);

@@ -36,24 +36,7 @@ public sealed class DevelopingStoryTests
     {
         await using var runner = await Runner.StartAsync();
         var today = runner.Services.GetRequiredService<DigestClock>().Today;
-        await IngestTextAsync(runner, "bridge-1.json", "Cargo ship strikes Westmere harbour bridge", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)), """
-            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic overnight.
-
-            Engineers said the main span of the bridge had shifted by about 30 centimetres where the ship hit the southern pier.
-
-            About 40,000 vehicles cross the harbour bridge on a normal weekday, and drivers were told to expect long detours.
-
-            The ship, the Nordic Star, was leaving the harbour with a load of timber when its steering failed, the port authority said.
-            """);
-        await IngestTextAsync(runner, "bridge-2.json", "Westmere harbour bridge to stay shut for six weeks after ship strike", today.ToDateTime(new TimeOnly(7, 0)), """
-            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic.
-
-            Divers found a crack in the southern pier of the bridge on Tuesday, and the county said repairs would keep the bridge shut for at least six weeks.
-
-            A ferry between the two banks of the harbour will run every twenty minutes from Thursday, the mayor said.
-
-            The owner of the Nordic Star said it would pay for the repairs to the bridge and had opened its own inquiry into the steering failure.
-            """);
+        await IngestBridgeStoryAsync(runner, today);
         var (yesterday, story, alone) = await BuildBothDaysAsync(runner, today);
 
         Assert.Equal(yesterday.Id, story.Id);
@@ -63,6 +46,24 @@ public sealed class DevelopingStoryTests
         Assert.Contains(story.Summary, s => s.Text.StartsWith("Divers found a crack", StringComparison.Ordinal));
 
         Assert.Contains(alone.Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal)); // what it told, without yesterday's briefing
+    }
+
+    [Fact]
+    public async Task AnEarlierDigestThatCannotBeReadLeavesTodayBuiltAsIfNothingWasTold()
+    {
+        await using var runner = await Runner.StartAsync();
+        var today = runner.Services.GetRequiredService<DigestClock>().Today;
+        await IngestBridgeStoryAsync(runner, today);
+        var handler = runner.Services.GetRequiredService<DigestHandler>();
+        await handler.BuildAsync(today.AddDays(-1), send: false);
+        await runner.Services.GetRequiredService<IBlobStore>().PutAsync(Containers.Digests, $"{today.AddDays(-1):yyyy-MM-dd}/digest.json", Encoding.UTF8.GetBytes("{\"date\": \"2026-"));
+
+        var result = await handler.BuildAsync(today, send: false);
+
+        Assert.True(result.Built);
+        var story = Assert.Single((await runner.Services.GetRequiredService<DigestStore>().GetAsync(today))!.Digest.Stories);
+        Assert.NotNull(story.Developing); // from the articles, which are whole
+        Assert.Contains(story.Summary, s => s.Text.StartsWith("A cargo ship struck", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -92,6 +93,29 @@ public sealed class DevelopingStoryTests
         Assert.Equal("Mayor Tom Reyes", story.Quotes[0].Speaker);
 
         Assert.Equal("Maria Lopez", alone.Quotes[0].Speaker); // quoted first in the report, and first without yesterday's briefing
+    }
+
+    /// <summary>A bridge struck yesterday; today's report retells its lead and adds what divers found, a ferry and who pays.</summary>
+    private static async Task IngestBridgeStoryAsync(Runner runner, DateOnly today)
+    {
+        await IngestTextAsync(runner, "bridge-1.json", "Cargo ship strikes Westmere harbour bridge", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)), """
+            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic overnight.
+
+            Engineers said the main span of the bridge had shifted by about 30 centimetres where the ship hit the southern pier.
+
+            About 40,000 vehicles cross the harbour bridge on a normal weekday, and drivers were told to expect long detours.
+
+            The ship, the Nordic Star, was leaving the harbour with a load of timber when its steering failed, the port authority said.
+            """);
+        await IngestTextAsync(runner, "bridge-2.json", "Westmere harbour bridge to stay shut for six weeks after ship strike", today.ToDateTime(new TimeOnly(7, 0)), """
+            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic.
+
+            Divers found a crack in the southern pier of the bridge on Tuesday, and the county said repairs would keep the bridge shut for at least six weeks.
+
+            A ferry between the two banks of the harbour will run every twenty minutes from Thursday, the mayor said.
+
+            The owner of the Nordic Star said it would pay for the repairs to the bridge and had opened its own inquiry into the steering failure.
+            """);
     }
 
     /// <summary>
