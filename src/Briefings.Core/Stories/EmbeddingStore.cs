@@ -14,7 +14,8 @@ namespace Briefings.Core.Stories;
 /// once for its own day and again for each day after, and all of them again when a day is rebuilt.
 /// One blob per day and model: <c>embeddings/{model}/{yyyy-MM-dd}.bin</c>, holding the vectors of the
 /// articles filed for that day. The blobs only save calls: one that is missing, cannot be read or
-/// was changed by another run meanwhile costs a model call, never a vector that is wrong.
+/// was changed by another run meanwhile costs a model call, never a vector that is wrong, and a
+/// store that cannot be reached for them costs calls, not the build.
 /// </summary>
 public sealed class EmbeddingStore(IBlobStore store, IArticleEmbedder embedder, ILogger<EmbeddingStore> logger)
 {
@@ -105,7 +106,17 @@ public sealed class EmbeddingStore(IBlobStore store, IArticleEmbedder embedder, 
 
     private async Task<(Dictionary<string, float[]> Vectors, string? ETag)> ReadAsync(string name, CancellationToken cancellationToken)
     {
-        var blob = await store.GetAsync(Containers.Embeddings, name, cancellationToken);
+        StoredBlob? blob;
+        try
+        {
+            blob = await store.GetAsync(Containers.Embeddings, name, cancellationToken);
+        }
+        catch (Exception e) when (StorageErrors.IsTransient(e))
+        {
+            EmbeddingLog.NotRead(logger, name, e.Message); // the model is asked instead
+            blob = null;
+        }
+
         if (blob is null)
         {
             return (new Dictionary<string, float[]>(StringComparer.Ordinal), null);
@@ -131,6 +142,10 @@ public sealed class EmbeddingStore(IBlobStore store, IArticleEmbedder embedder, 
         catch (BlobConditionFailedException)
         {
             EmbeddingLog.ChangedMeanwhile(logger, name);
+        }
+        catch (Exception e) when (StorageErrors.IsTransient(e))
+        {
+            EmbeddingLog.NotKept(logger, name, e.Message); // the vectors are in hand; only the next run pays again
         }
     }
 
@@ -214,4 +229,10 @@ internal static partial class EmbeddingLog
 
     [LoggerMessage(5204, LogLevel.Information, "Kept embeddings {Name} were changed by another run meanwhile; theirs stay")]
     public static partial void ChangedMeanwhile(ILogger logger, string name);
+
+    [LoggerMessage(5205, LogLevel.Warning, "Kept embeddings {Name} could not be read, so the model is asked for them: {Error}")]
+    public static partial void NotRead(ILogger logger, string name, string error);
+
+    [LoggerMessage(5206, LogLevel.Warning, "Embeddings {Name} could not be kept; the next run asks the model for them again: {Error}")]
+    public static partial void NotKept(ILogger logger, string name, string error);
 }

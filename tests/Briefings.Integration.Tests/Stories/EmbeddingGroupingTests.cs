@@ -235,6 +235,26 @@ public sealed class EmbeddingGroupingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStoreThatCannotKeepTheVectorsCostsCallsNotTheBuild()
+    {
+        _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
+        var folder = Repository.TempFolder("embeddings");
+        await File.WriteAllTextAsync(Path.Combine(folder, Containers.Embeddings), "a file where the container's folder would be");
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:Storage:DataPath"] = folder });
+
+        var digest = await BuildAsync(runner);
+        var asked = _model.Requests.Count;
+        await Seeding.BuildDaysAsync(runner.Services, digest.Date);
+
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, digest.GroupingMethod);
+        Assert.Null(digest.GroupingNote);
+        Assert.Equal([5, 1], digest.Stories.Select(s => s.Articles.Count));
+        Assert.Equal(2 * asked, _model.Requests.Count); // nothing was kept, so the rebuild asked again
+        Assert.Equal(GroupingMethods.WordsAndEmbeddings, (await DigestAsync(runner, digest.Date)).GroupingMethod);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task VectorsOfAModelChangedUnderTheSameNameAreMadeAgainAndKeptAtOneLength()
     {
         _model.Otherwise = r => FakeReply.Embeddings(r, Vector);
