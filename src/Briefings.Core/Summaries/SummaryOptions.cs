@@ -50,9 +50,10 @@ public sealed record SummaryOptions
     public double CopyCitationOverlap { get; init; } = 0.4;
 
     /// <summary>
-    /// A developing story's summary tells what is new: a sentence that holds this share of the
-    /// content words of a sentence an earlier digest told of the story is used only when the story
-    /// has too few others (the measure <see cref="CitationOverlap"/> uses for one fact told twice).
+    /// A developing story's summary tells what is new: a sentence this share of whose content
+    /// stems (<c>TextFacts.ContentStems</c>: plural "s" dropped, six letters) an earlier digest's
+    /// sentence or quote of the story holds is used only when the story has too few others (the
+    /// share <see cref="CitationOverlap"/> takes for one fact told twice).
     /// </summary>
     public double ToldOverlap { get; init; } = 0.6;
 }
