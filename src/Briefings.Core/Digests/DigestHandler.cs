@@ -134,8 +134,9 @@ public sealed class DigestHandler(
 
     /// <summary>
     /// What the digests of the <c>ContinuityDays</c> before a day told of each story, its summary
-    /// sentences and its quotes: a story that runs on keeps its id (it is named after its earliest
-    /// article), so today's summary and quotes of it can tell what is new.
+    /// sentences, its quotes and its figures' sentences: a story that runs on keeps its id (it is
+    /// named after its earliest article), so today's summary, quotes and figures of it can tell what
+    /// is new.
     /// </summary>
     private async Task<Dictionary<string, IReadOnlyList<string>>> ToldAsync(DateOnly day, CancellationToken cancellationToken)
     {
@@ -158,7 +159,7 @@ public sealed class DigestHandler(
             {
                 foreach (var story in earlier.Digest.Stories)
                 {
-                    (told.TryGetValue(story.Id, out var sentences) ? sentences : told[story.Id] = []).AddRange([.. story.Summary.Select(s => s.Text), .. story.Quotes.Select(q => q.Text)]);
+                    (told.TryGetValue(story.Id, out var sentences) ? sentences : told[story.Id] = []).AddRange([.. story.Summary.Select(s => s.Text), .. story.Quotes.Select(q => q.Text), .. story.Figures.Select(f => f.Context)]);
                 }
             }
         }

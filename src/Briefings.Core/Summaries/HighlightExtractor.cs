@@ -21,7 +21,7 @@ public static partial class HighlightExtractor
     /// <param name="maxQuotes">How many quotes to keep.</param>
     /// <param name="maxFigures">How many figures to keep.</param>
     /// <param name="told">The story's summary, whose quotations are shown as quotes only when others are too few.</param>
-    /// <param name="toldBefore">What earlier briefings told of a developing story (its summaries and quotes): quoted again only after the rest.</param>
+    /// <param name="toldBefore">What earlier briefings told of a developing story (its summaries, quotes and figures' sentences): quoted and given again only after the rest.</param>
     public static (List<Quote> Quotes, List<Figure> Figures) Extract(
         IEnumerable<Article> articles, IReadOnlyDictionary<string, string>? reportOf = null, int maxQuotes = 3, int maxFigures = 5,
         IReadOnlyList<string>? told = null, IReadOnlyList<string>? toldBefore = null)
@@ -163,7 +163,7 @@ public static partial class HighlightExtractor
         }
 
         var keyQuotes = KeyQuotes(quotes, maxQuotes, Told(told), Told(toldBefore));
-        var keyFigures = KeyFigures(figures, maxFigures);
+        var keyFigures = KeyFigures(figures, maxFigures, Told(toldBefore));
         // Every quotation's speaker, not only the kept ones': a quotation left out as another cut of
         // a kept one may be the one that names its speaker in full.
         var namedInFull = speakers.Concat(keyFigures.Select(f => f.Speaker)).OfType<string>().Where(n => n.Contains(' ')).ToList();
@@ -192,14 +192,16 @@ public static partial class HighlightExtractor
 
     /// <summary>
     /// The figures a reader most needs: the things the most reports give an amount for first (the
-    /// numbers every outlet chose to report), then the earliest in the most central articles. A
+    /// numbers every outlet chose to report), then the earliest in the most central articles; a
+    /// thing an earlier briefing of a developing story gave comes after the new ones. A
     /// thing's two amounts stay together, so where outlets disagree both are shown or neither.
     /// </summary>
-    private static List<Figure> KeyFigures(List<FigureCandidate> candidates, int max)
+    private static List<Figure> KeyFigures(List<FigureCandidate> candidates, int max, string toldBefore)
     {
         var chosen = new List<Figure>(max);
         var things = candidates.GroupBy(c => c.Thing, StringComparer.Ordinal) // in the order first met
-            .OrderByDescending(thing => thing.Max(c => c.Reports.Count)); // stable: ties keep that order
+            .OrderBy(thing => toldBefore.Length > 0 && thing.Any(c => toldBefore.Contains(Normalised(c.Figure.Value), StringComparison.Ordinal)))
+            .ThenByDescending(thing => thing.Max(c => c.Reports.Count)); // stable: ties keep that order
         foreach (var thing in things)
         {
             if (chosen.Count + thing.Count() <= max)

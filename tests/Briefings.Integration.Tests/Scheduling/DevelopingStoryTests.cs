@@ -95,6 +95,35 @@ public sealed class DevelopingStoryTests
         Assert.Equal("Maria Lopez", alone.Quotes[0].Speaker); // quoted first in the report, and first without yesterday's briefing
     }
 
+    [Fact]
+    public async Task ADevelopingStorysKeyFiguresPutTodaysNumbersBeforeYesterdays()
+    {
+        await using var runner = await Runner.StartAsync();
+        var today = runner.Services.GetRequiredService<DigestClock>().Today;
+        const string Traffic = "About 40,000 vehicles cross the harbour bridge on a normal weekday, the county said.";
+        await IngestTextAsync(runner, "bridge-1.json", "Cargo ship strikes Westmere harbour bridge", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)), $"""
+            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic overnight.
+
+            {Traffic}
+
+            The ship, the Nordic Star, was leaving the harbour with a load of timber when its steering failed, the port authority said.
+            """);
+        await IngestTextAsync(runner, "bridge-2.json", "Westmere harbour bridge to stay shut after ship strike", today.ToDateTime(new TimeOnly(7, 0)), $"""
+            Divers found a crack in the southern pier of the Westmere harbour bridge on Tuesday, after the cargo ship Nordic Star struck it on Monday.
+
+            {Traffic}
+
+            The county put the cost of the repairs at $4 million, which the owner of the Nordic Star said it would pay.
+            """);
+        var (yesterday, story, alone) = await BuildBothDaysAsync(runner, today);
+        static int At(Story story, string value) => story.Figures.ToList().FindIndex(f => f.Value.Contains(value, StringComparison.Ordinal));
+
+        Assert.True(At(yesterday, "40,000") >= 0);
+        Assert.NotNull(story.Developing);
+        Assert.True(At(story, "$4 million") >= 0 && At(story, "$4 million") < At(story, "40,000"), string.Join(" | ", story.Figures.Select(f => f.Value)));
+        Assert.True(At(alone, "40,000") >= 0 && At(alone, "40,000") < At(alone, "$4 million"), string.Join(" | ", alone.Figures.Select(f => f.Value))); // the order of the report, without yesterday's briefing
+    }
+
     /// <summary>A bridge struck yesterday; today's report retells its lead and adds what divers found, a ferry and who pays.</summary>
     private static async Task IngestBridgeStoryAsync(Runner runner, DateOnly today)
     {
