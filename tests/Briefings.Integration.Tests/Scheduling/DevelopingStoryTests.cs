@@ -72,13 +72,7 @@ public sealed class DevelopingStoryTests
         await using var runner = await Runner.StartAsync();
         var today = runner.Services.GetRequiredService<DigestClock>().Today;
         const string Engineer = "“We will not reopen the bridge until we know that every pier is safe,” said county engineer Maria Lopez.";
-        await IngestTextAsync(runner, "bridge-1.json", "Cargo ship strikes Westmere harbour bridge", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)), $"""
-            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic overnight.
-
-            {Engineer}
-
-            The ship, the Nordic Star, was leaving the harbour with a load of timber when its steering failed, the port authority said.
-            """);
+        await IngestYesterdaysStrikeAsync(runner, today, Engineer);
         await IngestTextAsync(runner, "bridge-2.json", "Westmere harbour bridge to stay shut for six weeks after ship strike", today.ToDateTime(new TimeOnly(7, 0)), $"""
             Divers found a crack in the southern pier of the Westmere harbour bridge on Tuesday, and the county said repairs would keep the bridge shut for at least six weeks after the cargo ship struck it.
 
@@ -101,13 +95,7 @@ public sealed class DevelopingStoryTests
         await using var runner = await Runner.StartAsync();
         var today = runner.Services.GetRequiredService<DigestClock>().Today;
         const string Traffic = "About 40,000 vehicles cross the harbour bridge on a normal weekday, the county said.";
-        await IngestTextAsync(runner, "bridge-1.json", "Cargo ship strikes Westmere harbour bridge", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)), $"""
-            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic overnight.
-
-            {Traffic}
-
-            The ship, the Nordic Star, was leaving the harbour with a load of timber when its steering failed, the port authority said.
-            """);
+        await IngestYesterdaysStrikeAsync(runner, today, Traffic);
         await IngestTextAsync(runner, "bridge-2.json", "Westmere harbour bridge to stay shut after ship strike", today.ToDateTime(new TimeOnly(7, 0)), $"""
             Divers found a crack in the southern pier of the Westmere harbour bridge on Tuesday, after the cargo ship Nordic Star struck it on Monday.
 
@@ -123,6 +111,16 @@ public sealed class DevelopingStoryTests
         Assert.True(At(story, "$4 million") >= 0 && At(story, "$4 million") < At(story, "40,000"), string.Join(" | ", story.Figures.Select(f => f.Value)));
         Assert.True(At(alone, "40,000") >= 0 && At(alone, "40,000") < At(alone, "$4 million"), string.Join(" | ", alone.Figures.Select(f => f.Value))); // the order of the report, without yesterday's briefing
     }
+
+    /// <summary>Yesterday's report of the strike, with <paramref name="middle"/> between its lead and what the port authority said.</summary>
+    private static Task IngestYesterdaysStrikeAsync(Runner runner, DateOnly today, string middle) =>
+        IngestTextAsync(runner, "bridge-1.json", "Cargo ship strikes Westmere harbour bridge", today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)), $"""
+            A cargo ship struck the Westmere harbour bridge late on Monday, and the county closed the bridge to all traffic overnight.
+
+            {middle}
+
+            The ship, the Nordic Star, was leaving the harbour with a load of timber when its steering failed, the port authority said.
+            """);
 
     /// <summary>A bridge struck yesterday; today's report retells its lead and adds what divers found, a ferry and who pays.</summary>
     private static async Task IngestBridgeStoryAsync(Runner runner, DateOnly today)
