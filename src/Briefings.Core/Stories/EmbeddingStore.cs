@@ -173,12 +173,12 @@ public sealed class EmbeddingStore(IBlobStore store, IArticleEmbedder embedder, 
     }
 
     /// <summary>Reads a blob's vectors; returns what is wrong with it instead when anything is.</summary>
-    internal static string? Parse(ReadOnlyMemory<byte> content, out Dictionary<string, float[]> vectors)
+    internal static string? Parse(byte[] content, out Dictionary<string, float[]> vectors)
     {
         vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(content.ToArray()), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(content, writable: false), Encoding.UTF8);
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != Version)
             {
                 return "not a file of kept vectors, or another version of one";

@@ -309,19 +309,16 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     {
         var joined = new List<string>(sentences.Count);
         var open = new List<string>(); // the sentences of a quotation not yet closed
-        var (straight, opening, closing) = (0, 0, 0);
+        var marks = default(QuoteMarks); // theirs, each sentence's counted once
         foreach (var sentence in sentences)
         {
             open.Add(sentence);
-            var text = sentence.AsSpan();
-            straight += text.Count('"');
-            opening += text.Count('“');
-            closing += text.Count('”');
-            if (straight % 2 == 0 && opening == closing)
+            marks += QuoteMarks.Of(sentence);
+            if (marks.Balanced)
             {
                 joined.Add(open.Count == 1 ? sentence : string.Join(' ', open));
                 open.Clear();
-                (straight, opening, closing) = (0, 0, 0);
+                marks = default;
             }
         }
 
@@ -333,10 +330,16 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         return joined;
     }
 
-    private static bool QuotesBalanced(string text)
+    private static bool QuotesBalanced(string text) => QuoteMarks.Of(text).Balanced;
+
+    /// <summary>A text's quotation marks, counted: balanced when every quotation it opens it closes.</summary>
+    private readonly record struct QuoteMarks(int Straight, int Opening, int Closing)
     {
-        var span = text.AsSpan();
-        return span.Count('"') % 2 == 0 && span.Count('“') == span.Count('”');
+        public static QuoteMarks Of(ReadOnlySpan<char> text) => new(text.Count('"'), text.Count('“'), text.Count('”'));
+
+        public static QuoteMarks operator +(QuoteMarks a, QuoteMarks b) => new(a.Straight + b.Straight, a.Opening + b.Opening, a.Closing + b.Closing);
+
+        public bool Balanced => Straight % 2 == 0 && Opening == Closing;
     }
 
     /// <summary>

@@ -200,7 +200,7 @@ public static partial class HighlightExtractor
     {
         var chosen = new List<Figure>(max);
         var things = candidates.GroupBy(c => c.Thing, StringComparer.Ordinal) // in the order first met
-            .OrderBy(thing => toldBefore.Length > 0 && thing.Any(c => toldBefore.Contains(Normalised(c.Figure.Value), StringComparison.Ordinal)))
+            .OrderBy(thing => thing.Any(c => IsTold(c.Figure.Value, toldBefore)))
             .ThenByDescending(thing => thing.Max(c => c.Reports.Count)); // stable: ties keep that order
         foreach (var thing in things)
         {
@@ -224,10 +224,9 @@ public static partial class HighlightExtractor
     /// </summary>
     private static List<Quote> KeyQuotes(List<QuoteCandidate> candidates, int max, string told, string toldBefore)
     {
-        bool In(string text, QuoteCandidate c) => text.Length > 0 && text.Contains(Normalised(c.Quote.Text), StringComparison.Ordinal);
         var ranked = candidates // stable: ties keep the articles' order
-            .OrderBy(c => In(toldBefore, c))
-            .ThenBy(c => In(told, c))
+            .OrderBy(c => IsTold(c.Quote.Text, toldBefore))
+            .ThenBy(c => IsTold(c.Quote.Text, told))
             .ThenByDescending(c => c.Reports.Count)
             .ThenBy(c => c.Reported)
             .ThenBy(c => char.IsLower(c.Quote.Text[0]))
@@ -254,6 +253,9 @@ public static partial class HighlightExtractor
     }
 
     /// <summary>The story's summary as one run of lower-cased words, each sentence set off, to find a quotation in.</summary>
+    /// <summary>Whether <paramref name="told"/> (as <see cref="Told"/> joins it) holds the words of <paramref name="text"/>, in order.</summary>
+    private static bool IsTold(string text, string told) => told.Length > 0 && told.Contains(Normalised(text), StringComparison.Ordinal);
+
     private static string Told(IReadOnlyList<string>? sentences) =>
         sentences is null or { Count: 0 } ? "" : string.Join("|", sentences.Select(Normalised));
 

@@ -52,14 +52,10 @@ public static partial class ServeBenchmark
 
         var etag = first.Headers.ETag.Tag;
         var bytes = (await first.Content.ReadAsByteArrayAsync()).Length;
-        using var brotliRequest = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept-Encoding", "br" } } };
-        using var brotli = await client.SendAsync(brotliRequest);
-        var brotliBytes = (await brotli.Content.ReadAsByteArrayAsync()).Length;
+        var brotliBytes = await BrotliLengthAsync(client, url);
         var home = $"http://127.0.0.1:{port}/";
         var pageBytes = (await client.GetByteArrayAsync(home)).Length;
-        using var pageBrotliRequest = new HttpRequestMessage(HttpMethod.Get, home) { Headers = { { "Accept-Encoding", "br" } } };
-        using var pageBrotli = await client.SendAsync(pageBrotliRequest);
-        var pageBrotliBytes = (await pageBrotli.Content.ReadAsByteArrayAsync()).Length;
+        var pageBrotliBytes = await BrotliLengthAsync(client, home);
         var results = new JsonArray();
         // Plain (wrk sends no Accept-Encoding), compressed as a browser or feed reader asks for it,
         // and conditional with the plain form's ETag.
@@ -122,6 +118,14 @@ public static partial class ServeBenchmark
         await Console.In.ReadToEndAsync();
         await app.StopAsync();
         return 0;
+    }
+
+    /// <summary>The length of a response sent with Brotli, as a browser asks for it.</summary>
+    private static async Task<int> BrotliLengthAsync(HttpClient client, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept-Encoding", "br" } } };
+        using var response = await client.SendAsync(request);
+        return (await response.Content.ReadAsByteArrayAsync()).Length;
     }
 
     private static (double Rate, double P99, double P50, long Errors) Wrk(string url, int seconds, int threads, int connections, string? header)

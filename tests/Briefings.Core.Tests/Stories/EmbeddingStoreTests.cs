@@ -35,7 +35,7 @@ public sealed class EmbeddingStoreTests
         var bytes = EmbeddingStore.Serialize(Vectors);
         for (var length = 0; length < bytes.Length; length++)
         {
-            Assert.NotNull(EmbeddingStore.Parse(bytes.AsMemory(0, length), out _));
+            Assert.NotNull(EmbeddingStore.Parse(bytes[..length], out _));
         }
     }
 
