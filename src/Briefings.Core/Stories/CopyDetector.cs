@@ -21,6 +21,9 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
 
     /// <summary>Per word id, the article (by <see cref="_stamp"/>) that last gathered it: an article's distinct words without a set.</summary>
     private int[] _stamps = new int[1024];
+
+    /// <summary>Per word id, its place in the words of the article last profiled.</summary>
+    private int[] _slots = new int[1024];
     private int _stamp;
     private readonly List<int> _articleWords = [];
     private readonly List<int> _ids = [];
@@ -84,7 +87,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         int found = 0, from = 0;
         foreach (var id in sentence)
         {
-            var at = Array.BinarySearch(other.Words, from, other.Words.Length - from, id);
+            var at = Search(other.Words, from, id);
             if (at < 0)
             {
                 from = ~at;
@@ -116,6 +119,36 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="Array.BinarySearch(Array, int, int, object)"/>'s answer for sorted ids from
+    /// <paramref name="from"/> on, written out: the framework's generic search goes through its
+    /// comparer helper for every word, and copy detection looks up every word of a story's sentences.
+    /// </summary>
+    private static int Search(int[] sorted, int from, int id)
+    {
+        int low = from, high = sorted.Length - 1;
+        while (low <= high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            var value = sorted[middle];
+            if (value == id)
+            {
+                return middle;
+            }
+
+            if (value < id)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return ~low;
     }
 
     /// <summary>Whether one sentence holds enough of another's words: for sentences past the 64 a word's entry tells of.</summary>
@@ -177,12 +210,17 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
 
             var words = _articleWords.ToArray();
             Array.Sort(words);
+            for (var k = 0; k < words.Length; k++)
+            {
+                _slots[words[k]] = k;
+            }
+
             var masks = new ulong[words.Length];
             for (var k = 0; k < Math.Min(sentences.Count, 64); k++)
             {
                 foreach (var id in sentences[k])
                 {
-                    masks[Array.BinarySearch(words, id)] |= 1UL << k;
+                    masks[_slots[id]] |= 1UL << k;
                 }
             }
 
@@ -213,6 +251,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
                 if (known >= _stamps.Length)
                 {
                     Array.Resize(ref _stamps, _stamps.Length * 2);
+                    Array.Resize(ref _slots, _slots.Length * 2);
                 }
             }
 
