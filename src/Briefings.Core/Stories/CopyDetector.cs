@@ -24,6 +24,15 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
 
     /// <summary>Per word id, its place in the words of the article last profiled.</summary>
     private int[] _slots = new int[1024];
+
+    /// <summary>
+    /// Per word id, which of the loaded profile's first 64 sentences hold it, valid when its stamp
+    /// is <see cref="_loadStamp"/>: the profile <see cref="AlignedWithAny"/> last compared with.
+    /// </summary>
+    private ulong[] _masks = new ulong[1024];
+    private int[] _maskStamps = new int[1024];
+    private int _loadStamp;
+    private Profile? _loaded;
     private int _stamp;
     private readonly List<int> _articleWords = [];
     private readonly List<int> _ids = [];
@@ -34,7 +43,11 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     /// Lets go of the articles compared so far, keeping the words met: a detector that goes on to
     /// another story will not see them again, and on a large day they would otherwise outlive it.
     /// </summary>
-    public void Forget() => _profiles.Clear();
+    public void Forget()
+    {
+        _profiles.Clear();
+        _loaded = null;
+    }
 
     public bool AreCopies(Article a, Article b)
     {
@@ -46,6 +59,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
             return false;
         }
 
+        Load(longer);
         // Decided as soon as the count of aligned sentences reaches the share, or can no longer.
         var needed = alignedShare * shorter.Sentences.Length;
         var aligned = 0;
@@ -76,7 +90,9 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     /// word is looked up once in the other article's vocabulary, whose entry says which of its
     /// first 64 sentences hold it, and those sentences' counts go up: in a story of hundreds of
     /// reports of the same facts, most sentences share words with many of another report's, and
-    /// comparing them one sentence at a time was most of the day's copy detection.
+    /// comparing them one sentence at a time was most of the day's copy detection. The vocabulary
+    /// is read from a table by word id (<see cref="Load"/>, which the caller has made it), one read
+    /// a word rather than a search.
     /// </summary>
     private bool AlignedWithAny(int[] sentence, Profile other)
     {
@@ -84,19 +100,16 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         // A sentence with no counterpart even in the other article's whole vocabulary has none
         // in any one of its sentences.
         Span<int> counts = stackalloc int[64];
-        int found = 0, from = 0;
+        var found = 0;
         foreach (var id in sentence)
         {
-            var at = Search(other.Words, from, id);
-            if (at < 0)
+            if (_maskStamps[id] != _loadStamp)
             {
-                from = ~at;
                 continue;
             }
 
-            from = at + 1;
             found++;
-            for (var mask = other.Masks[at]; mask != 0; mask &= mask - 1)
+            for (var mask = _masks[id]; mask != 0; mask &= mask - 1)
             {
                 if (++counts[BitOperations.TrailingZeroCount(mask)] >= needed)
                 {
@@ -122,33 +135,24 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     }
 
     /// <summary>
-    /// <see cref="Array.BinarySearch(Array, int, int, object)"/>'s answer for sorted ids from
-    /// <paramref name="from"/> on, written out: the framework's generic search goes through its
-    /// comparer helper for every word, and copy detection looks up every word of a story's sentences.
+    /// Makes <paramref name="profile"/>'s words the ones <see cref="_masks"/> tells of, unless they
+    /// are already: a report is compared with many others in turn, and is the longer of the two in
+    /// most of them.
     /// </summary>
-    private static int Search(int[] sorted, int from, int id)
+    private void Load(Profile profile)
     {
-        int low = from, high = sorted.Length - 1;
-        while (low <= high)
+        if (ReferenceEquals(profile, _loaded))
         {
-            var middle = (int)((uint)(low + high) >> 1);
-            var value = sorted[middle];
-            if (value == id)
-            {
-                return middle;
-            }
-
-            if (value < id)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
+            return;
         }
 
-        return ~low;
+        _loaded = profile;
+        _loadStamp++;
+        for (var k = 0; k < profile.Words.Length; k++)
+        {
+            _masks[profile.Words[k]] = profile.Masks[k];
+            _maskStamps[profile.Words[k]] = _loadStamp;
+        }
     }
 
     /// <summary>Whether one sentence holds enough of another's words: for sentences past the 64 a word's entry tells of.</summary>
@@ -252,6 +256,8 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
                 {
                     Array.Resize(ref _stamps, _stamps.Length * 2);
                     Array.Resize(ref _slots, _slots.Length * 2);
+                    Array.Resize(ref _masks, _masks.Length * 2);
+                    Array.Resize(ref _maskStamps, _maskStamps.Length * 2);
                 }
             }
 
