@@ -56,11 +56,13 @@ public static class DigestBenchmark
             var phases = new JsonObject();
             var phaseAllocations = new JsonObject();
             var phaseCpu = new JsonObject();
+            var phaseJit = new JsonObject();
             foreach (var name in phaseNames)
             {
                 phases[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phases"]![name] ?? 0)), 1);
                 phaseAllocations[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phaseAllocations"]![name] ?? 0)), 1);
                 phaseCpu[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phaseCpu"]![name] ?? 0)), 1);
+                phaseJit[name] = Math.Round(Measure.Median(runs.Select(r => (double?)r["phaseJit"]![name] ?? 0)), 1);
             }
 
             var result = new JsonObject
@@ -84,6 +86,7 @@ public static class DigestBenchmark
                 ["phasesMs"] = phases,
                 ["phasesAllocatedMegabytes"] = phaseAllocations,
                 ["phasesCpuMs"] = phaseCpu,
+                ["phasesJitMs"] = phaseJit,
             };
             if (peer)
             {
@@ -119,6 +122,7 @@ public static class DigestBenchmark
             + $"  x{(double)r["ratioToBaseline"]!:0.00} vs {(int)r["baselineSize"]!:N0}");
         Console.WriteLine("        phases (ms, median): " + string.Join("  ", r["phasesMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         Console.WriteLine("        cpu (ms, median):    " + string.Join("  ", r["phasesCpuMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
+        Console.WriteLine("        compiling (ms, median): " + string.Join("  ", r["phasesJitMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         Console.WriteLine("        allocated (MB, median): " + string.Join("  ", r["phasesAllocatedMegabytes"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         if (r["peer"] is JsonObject peer)
         {
@@ -188,6 +192,7 @@ public static class DigestBenchmark
             ["phases"] = phases.ToJson(),
             ["phaseAllocations"] = phases.AllocatedJson(),
             ["phaseCpu"] = phases.CpuJson(),
+            ["phaseJit"] = phases.JitJson(),
         };
         Console.WriteLine(Measure.Json(result));
         return 0;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -108,9 +109,11 @@ public static class Measure
         private readonly ActivityListener _listener;
         private const string AllocatedAtStart = "allocatedAtStart";
         private const string CpuAtStart = "cpuAtStart";
+        private const string JitAtStart = "jitAtStart";
         private readonly Dictionary<string, TimeSpan> _totals = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _allocated = new(StringComparer.Ordinal);
         private readonly Dictionary<string, TimeSpan> _cpu = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TimeSpan> _jit = new(StringComparer.Ordinal);
 
         public Phases(string sourceName)
         {
@@ -122,11 +125,17 @@ public static class Measure
                 {
                     activity.SetCustomProperty(AllocatedAtStart, GC.GetTotalAllocatedBytes());
                     activity.SetCustomProperty(CpuAtStart, ProcessClock.Now());
+                    activity.SetCustomProperty(JitAtStart, JitInfo.GetCompilationTime());
                 },
                 ActivityStopped = activity =>
                 {
                     var allocated = GC.GetTotalAllocatedBytes() - (long)activity.GetCustomProperty(AllocatedAtStart)!;
-                    Add(activity.OperationName, activity.Duration, allocated, ProcessClock.Now() - (TimeSpan)activity.GetCustomProperty(CpuAtStart)!);
+                    Add(
+                        activity.OperationName,
+                        activity.Duration,
+                        allocated,
+                        ProcessClock.Now() - (TimeSpan)activity.GetCustomProperty(CpuAtStart)!,
+                        JitInfo.GetCompilationTime() - (TimeSpan)activity.GetCustomProperty(JitAtStart)!);
                 },
             };
             ActivitySource.AddActivityListener(_listener);
@@ -135,20 +144,24 @@ public static class Measure
         /// <summary>
         /// Adds to a phase its time, and the bytes the whole process allocated and the CPU time it
         /// used meanwhile (phases run one after another; CPU time over wall time says how well a
-        /// phase kept the cores busy).
+        /// phase kept the cores busy), and the time spent compiling code on every thread.
         /// </summary>
-        private void Add(string name, TimeSpan elapsed, long allocated, TimeSpan cpu)
+        private void Add(string name, TimeSpan elapsed, long allocated, TimeSpan cpu, TimeSpan jit)
         {
             lock (_totals)
             {
                 _totals[name] = _totals.GetValueOrDefault(name) + elapsed;
                 _allocated[name] = _allocated.GetValueOrDefault(name) + allocated;
                 _cpu[name] = _cpu.GetValueOrDefault(name) + cpu;
+                _jit[name] = _jit.GetValueOrDefault(name) + jit;
             }
         }
 
         /// <summary>Milliseconds of process CPU time in each phase.</summary>
         public JsonObject CpuJson() => Json(_cpu, cpu => cpu.TotalMilliseconds);
+
+        /// <summary>Milliseconds spent compiling code, on every thread, during each phase.</summary>
+        public JsonObject JitJson() => Json(_jit, jit => jit.TotalMilliseconds);
 
         /// <summary>Megabytes allocated in each phase.</summary>
         public JsonObject AllocatedJson() => Json(_allocated, bytes => bytes / (1024.0 * 1024));
