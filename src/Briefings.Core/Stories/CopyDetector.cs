@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Briefings.Core.Articles;
 using Briefings.Core.Text;
 
@@ -24,6 +23,10 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
 
     /// <summary>Per word id, its place in the words of the article last profiled.</summary>
     private int[] _slots = new int[1024];
+
+    /// <summary>Per word id, the sentence (by <see cref="_mark"/>) that last held it: a sentence's distinct words, and the words two sentences share, without a set.</summary>
+    private int[] _marks = new int[1024];
+    private int _mark;
 
     /// <summary>
     /// Per word id, which of the loaded profile's first 64 sentences hold it, valid when its stamp
@@ -158,32 +161,28 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     /// <summary>Whether one sentence holds enough of another's words: for sentences past the 64 a word's entry tells of.</summary>
     private bool Aligned(int[] sentence, int[] other) => (double)Shared(sentence, other) / sentence.Length >= sentenceOverlap;
 
-    /// <summary>How many of one sorted set's ids the other holds.</summary>
-    private static int Shared(int[] a, int[] b)
+    /// <summary>How many of one set's ids the other holds.</summary>
+    private int Shared(int[] a, int[] b)
     {
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
+        _mark++;
+        foreach (var id in b)
         {
-            if (a[i] == b[j])
+            _marks[id] = _mark;
+        }
+
+        var shared = 0;
+        foreach (var id in a)
+        {
+            if (_marks[id] == _mark)
             {
                 shared++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
             }
         }
 
         return shared;
     }
 
-    /// <summary>An article's sentences of four or more content words, and all its content words, as sorted word ids.</summary>
+    /// <summary>An article's sentences of four or more content words, and all its content words, as word ids.</summary>
     private Profile ProfileOf(Article article)
     {
         if (!_profiles.TryGetValue(article.Id, out var profile))
@@ -205,6 +204,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
                             if (_stamps[id] != _stamp)
                             {
                                 _stamps[id] = _stamp;
+                                _slots[id] = _articleWords.Count;
                                 _articleWords.Add(id);
                             }
                         }
@@ -212,14 +212,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
                 }
             }
 
-            var words = _articleWords.ToArray();
-            Array.Sort(words);
-            for (var k = 0; k < words.Length; k++)
-            {
-                _slots[words[k]] = k;
-            }
-
-            var masks = new ulong[words.Length];
+            var masks = new ulong[_articleWords.Count];
             for (var k = 0; k < Math.Min(sentences.Count, 64); k++)
             {
                 foreach (var id in sentences[k])
@@ -228,7 +221,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
                 }
             }
 
-            _profiles[article.Id] = profile = new Profile([.. sentences], words, masks);
+            _profiles[article.Id] = profile = new Profile([.. sentences], [.. _articleWords], masks);
         }
 
         return profile;
@@ -236,7 +229,8 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
 
     /// <summary>
     /// A sentence's distinct content words (<see cref="Vocabulary.Keep"/>, as the summaries count them)
-    /// as sorted ids; a string is made only for a word this detector has not met before.
+    /// as ids, in the order they first come; a string is made only for a word this detector has not
+    /// met before.
     /// </summary>
     private int[] ContentIds(ReadOnlySpan<char> sentence)
     {
@@ -246,6 +240,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
         }
 
         _ids.Clear();
+        _mark++;
         foreach (var token in Words.Spans(sentence, _buffer))
         {
             ref var known = ref _words.GetOrAdd(token, out var added);
@@ -254,32 +249,24 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
                 known = Vocabulary.Keep(token) ? _nextId++ : -1;
                 if (known >= _stamps.Length)
                 {
-                    Array.Resize(ref _stamps, _stamps.Length * 2);
-                    Array.Resize(ref _slots, _slots.Length * 2);
-                    Array.Resize(ref _masks, _masks.Length * 2);
-                    Array.Resize(ref _maskStamps, _maskStamps.Length * 2);
+                    var size = _stamps.Length * 2;
+                    Array.Resize(ref _stamps, size);
+                    Array.Resize(ref _slots, size);
+                    Array.Resize(ref _marks, size);
+                    Array.Resize(ref _masks, size);
+                    Array.Resize(ref _maskStamps, size);
                 }
             }
 
             var id = known;
-
-            if (id >= 0)
+            if (id >= 0 && _marks[id] != _mark)
             {
+                _marks[id] = _mark;
                 _ids.Add(id);
             }
         }
 
-        _ids.Sort();
-        var distinct = 0;
-        for (var k = 0; k < _ids.Count; k++)
-        {
-            if (k == 0 || _ids[k] != _ids[k - 1])
-            {
-                _ids[distinct++] = _ids[k];
-            }
-        }
-
-        return CollectionsMarshal.AsSpan(_ids)[..distinct].ToArray();
+        return [.. _ids];
     }
 
     /// <summary>An article's sentences, its words, and for each word which of the first 64 sentences hold it.</summary>
