@@ -1,5 +1,6 @@
 using Briefings.Core.Articles;
 using Briefings.Core.Stories;
+using CsCheck;
 
 namespace Briefings.Core.Tests.Stories;
 
@@ -39,5 +40,35 @@ public sealed class CopyDetectorTests
 
         Assert.True(detector.AreCopies(report, Article("six", Enumerable.Range(0, 6).Concat(Enumerable.Range(200, 4)))));
         Assert.False(detector.AreCopies(report, Article("five", Enumerable.Range(0, 5).Concat(Enumerable.Range(300, 5)))));
+    }
+
+    [Fact]
+    public void ADetectorGoingFromPairToPairAndStoryToStoryAnswersAsAFreshOneWould()
+    {
+        // A detector keeps what it has worked out (each report's words, and the table of the last
+        // longer report it compared with) from one comparison to the next and across stories; none
+        // of it may leak into an answer. Reports are drawn from a few shared lines, so that pairs
+        // are copies, near copies and strangers, some of more than 64 sentences.
+        var report = Gen.Int[0, 24].Array[1, 12]
+            .Select(Gen.Bool, (lines, longer) => longer ? lines.Concat(Enumerable.Range(500, 70)).ToArray() : lines);
+        var step = Gen.Select(Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[0, 9], (a, b, story) => (A: a, B: b, NewStory: story == 0));
+        Gen.Select(report.Array[6], step.Array[1, 40]).Sample((reports, steps) =>
+        {
+            var detector = new CopyDetector();
+            var story = 0;
+            foreach (var (a, b, newStory) in steps)
+            {
+                if (newStory)
+                {
+                    detector.Forget();
+                    story++;
+                }
+
+                // Each story has articles of its own, as a day's stories do.
+                var first = Article($"{story}-{a}", reports[a]);
+                var second = Article($"{story}-{b}", reports[b]);
+                Assert.Equal(new CopyDetector().AreCopies(first, second), detector.AreCopies(first, second));
+            }
+        }, iter: 200, threads: 1);
     }
 }
