@@ -30,7 +30,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
 
     /// <summary>
     /// Per word id, which of the loaded profile's first 64 sentences hold it, valid when its stamp
-    /// is <see cref="_loadStamp"/>: the profile <see cref="AlignedWithAny"/> last compared with.
+    /// is <see cref="_loadStamp"/>: the longer report of the pair compared last.
     /// </summary>
     private ulong[] _masks = new ulong[1024];
     private int[] _maskStamps = new int[1024];
@@ -94,7 +94,7 @@ public sealed class CopyDetector(double sentenceOverlap = 0.5, double alignedSha
     /// first 64 sentences hold it, and those sentences' counts go up: in a story of hundreds of
     /// reports of the same facts, most sentences share words with many of another report's, and
     /// comparing them one sentence at a time was most of the day's copy detection. The vocabulary
-    /// is read from a table by word id (<see cref="Load"/>, which the caller has made it), one read
+    /// is the table by word id that <see cref="Load"/> filled for <paramref name="other"/>: one read
     /// a word rather than a search.
     /// </summary>
     private bool AlignedWithAny(int[] sentence, Profile other)
