@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Briefings.Core.Text;
 
 /// <summary>
@@ -13,6 +15,9 @@ public static class Sentences
         "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt",
         "v", // "Roe v. Wade"
     };
+
+    /// <summary>What can end a sentence: the scan jumps from one to the next.</summary>
+    private static readonly SearchValues<char> Ends = SearchValues.Create(".!?…");
 
     public static List<string> Split(string paragraph)
     {
@@ -37,12 +42,14 @@ public static class Sentences
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var ch = text[i];
-            if (ch is not ('.' or '!' or '?' or '…'))
+            var ahead = text.AsSpan(i).IndexOfAny(Ends);
+            if (ahead < 0)
             {
-                continue;
+                break;
             }
 
+            i += ahead;
+            var ch = text[i];
             var end = i + 1;
             while (end < text.Length && text[end] is '.' or '!' or '?' or '"' or '”' or '’' or '\'' or ')' or ']')
             {
