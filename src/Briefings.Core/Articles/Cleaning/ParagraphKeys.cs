@@ -13,7 +13,6 @@ internal readonly struct ParagraphKeys : IDisposable
 {
     private readonly char[] _chars;
     private readonly int[] _starts; // key i is _chars[_starts[i].._starts[i + 1]]
-    private readonly int[] _hashes;
     private readonly int _count;
 
     public ParagraphKeys(IReadOnlyList<string> paragraphs)
@@ -27,14 +26,11 @@ internal readonly struct ParagraphKeys : IDisposable
 
         _chars = ArrayPool<char>.Shared.Rent(total);
         _starts = ArrayPool<int>.Shared.Rent(_count + 1);
-        _hashes = ArrayPool<int>.Shared.Rent(_count);
         var length = 0;
         for (var i = 0; i < _count; i++)
         {
             _starts[i] = length;
-            var written = Words.KeyInto(BulletPrefix.Strip(paragraphs[i].AsSpan()), _chars.AsSpan(length));
-            _hashes[i] = string.GetHashCode(_chars.AsSpan(length, written));
-            length += written;
+            length += Words.KeyInto(BulletPrefix.Strip(paragraphs[i].AsSpan()), _chars.AsSpan(length));
         }
 
         _starts[_count] = length;
@@ -42,13 +38,16 @@ internal readonly struct ParagraphKeys : IDisposable
 
     public ReadOnlySpan<char> this[int index] => _chars.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
 
-    /// <summary>True when an earlier paragraph has the same (non-empty) key.</summary>
+    /// <summary>
+    /// True when an earlier paragraph has the same (non-empty) key. Keys of one length are few, so
+    /// the lengths sort out the candidates without hashing every key.
+    /// </summary>
     public bool RepeatsAnEarlierOne(int index)
     {
         var key = this[index];
         for (var j = 0; j < index; j++)
         {
-            if (_hashes[j] == _hashes[index] && this[j].SequenceEqual(key))
+            if (_starts[j + 1] - _starts[j] == key.Length && this[j].SequenceEqual(key))
             {
                 return true;
             }
@@ -82,6 +81,5 @@ internal readonly struct ParagraphKeys : IDisposable
     {
         ArrayPool<char>.Shared.Return(_chars);
         ArrayPool<int>.Shared.Return(_starts);
-        ArrayPool<int>.Shared.Return(_hashes);
     }
 }
