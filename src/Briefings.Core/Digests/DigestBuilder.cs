@@ -25,7 +25,7 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     /// <param name="earlier">Articles of the days before, so a story that runs on is recognised as developing.</param>
     /// <param name="dayOf">The digest day of an article (by default its UTC date).</param>
     /// <param name="embeddings">Articles' embeddings, which join their words' similarity (<see cref="GroupingOptions.EmbeddingWeight"/>).</param>
-    /// <param name="told">By story id, what earlier digests told (summary sentences and quotes): a developing story's summary tells what is new, and its key quotes are new ones while it has any.</param>
+    /// <param name="told">By story id, what earlier digests told (summary sentences, quotes and figures' sentences): a developing story's summary tells what is new, and its key quotes and figures put new ones first.</param>
     public Digest Build(IEnumerable<Article> input, DateOnly date, DateTimeOffset generatedAt, int? maxStories = null,
         IEnumerable<Article>? earlier = null, Func<Article, DateOnly>? dayOf = null, ArticleEmbeddings? embeddings = null,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? told = null)

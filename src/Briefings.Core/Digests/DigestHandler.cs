@@ -159,7 +159,14 @@ public sealed class DigestHandler(
             {
                 foreach (var story in earlier.Digest.Stories)
                 {
-                    (told.TryGetValue(story.Id, out var sentences) ? sentences : told[story.Id] = []).AddRange([.. story.Summary.Select(s => s.Text), .. story.Quotes.Select(q => q.Text), .. story.Figures.Select(f => f.Context)]);
+                    if (!told.TryGetValue(story.Id, out var sentences))
+                    {
+                        told[story.Id] = sentences = [];
+                    }
+
+                    sentences.AddRange(story.Summary.Select(s => s.Text));
+                    sentences.AddRange(story.Quotes.Select(q => q.Text));
+                    sentences.AddRange(story.Figures.Select(f => f.Context));
                 }
             }
         }

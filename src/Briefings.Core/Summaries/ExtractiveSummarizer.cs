@@ -23,7 +23,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
 
     /// <param name="articles">The story's articles, most central first.</param>
     /// <param name="reportOf">For each article id, the id of the report it belongs to (copies share one).</param>
-    /// <param name="told">What earlier digests told of the story (summary sentences and quotes), when it is developing.</param>
+    /// <param name="told">What earlier digests told of the story (summary sentences, quotes and figures' sentences), when it is developing.</param>
     public List<SummarySentence> Summarize(IReadOnlyList<Article> articles, IReadOnlyDictionary<string, string> reportOf, IReadOnlyList<string>? told = null)
     {
         var candidates = new List<Candidate>();

@@ -252,10 +252,10 @@ public static partial class HighlightExtractor
         return chosen.OrderBy(ranked.IndexOf).Select(c => c.Quote).ToList();
     }
 
-    /// <summary>The story's summary as one run of lower-cased words, each sentence set off, to find a quotation in.</summary>
     /// <summary>Whether <paramref name="told"/> (as <see cref="Told"/> joins it) holds the words of <paramref name="text"/>, in order.</summary>
     private static bool IsTold(string text, string told) => told.Length > 0 && told.Contains(Normalised(text), StringComparison.Ordinal);
 
+    /// <summary>Sentences told (a summary, or what earlier briefings told) as one run of lower-cased words, each sentence set off, to find a quotation or an amount in.</summary>
     private static string Told(IReadOnlyList<string>? sentences) =>
         sentences is null or { Count: 0 } ? "" : string.Join("|", sentences.Select(Normalised));
 

@@ -52,7 +52,7 @@ public sealed record SummaryOptions
     /// <summary>
     /// A developing story's summary tells what is new: a sentence this share of whose content
     /// stems (<c>TextFacts.ContentStems</c>: plural "s" dropped, six letters) an earlier digest's
-    /// sentence or quote of the story holds is used only when the story has too few others (the
+    /// sentence, quote or figure's sentence of the story holds is used only when the story has too few others (the
     /// share <see cref="CitationOverlap"/> takes for one fact told twice).
     /// </summary>
     public double ToldOverlap { get; init; } = 0.6;

@@ -8,7 +8,7 @@ public interface IStoryWriter
 {
     /// <param name="digest">The digest as <see cref="DigestBuilder"/> built it.</param>
     /// <param name="articles">The articles it was built from.</param>
-    /// <param name="told">By story id, what earlier digests told: summary sentences and quotes (see <see cref="DigestBuilder.Build"/>).</param>
+    /// <param name="told">By story id, what earlier digests told: summary sentences, quotes and figures' sentences (see <see cref="DigestBuilder.Build"/>).</param>
     /// <param name="cancellationToken">Cancels the run; a story's own failures never do.</param>
     Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, IReadOnlyDictionary<string, IReadOnlyList<string>>? told = null, CancellationToken cancellationToken = default);
 }
