@@ -65,8 +65,9 @@ public static class ArticleVectors
                 }
             }
 
-            var sortedTerms = terms.AsSpan(0, kept).ToArray();
-            var weights = counts.AsSpan(0, kept).ToArray();
+            // The counter's arrays become the vector's when every term is kept, as nearly always.
+            var sortedTerms = kept == terms.Length ? terms : terms.AsSpan(0, kept).ToArray();
+            var weights = kept == counts.Length ? counts : counts.AsSpan(0, kept).ToArray();
             Array.Sort(sortedTerms, weights);
             vectors[i] = SparseVector.FromSorted(sortedTerms, weights, weekdays);
             counted[i] = default;
