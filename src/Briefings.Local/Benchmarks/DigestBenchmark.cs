@@ -118,12 +118,12 @@ public static class DigestBenchmark
     {
         Console.WriteLine($"digest  {(int)r["size"]!,8:N0} articles  {(int)r["stories"]!,6:N0} stories  median {(double)r["medianSeconds"]!,7:0.000} s"
             + $"  (min {(double)r["minSeconds"]!:0.000}, max {(double)r["maxSeconds"]!:0.000}, {(int)r["runs"]!} runs; cpu {(double)r["medianCpuSeconds"]!:0.0} s, GC pauses {(double)r["medianGcPauseSeconds"]!:0.00} s, JIT {(double)r["medianJitSeconds"]!:0.00} s for {(double)r["medianJitMethods"]!:N0} methods)"
-            + $"  peak {(double)r["peakMegabytes"]!:0} MB  allocated {(double)r["allocatedMegabytes"]!:0} MB"
+            + $"  peak {(double)r["peakMegabytes"]!:0} MiB  allocated {(double)r["allocatedMegabytes"]!:0} MiB"
             + $"  x{(double)r["ratioToBaseline"]!:0.00} vs {(int)r["baselineSize"]!:N0}");
         Console.WriteLine("        phases (ms, median): " + string.Join("  ", r["phasesMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         Console.WriteLine("        cpu (ms, median):    " + string.Join("  ", r["phasesCpuMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         Console.WriteLine("        compiling (ms, median): " + string.Join("  ", r["phasesJitMs"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
-        Console.WriteLine("        allocated (MB, median): " + string.Join("  ", r["phasesAllocatedMegabytes"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
+        Console.WriteLine("        allocated (MiB, median): " + string.Join("  ", r["phasesAllocatedMegabytes"]!.AsObject().Select(p => $"{p.Key} {(double)p.Value!:0}")));
         if (r["peer"] is JsonObject peer)
         {
             Console.WriteLine("        peer: " + PeerBenchmark.Describe(peer));

@@ -56,5 +56,5 @@ public static class PeerBenchmark
         peer["skipped"] is { } skipped ? $"not run: {skipped}"
         : peer["error"] is { } error ? error.ToString()
         : $"scikit-learn TF-IDF + average linkage {(double)peer["medianSeconds"]!:0.000} s (median of {(int)peer["runs"]!}, grouping only), "
-          + $"peak {(double)peer["peakMegabytes"]!:0} MB, {(int)peer["clusters"]!:N0} clusters; peer / ours = {(double)peer["peerOverOurs"]!:0.00}";
+          + $"peak {(double)peer["peakMegabytes"]!:0} MiB, {(int)peer["clusters"]!:N0} clusters; peer / ours = {(double)peer["peerOverOurs"]!:0.00}";
 }

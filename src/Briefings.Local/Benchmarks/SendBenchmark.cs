@@ -51,7 +51,7 @@ public static class SendBenchmark
             };
             Console.WriteLine($"send    {size,7:N0} subscribers  median {seconds,7:0.00} s  ({perSubscriber:0.000} ms each, x{(double)result["perSubscriberRatioToBaseline"]!:0.00} per subscriber vs the first size;"
                 + $" min {(double)result["minSeconds"]!:0.00}, max {(double)result["maxSeconds"]!:0.00}; {runs.Count} runs)  {(int)result["sent"]!:N0} sent"
-                + $"  peak {(double)result["peakMegabytes"]!:0} MB (before sending {(double)result["peakBeforeSendingMegabytes"]!:0} MB), heap after {(double)result["heapAfterMegabytes"]!:0.0} MB");
+                + $"  peak {(double)result["peakMegabytes"]!:0} MiB (before sending {(double)result["peakBeforeSendingMegabytes"]!:0} MiB), heap after {(double)result["heapAfterMegabytes"]!:0.0} MiB");
             results.Add(result);
         }
 

@@ -96,7 +96,7 @@ public static partial class ServeBenchmark
             };
             Console.WriteLine($"serve   {kind}  {label}  median {(double)result["medianRequestsPerSecond"]!,8:0} req/s  p99 {(double)result["medianP99Ms"]!:0.00} ms"
                 + $"  (p50 {(double)result["medianP50Ms"]!:0.00} ms; min {runs.Min(r => r.Rate):0} req/s, worst p99 {runs.Max(r => r.P99):0.00} ms; {runs.Count} runs of {seconds} s, {threads} threads, {connections} connections)"
-                + $"  errors {(long)result["errors"]!}  server peak {(double)result["serverPeakMegabytes"]!:0} MB");
+                + $"  errors {(long)result["errors"]!}  server peak {(double)result["serverPeakMegabytes"]!:0} MiB");
             results.Add(result);
         }
 
