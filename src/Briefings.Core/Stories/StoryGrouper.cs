@@ -25,11 +25,13 @@ public static class StoryGrouper
         Dictionary<(int, int), double> edges;
         using (DigestTelemetry.Phase("neighbours"))
         {
+            LargeDayMemory.Release();
             edges = NeighbourGraph.LocallyScaled(inputs, options, out nearest);
         }
 
         using (DigestTelemetry.Phase("linkage"))
         {
+            LargeDayMemory.Release();
             return AverageLinkage(inputs.Count, edges, options.MergeThreshold, options.Neighbours);
         }
     }
