@@ -89,15 +89,16 @@ internal static class NeighbourGraph
 
         // Survivors in the order an all-pairs scan meets them: by the lower article, then by the
         // first shared proposing term of its vector, then by the higher article.
-        var survivors = new List<(int A, int Term, int B, double Value)>();
-        foreach (var (a, b, similarity) in pairs)
+        // (Worked out on every core: the order comes from the sort below.)
+        var scored = new (int A, int Term, int B, double Value)[pairs.Count];
+        Parallel.For(0, pairs.Count, k =>
         {
+            var (a, b, similarity) = pairs[k];
             var value = similarity - Level(level[a], level[b]);
-            if (value > 0)
-            {
-                survivors.Add((a, postings.FirstSharedTerm(inputs[a].Vector, inputs[b].Vector, maxPosting), b, value));
-            }
-        }
+            scored[k] = (a, value > 0 ? postings.FirstSharedTerm(inputs[a].Vector, inputs[b].Vector, maxPosting) : 0, b, value);
+        });
+
+        var survivors = scored.Where(pair => pair.Value > 0).ToList();
 
         survivors.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.Term != y.Term ? x.Term.CompareTo(y.Term) : x.B.CompareTo(y.B));
         var scaled = new Dictionary<(int, int), double>(survivors.Count);

@@ -5,6 +5,14 @@ internal sealed class NeighbourPostings
 {
     private readonly int[] _start;
 
+    /// <summary>Fewer articles than this a worker are indexed on one core: starting another costs more.</summary>
+    private const int MinSlice = 2048;
+
+    /// <summary>
+    /// Indexes the articles on every core: each worker counts and then places the terms of one
+    /// contiguous slice of the articles, into places set aside for that slice within each term's
+    /// postings, so a term's postings come in article order however many workers there are.
+    /// </summary>
     public NeighbourPostings(IReadOnlyList<GroupingInput> inputs)
     {
         TermCount = 0;
@@ -16,30 +24,50 @@ internal sealed class NeighbourPostings
             }
         }
 
-        _start = new int[TermCount + 1];
-        foreach (var input in inputs)
+        var slices = Math.Clamp(inputs.Count / MinSlice, 1, EveryCore.Workers);
+        var counts = new int[slices][];
+        Parallel.For(0, slices, slice =>
         {
-            foreach (var term in input.Vector.Terms)
+            var count = counts[slice] = new int[TermCount];
+            for (var i = First(slice); i < First(slice + 1); i++)
             {
-                _start[term + 1]++;
+                foreach (var term in inputs[i].Vector.Terms)
+                {
+                    count[term]++;
+                }
             }
-        }
+        });
 
+        // Each slice's counts become where its next posting of each term goes.
+        _start = new int[TermCount + 1];
+        var placed = 0;
         for (var t = 0; t < TermCount; t++)
         {
-            _start[t + 1] += _start[t];
-        }
-
-        Entries = new Posting[_start[TermCount]];
-        var next = _start[..TermCount];
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var vector = inputs[i].Vector;
-            for (var k = 0; k < vector.Count; k++)
+            _start[t] = placed;
+            foreach (var next in counts)
             {
-                Entries[next[vector.Terms[k]]++] = new Posting(i, vector.Weights[k]);
+                var count = next[t];
+                next[t] = placed;
+                placed += count;
             }
         }
+
+        _start[TermCount] = placed;
+        Entries = GC.AllocateUninitializedArray<Posting>(placed); // every place is written below
+        Parallel.For(0, slices, slice =>
+        {
+            var next = counts[slice];
+            for (var i = First(slice); i < First(slice + 1); i++)
+            {
+                var vector = inputs[i].Vector;
+                for (var k = 0; k < vector.Count; k++)
+                {
+                    Entries[next[vector.Terms[k]]++] = new Posting(i, vector.Weights[k]);
+                }
+            }
+        });
+
+        int First(int slice) => (int)((long)slice * inputs.Count / slices);
     }
 
     public int TermCount { get; }
