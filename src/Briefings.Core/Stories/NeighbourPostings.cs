@@ -5,7 +5,7 @@ internal sealed class NeighbourPostings
 {
     private readonly int[] _start;
 
-    /// <summary>Fewer articles than this a worker are indexed on one core: starting another costs more.</summary>
+    /// <summary>The fewest articles a worker takes: a smaller day is indexed on fewer cores, as starting a worker costs more than indexing so few.</summary>
     private const int MinSlice = 2048;
 
     /// <summary>
