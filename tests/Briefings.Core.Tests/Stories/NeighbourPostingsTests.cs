@@ -7,7 +7,7 @@ public sealed class NeighbourPostingsTests
     [Theory]
     [InlineData(1)]
     [InlineData(3_000)]
-    [InlineData(9_001)] // enough for a slice on every core of a large machine, and an uneven split
+    [InlineData(9_001)] // a slice a core on up to four cores, split unevenly
     public void EachTermsPostingsAreTheArticlesThatHaveItInArticleOrderHoweverManyCoresIndexThem(int articles)
     {
         var random = new Random(articles);
