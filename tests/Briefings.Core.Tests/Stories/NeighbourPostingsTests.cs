@@ -27,7 +27,12 @@ public sealed class NeighbourPostingsTests
             var vector = inputs[i].Vector;
             for (var k = 0; k < vector.Count; k++)
             {
-                (expected.TryGetValue(vector.Terms[k], out var list) ? list : expected[vector.Terms[k]] = []).Add((i, vector.Weights[k]));
+                if (!expected.TryGetValue(vector.Terms[k], out var list))
+                {
+                    expected[vector.Terms[k]] = list = [];
+                }
+
+                list.Add((i, vector.Weights[k]));
             }
         }
 
