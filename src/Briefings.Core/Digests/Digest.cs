@@ -31,7 +31,11 @@ public sealed record Story(
     /// <summary>What wrote the headline and summary: <see cref="SummaryMethods.Extractive"/> or <see cref="SummaryMethods.Model"/>.</summary>
     public string SummaryMethod { get; init; } = SummaryMethods.Extractive;
 
-    /// <summary>Why a configured model's text was not used for this story (e.g. "fallback: unsupported number: …"); null otherwise.</summary>
+    /// <summary>
+    /// Why a configured model's text was not used for this story ("fallback: unsupported number: …"),
+    /// or what the model's first answer got wrong before it corrected it ("repaired: unsupported
+    /// name: …"); null otherwise.
+    /// </summary>
     public string? SummaryNote { get; init; }
 }
 

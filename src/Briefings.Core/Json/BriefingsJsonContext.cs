@@ -32,6 +32,7 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(LabelledArticle))]
 [JsonSerializable(typeof(ReferenceSummary))]
 [JsonSerializable(typeof(Scores))]
+[JsonSerializable(typeof(ReferenceCheck))]
 [JsonSerializable(typeof(ModelAnswer))]
 [JsonSerializable(typeof(DeliveryDayReport))]
 [JsonSerializable(typeof(SubscriberRecord))]

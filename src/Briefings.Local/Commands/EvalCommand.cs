@@ -10,7 +10,8 @@ namespace Briefings.Local.Commands;
 /// <summary>
 /// <c>briefings eval --articles FILE --summaries FILE</c>: builds a digest from a labelled set
 /// of articles (their "story" labels withheld), with no storage, and scores it against the
-/// labels and the reference summaries with the measures of the evaluation's score.py.
+/// labels and the reference summaries with the measures of the evaluation's score.py. With
+/// <c>--check-references</c> it judges the model path's checks instead (<see cref="ReferenceCheck"/>).
 /// </summary>
 public static class EvalCommand
 {
@@ -20,7 +21,11 @@ public static class EvalCommand
         var summariesFile = new Option<string>("--summaries") { Description = "Reference summaries: JSONL, {\"story\",\"headline\",\"summary\"} a line.", Required = true };
         var oneDay = new Option<bool>("--one-day") { Description = "Move every article to one moment: a busy day with nothing but content to go on." };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON." };
-        var command = new Command("eval", "Build a digest from labelled articles and score its stories and summaries.") { articlesFile, summariesFile, oneDay, json };
+        var checkReferences = new Option<bool>("--check-references")
+        {
+            Description = "Instead of building a digest, run the model path's checks on the reference summaries, against the passages a model would be shown: how strict the checks are with summaries people wrote.",
+        };
+        var command = new Command("eval", "Build a digest from labelled articles and score its stories and summaries.") { articlesFile, summariesFile, oneDay, json, checkReferences };
         command.SetAction(parse =>
         {
             using var services = DigestCommand.Services();
@@ -43,6 +48,13 @@ public static class EvalCommand
             {
                 Console.Error.WriteLine($"No articles could be read from {path}.");
                 return 1;
+            }
+
+            if (parse.GetValue(checkReferences))
+            {
+                var check = ReferenceCheck.Run(labelled, references, articles);
+                Console.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(check, BriefingsJsonContext.Default.ReferenceCheck) + "\n" : check.Text());
+                return 0;
             }
 
             var setting = parse.GetValue(oneDay) ? EvaluationSetting.OneDay : EvaluationSetting.PublicationDates;

@@ -80,7 +80,7 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     }
 
     private static string UserMessage(RecordedRequest request) =>
-        string.Concat(request.Json()["messages"]!.AsArray().Where(m => (string?)m!["role"] == "user").Select(m => m!["content"] is System.Text.Json.Nodes.JsonArray parts ? string.Concat(parts.Select(p => (string?)p!["text"])) : (string?)m["content"]));
+        string.Concat(request.Json()["messages"]!.AsArray().Where(m => (string?)m!["role"] == "user").Select(m => Content(m!)));
 
     private static async Task IngestSeedAsync(Runner runner, string name, string seed, DateTime published)
     {
@@ -116,47 +116,99 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AHallucinatedNumberFallsBackToTheExtractiveSummary()
+    public async Task AHallucinatedNumberIsSentBackWithWhatIsWrongAndTheCorrectedAnswerIsUsed()
     {
-        _model.Then(r =>
-        {
-            var good = Good(r);
-            var last = good.sentences[^1];
-            return FakeReply.Answer(good with { sentences = [.. good.sentences[..^1], last with { text = last.text.TrimEnd('.') + " in 4,321 cases." }] });
-        });
+        _model.Then(r => FakeReply.Answer(WithInventedNumber(Good(r)))).Then(r => FakeReply.Answer(Good(r)));
+        await using var runner = await StartRunnerAsync();
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        Assert.Equal(SummaryMethods.Model, story.SummaryMethod);
+        Assert.StartsWith("repaired: unsupported number: 4,321 in sentence", story.SummaryNote);
+        Assert.DoesNotContain(story.Summary, s => s.Text.Contains("4,321", StringComparison.Ordinal));
+        Assert.Equal(2, _model.Requests.Count);
+        var messages = _model.Requests[1].Json()["messages"]!.AsArray();
+        Assert.Equal(["system", "user", "assistant", "user"], messages.Select(m => (string?)m!["role"]));
+        Assert.Contains("in 4,321 cases.", Content(messages[2]!), StringComparison.Ordinal);
+        var feedback = Content(messages[3]!);
+        Assert.Contains("- unsupported number: 4,321 in sentence", feedback, StringComparison.Ordinal);
+        Assert.Contains("Answer with the whole JSON again.", feedback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHallucinatedNumberTheModelKeepsWhenToldFallsBackToTheExtractiveSummary()
+    {
+        _model.Otherwise = r => FakeReply.Answer(WithInventedNumber(Good(r)));
         await using var runner = await StartRunnerAsync();
 
         var (story, _) = await BuildSeedStoryAsync(runner);
 
         AssertExtractive(story, "fallback: unsupported number: 4,321 in sentence");
+        Assert.Equal(2, _model.Requests.Count);
+    }
+
+    [Fact]
+    public async Task WithRepairsOffAFailedAnswerFallsBackWithoutASecondRequest()
+    {
+        _model.Otherwise = r => FakeReply.Answer(WithInventedNumber(Good(r)));
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:MaxRepairs"] = "0" });
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        AssertExtractive(story, "fallback: unsupported number: 4,321 in sentence");
+        Assert.Single(_model.Requests);
+    }
+
+    [Fact]
+    public async Task ARepairPastTheCallBudgetLeavesTheAnswersOwnProblemAsTheReason()
+    {
+        _model.Otherwise = r => FakeReply.Answer(WithInventedNumber(Good(r)));
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:MaxCallsPerRun"] = "1" });
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        AssertExtractive(story, "fallback: unsupported number: 4,321 in sentence");
+        Assert.EndsWith("(repair: budget spent: this run's 1 model calls are used)", story.SummaryNote);
+        Assert.Single(_model.Requests);
     }
 
     [Fact]
     public async Task AnInventedCitationFallsBackToTheExtractiveSummary()
     {
-        _model.Then(r =>
+        _model.Otherwise = r =>
         {
             var good = Good(r);
             return FakeReply.Answer(good with { sentences = [good.sentences[0] with { sources = [1, 9] }, .. good.sentences[1..]] });
-        });
+        };
         await using var runner = await StartRunnerAsync();
 
         var (story, _) = await BuildSeedStoryAsync(runner);
 
         AssertExtractive(story, "fallback: invented citation: sentence 1 cites passage 9");
+        Assert.Equal(2, _model.Requests.Count);
     }
 
     [Fact]
     public async Task MalformedJsonFallsBackToTheExtractiveSummary()
     {
-        _model.Then(new FakeReply(Content: """{"headline": "South Korea and the EU", "sentences": [{"text": "South Korea and"""));
+        _model.Otherwise = _ => new FakeReply(Content: """{"headline": "South Korea and the EU", "sentences": [{"text": "South Korea and""");
         await using var runner = await StartRunnerAsync();
 
         var (story, _) = await BuildSeedStoryAsync(runner);
 
         AssertExtractive(story, "fallback: malformed answer");
-        Assert.Single(_model.Requests);
+        Assert.Equal(2, _model.Requests.Count);
+        Assert.Contains("- malformed answer: not the JSON asked for", Content(_model.Requests[1].Json()["messages"]!.AsArray()[^1]!), StringComparison.Ordinal);
     }
+
+    private static Answer WithInventedNumber(Answer good)
+    {
+        var last = good.sentences[^1];
+        return good with { sentences = [.. good.sentences[..^1], last with { text = last.text.TrimEnd('.') + " in 4,321 cases." }] };
+    }
+
+    private static string Content(System.Text.Json.Nodes.JsonNode message) =>
+        message["content"] is System.Text.Json.Nodes.JsonArray parts ? string.Concat(parts.Select(p => (string?)p!["text"])) : (string)message["content"]!;
 
     [Fact]
     public async Task A429IsRetriedOnceAfterTheRetryAfterItGivesAndTheAnswerIsUsed()

@@ -19,9 +19,8 @@ internal readonly record struct ModelResult<T>(T? Value, string? Problem);
 /// </summary>
 internal sealed class ModelCaller(ModelOptions options, TimeProvider time, ILogger logger)
 {
-    public async Task<ModelReply> CompleteAsync(ChatClient chat, string storyId, StoryPassages passages, IReadOnlyList<string>? told, CallBudget budget, CancellationToken cancellationToken)
+    public async Task<ModelReply> CompleteAsync(ChatClient chat, string storyId, IReadOnlyList<ChatMessage> messages, CallBudget budget, CancellationToken cancellationToken)
     {
-        var messages = StoryPrompt.Messages(passages, told);
         var result = await SendAsync(
             $"story {storyId}",
             async token => (await chat.CompleteChatAsync(messages, StoryPrompt.Options(options.StructuredOutputs), token)).Value,

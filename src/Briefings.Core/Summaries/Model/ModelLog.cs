@@ -24,4 +24,7 @@ internal static partial class ModelLog
 
     [LoggerMessage(5007, LogLevel.Warning, "Articles {First}–{Last} are grouped by their words alone: {Reason}")]
     public static partial void NotEmbedded(ILogger logger, int first, int last, string reason);
+
+    [LoggerMessage(5008, LogLevel.Information, "Story {StoryId}'s answer goes back to the model: {Problem}")]
+    public static partial void Repairing(ILogger logger, string storyId, string problem);
 }

@@ -48,6 +48,14 @@ public sealed class ModelOptions
     [Range(0, 100_000)]
     public int MaxCallsPerRun { get; set; } = 50;
 
+    /// <summary>
+    /// Times an answer that fails the checks (or is not the JSON asked for) is sent back to the
+    /// model with what is wrong with it, before the story keeps its extractive summary; each is a
+    /// request of <see cref="MaxCallsPerRun"/>.
+    /// </summary>
+    [Range(0, 3)]
+    public int MaxRepairs { get; set; } = 1;
+
     /// <summary>How long one request may take before the story falls back.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -13,10 +13,12 @@ namespace Briefings.Core.Summaries.Model;
 /// <summary>
 /// Asks the model for each story's headline and summary, written from numbered passages of the
 /// story's articles with every sentence citing the passages it relies on, and uses the answer only
-/// when <see cref="ModelSummaryVerifier"/> passes all of it. Anything else (a failed check, a
-/// malformed answer, a timeout, an error, a spent budget) keeps the extractive story and says why
-/// in <see cref="Story.SummaryNote"/>. At most <see cref="ModelOptions.MaxConcurrency"/> stories
-/// are with the model at once, most widely covered first.
+/// when <see cref="ModelSummaryVerifier"/> passes all of it. An answer that fails the checks, or
+/// is not the JSON asked for, goes back to the model with every problem found, up to
+/// <see cref="ModelOptions.MaxRepairs"/> times. Anything else (an answer still failing, a timeout,
+/// an error, a spent budget) keeps the extractive story and says why in <see cref="Story.SummaryNote"/>.
+/// At most <see cref="ModelOptions.MaxConcurrency"/> stories are with the model at once, most
+/// widely covered first.
 /// </summary>
 public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelStoryWriter> logger) : IStoryWriter
 {
@@ -40,60 +42,82 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
             return FellBack(story, "no passages: the story's articles were not given");
         }
 
-        ModelReply reply;
+        var messages = StoryPrompt.Messages(passages, told);
+        string? repaired = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var reply = await AskAsync(story.Id, messages, budget, cancellationToken);
+            if (reply.Problem is { } problem)
+            {
+                // The request itself failed: a repair that cannot be sent leaves the answer's own problem standing.
+                return FellBack(story, repaired is null ? problem : $"{repaired} (repair: {problem})");
+            }
+
+            var (answer, problems) = Read(reply.Content ?? "", passages);
+            if (problems.Count == 0)
+            {
+                ModelLog.Written(logger, story.Id);
+                return story with
+                {
+                    Headline = answer!.Headline!,
+                    Summary = answer.Sentences!
+                        .Select(s => new SummarySentence(s.Text!, s.Sources!.Distinct().Order().Select(n => passages.ArticleIds[n]).ToList()))
+                        .ToList(),
+                    SummaryMethod = SummaryMethods.Model,
+                    SummaryNote = repaired is null ? null : $"repaired: {repaired}",
+                };
+            }
+
+            if (attempt >= options.Value.MaxRepairs)
+            {
+                return FellBack(story, problems[0]);
+            }
+
+            repaired = problems[0];
+            ModelLog.Repairing(logger, story.Id, repaired);
+            messages = [.. messages, .. StoryPrompt.Repair(reply.Content ?? "", problems)];
+        }
+    }
+
+    private async Task<ModelReply> AskAsync(string storyId, IReadOnlyList<ChatMessage> messages, CallBudget budget, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            reply = await _caller.CompleteAsync(chat, story.Id, passages, told, budget, cancellationToken);
+            return await _caller.CompleteAsync(chat, storyId, messages, budget, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // An answer the SDK cannot read, or any other surprise: the story must not sink the digest.
-            ModelLog.CallFailed(logger, e, story.Id);
-            reply = new ModelReply(null, $"error: {e.GetType().Name}");
+            ModelLog.CallFailed(logger, e, storyId);
+            return new ModelReply(null, $"error: {e.GetType().Name}");
         }
         finally
         {
             _gate.Release();
         }
+    }
 
-        if (reply.Problem is { } problem)
-        {
-            return FellBack(story, problem);
-        }
-
+    /// <summary>The answer in a reply, tidied, and every problem the checks find with it (none when it can be used).</summary>
+    private static (ModelAnswer? Answer, List<string> Problems) Read(string content, StoryPassages passages)
+    {
         ModelAnswer? answer;
         try
         {
-            answer = JsonSerializer.Deserialize(reply.Content ?? "", BriefingsJsonContext.Default.ModelAnswer);
+            answer = JsonSerializer.Deserialize(content, BriefingsJsonContext.Default.ModelAnswer);
         }
         catch (JsonException)
         {
-            return FellBack(story, "malformed answer: not the JSON asked for");
+            return (null, ["malformed answer: not the JSON asked for"]);
         }
 
         if (answer is null)
         {
-            return FellBack(story, "malformed answer: null");
+            return (null, ["malformed answer: null"]);
         }
 
         answer = Tidy(answer);
-        var verdict = ModelSummaryVerifier.Check(answer, passages.Texts);
-        if (!verdict.Passed)
-        {
-            return FellBack(story, verdict.Problem!);
-        }
-
-        ModelLog.Written(logger, story.Id);
-        return story with
-        {
-            Headline = answer.Headline!,
-            Summary = answer.Sentences!
-                .Select(s => new SummarySentence(s.Text!, s.Sources!.Distinct().Order().Select(n => passages.ArticleIds[n]).ToList()))
-                .ToList(),
-            SummaryMethod = SummaryMethods.Model,
-            SummaryNote = null,
-        };
+        return (answer, ModelSummaryVerifier.Problems(answer, passages.Texts).Select(v => v.Problem!).ToList());
     }
 
     private Story FellBack(Story story, string reason)

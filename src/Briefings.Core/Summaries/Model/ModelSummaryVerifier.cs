@@ -32,46 +32,65 @@ public static class ModelSummaryVerifier
 
     public const int MaxHeadlineWords = 20;
 
-    public static Verdict Check(ModelAnswer answer, IReadOnlyDictionary<int, string> passages)
+    public static Verdict Check(ModelAnswer answer, IReadOnlyDictionary<int, string> passages) =>
+        Problems(answer, passages).FirstOrDefault() ?? Verdict.Pass;
+
+    /// <summary>
+    /// Every check the answer fails, in the order <see cref="Check"/> meets them: a malformed or
+    /// wrongly sized answer, then each failing sentence (its first problem), then the headline.
+    /// What the model is told when it is asked to correct its answer.
+    /// </summary>
+    public static IEnumerable<Verdict> Problems(ModelAnswer answer, IReadOnlyDictionary<int, string> passages)
     {
-        var facts = passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value));
         if (string.IsNullOrWhiteSpace(answer.Headline))
         {
-            return Verdict.Fail("malformed answer", "no headline");
+            yield return Verdict.Fail("malformed answer", "no headline");
+            yield break;
         }
 
         if (answer.Sentences is not { Count: > 0 } sentences)
         {
-            return Verdict.Fail("malformed answer", "no sentences");
+            yield return Verdict.Fail("malformed answer", "no sentences");
+            yield break;
         }
 
         if (sentences.Any(s => string.IsNullOrWhiteSpace(s.Text)))
         {
-            return Verdict.Fail("malformed answer", "an empty sentence");
+            yield return Verdict.Fail("malformed answer", "an empty sentence");
+            yield break;
         }
 
         var words = sentences.Sum(s => Words.Count(s.Text!));
         if (words is < MinWords or > MaxWords)
         {
-            return Verdict.Fail("wrong length", $"{words} words, not {MinWords}–{MaxWords}");
+            yield return Verdict.Fail("wrong length", $"{words} words, not {MinWords}–{MaxWords}");
         }
 
         if (Words.Count(answer.Headline) > MaxHeadlineWords)
         {
-            return Verdict.Fail("wrong length", $"a headline of {Words.Count(answer.Headline)} words");
+            yield return Verdict.Fail("wrong length", $"a headline of {Words.Count(answer.Headline)} words");
         }
 
+        var facts = passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value));
         for (var i = 0; i < sentences.Count; i++)
         {
             var verdict = CheckSentence(sentences[i], i + 1, facts);
             if (!verdict.Passed)
             {
-                return verdict;
+                yield return verdict;
             }
         }
 
-        return CheckText(answer.Headline, "the headline", "the story's articles", TextFacts.Union(facts.Values));
+        var headline = CheckText(answer.Headline, "the headline", "the story's articles", TextFacts.Union(facts.Values));
+        if (!headline.Passed)
+        {
+            yield return headline;
+        }
     }
+
+    /// <summary>One sentence, numbered <paramref name="number"/> in its answer, checked against the passages it cites.</summary>
+    public static Verdict CheckSentence(ModelSentence sentence, int number, IReadOnlyDictionary<int, string> passages) =>
+        CheckSentence(sentence, number, passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value)));
 
     private static Verdict CheckSentence(ModelSentence sentence, int number, Dictionary<int, TextFacts> facts)
     {
@@ -113,7 +132,7 @@ public static class ModelSummaryVerifier
         }
 
         var stems = TextFacts.ContentStems(text);
-        var supported = stems.Count(facts.Stems.Contains);
+        var supported = stems.Count(stem => facts.Stems.Contains(stem) || facts.Names.Contains(stem)); // "FDA" is the passages' wording when they spell it out
         if (stems.Count == 0 || supported < MinSupport * stems.Count)
         {
             var share = stems.Count == 0 ? 0 : (double)supported / stems.Count;

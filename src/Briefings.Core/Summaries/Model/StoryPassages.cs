@@ -21,17 +21,23 @@ public sealed record StoryPassages(IReadOnlyDictionary<int, string> Texts, IRead
 
     public static StoryPassages For(Story story, IReadOnlyDictionary<string, Article> articles)
     {
-        var texts = new Dictionary<int, string>();
-        var ids = new Dictionary<int, string>();
         var chosen = story.Articles
             .Where(a => articles.ContainsKey(a.Id))
             .OrderBy(a => a.CopyOf is null ? 0 : 1)
-            .Take(MaxPassages);
-        foreach (var listed in chosen)
+            .Select(a => articles[a.Id]);
+        return Of(chosen);
+    }
+
+    /// <summary>The first <see cref="MaxPassages"/> of <paramref name="articles"/>, numbered from 1 in their order.</summary>
+    public static StoryPassages Of(IEnumerable<Article> articles)
+    {
+        var texts = new Dictionary<int, string>();
+        var ids = new Dictionary<int, string>();
+        foreach (var article in articles.Take(MaxPassages))
         {
             var number = texts.Count + 1;
-            texts[number] = Text(articles[listed.Id]);
-            ids[number] = listed.Id;
+            texts[number] = Text(article);
+            ids[number] = article.Id;
         }
 
         return new StoryPassages(texts, ids);

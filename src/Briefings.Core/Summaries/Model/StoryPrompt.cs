@@ -47,6 +47,20 @@ internal static class StoryPrompt
         new UserChatMessage($"Passages:\n\n{passages.Render()}\n\n{Told(told)}Write the headline and the summary as JSON."),
     ];
 
+    /// <summary>
+    /// The turn that sends an answer back: the model's own answer, then what is wrong with it, so
+    /// that it corrects those sentences and keeps the rest.
+    /// </summary>
+    public static IEnumerable<ChatMessage> Repair(string answer, IEnumerable<string> problems) =>
+    [
+        new AssistantChatMessage(answer),
+        new UserChatMessage(
+            "The answer cannot be used as it stands:\n"
+            + string.Concat(problems.Select(problem => $"- {problem}\n"))
+            + "\nCorrect each of these: rewrite the sentence so that it says only what the passages it cites say, with every name and number copied as a passage writes it, cite the passages that say it, or leave it out."
+            + " Keep the other sentences, and 60 to 100 words in all. Answer with the whole JSON again."),
+    ];
+
     private static string Told(IReadOnlyList<string>? told) => told is { Count: > 0 }
         ? $"Earlier briefings already told the reader this about the story:\n{string.Join("\n", told.Select(sentence => $"- {sentence}"))}\n\nTell what is new since then; repeat an earlier fact only where the new ones need it.\n\n"
         : "";

@@ -48,11 +48,90 @@ internal sealed partial class TextFacts
             }
         }
 
-        return new TextFacts(
-            numbers,
-            tokens.Select(NameKey).ToHashSet(StringComparer.Ordinal),
-            ExtractiveSummarizer.ContentWords(plain).Select(Stem).ToHashSet(StringComparer.Ordinal));
+        var names = tokens.Select(NameKey).ToHashSet(StringComparer.Ordinal);
+        names.UnionWith(Initialisms(plain));
+        return new TextFacts(numbers, names, ExtractiveSummarizer.ContentWords(plain).Select(Stem).ToHashSet(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// The initialisms a text vouches for: each dotted one as its letters ("U.S." is "us", as "US"
+    /// is), and the initials of every stretch of two or more consecutive capitalised words, joining
+    /// words aside ("Food and Drug Administration" gives "fda", "Centers for Disease Control and
+    /// Prevention" gives "cdc" among others): a summary may shorten a name the passages spell out.
+    /// </summary>
+    private static List<string> Initialisms(string text)
+    {
+        var found = new List<string>();
+        var run = new List<string>(); // the initials of the capitalised words read since the last break
+        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = raw.Trim(WordEdges);
+            var dotted = Dotted(word);
+            if (raw[0] is '(' or '"' or '“' or '‘' or '[')
+            {
+                Close(run, found);
+            }
+
+            if (word.Length > 0 && char.IsUpper(word[0]))
+            {
+                run.Add(dotted ?? word[..1]);
+            }
+            else if (run.Count == 0 || !Joining.Contains(word))
+            {
+                Close(run, found);
+            }
+
+            if (dotted is not null)
+            {
+                found.Add(dotted);
+            }
+
+            // Punctuation after a word ends the name, but for a dotted initialism's own full stop.
+            if (raw[^1] is ',' or ';' or ':' or ')' or '!' or '?' or '"' or '”' || (raw[^1] == '.' && dotted is null))
+            {
+                Close(run, found);
+            }
+        }
+
+        Close(run, found);
+        return found;
+    }
+
+    /// <summary>Adds the initials of every stretch of two or more of a run's words, then empties the run.</summary>
+    private static void Close(List<string> run, List<string> found)
+    {
+        for (var from = 0; from < run.Count; from++)
+        {
+            for (var to = from + 2; to <= run.Count; to++)
+            {
+                found.Add(string.Concat(run.Skip(from).Take(to - from)).ToLowerInvariant());
+            }
+        }
+
+        run.Clear();
+    }
+
+    /// <summary>The letters of a dotted initialism ("U.S", its last full stop trimmed, is "us"), or null.</summary>
+    private static string? Dotted(string word)
+    {
+        if (word.Length < 3 || word.Length % 2 == 0)
+        {
+            return null;
+        }
+
+        for (var k = 0; k < word.Length; k++)
+        {
+            if (k % 2 == 0 ? !char.IsLetter(word[k]) : word[k] != '.')
+            {
+                return null;
+            }
+        }
+
+        return string.Concat(word.Where(char.IsLetter)).ToLowerInvariant();
+    }
+
+    /// <summary>Words that join a name's capitalised words without giving it an initial.</summary>
+    private static readonly HashSet<string> Joining = new(StringComparer.Ordinal) { "of", "and", "for", "the", "a", "an", "on", "in", "&" };
 
     public static TextFacts Union(IEnumerable<TextFacts> parts)
     {
@@ -87,6 +166,12 @@ internal sealed partial class TextFacts
             var word = words[i];
             if (!char.IsUpper(word[0]) || (i == 0 && SentenceAdverbs.Contains(word)))
             {
+                continue;
+            }
+
+            if (Dotted(word) is { } letters)
+            {
+                yield return letters; // "U.S." is one name, as the passages' "US" or "U.S." is
                 continue;
             }
 

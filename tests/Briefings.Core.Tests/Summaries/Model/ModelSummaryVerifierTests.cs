@@ -148,4 +148,46 @@ public sealed class ModelSummaryVerifierTests
         Assert.Equal("malformed answer: no sentences", ModelSummaryVerifier.Check(new ModelAnswer(Headline, null), Passages).Problem);
         Assert.Equal("malformed answer: an empty sentence", Check(Headline, Deployment, Threat, Shells, new ModelSentence(" ", [1])).Problem);
     }
+
+    [Fact]
+    public void EveryProblemIsListedInTheOrderTheChecksMeetThem()
+    {
+        var answer = new ModelAnswer("Zelensky welcomes the call", [Deployment with { Sources = [1, 7] }, Threat, Shells with { Text = Shells.Text!.Replace("2023", "2022", StringComparison.Ordinal) }]);
+
+        var problems = ModelSummaryVerifier.Problems(answer, Passages).Select(v => v.Problem).ToList();
+
+        Assert.Equal(3, problems.Count);
+        Assert.StartsWith("invented citation: sentence 1", problems[0]);
+        Assert.StartsWith("unsupported number: 2022 in sentence 3", problems[1]);
+        Assert.StartsWith("unsupported name: 'zelensky' in the headline", problems[2]);
+        Assert.Equal(problems[0], ModelSummaryVerifier.Check(answer, Passages).Problem);
+    }
+
+    private static readonly Dictionary<int, string> Agencies = new()
+    {
+        [1] = "The U.S. Food and Drug Administration approved the vaccine for children on Monday, Centers for Disease Control and Prevention officials said.",
+        [2] = "US regulators cleared the shot for children aged 12 to 15, the agency said on Monday.",
+    };
+
+    [Theory]
+    [InlineData("The FDA approved the vaccine for children on Monday, CDC officials said.", 1)]
+    [InlineData("The US Food and Drug Administration approved the vaccine for children on Monday.", 1)]
+    [InlineData("U.S. regulators cleared the shot for children aged 12 to 15 on Monday.", 2)]
+    public void AnInitialismStandsForTheNameItsPassageSpellsOutOrDots(string text, int passage)
+    {
+        var verdict = ModelSummaryVerifier.CheckSentence(new ModelSentence(text, [passage]), 1, Agencies);
+
+        Assert.True(verdict.Passed, verdict.Problem);
+    }
+
+    [Theory]
+    [InlineData("The EMA approved the vaccine for children on Monday.", 1, "ema")]
+    [InlineData("The FDA cleared the shot for children aged 12 to 15 on Monday.", 2, "fda")]
+    [InlineData("The UK approved the vaccine for children on Monday.", 1, "uk")]
+    public void AnInitialismNoCitedPassageSpellsOutFails(string text, int passage, string name)
+    {
+        var verdict = ModelSummaryVerifier.CheckSentence(new ModelSentence(text, [passage]), 1, Agencies);
+
+        Assert.StartsWith($"unsupported name: '{name}' in sentence 1", verdict.Problem);
+    }
 }
