@@ -8,18 +8,25 @@ public static class EvaluationDigest
 {
     public static Digest Build(DigestBuilder builder, IReadOnlyList<Article> articles, EvaluationSetting setting, DateTimeOffset generatedAt)
     {
+        articles = InSetting(articles, setting);
+        var day = articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
+        return builder.Build(articles, day, generatedAt);
+    }
+
+    /// <summary>The articles as the setting shows them: as they are, or all moved to the latest one's moment.</summary>
+    public static IReadOnlyList<Article> InSetting(IReadOnlyList<Article> articles, EvaluationSetting setting)
+    {
         if (articles.Count == 0)
         {
             throw new ArgumentException("There are no articles to build a digest from.", nameof(articles));
         }
 
-        if (setting == EvaluationSetting.OneDay)
+        if (setting != EvaluationSetting.OneDay)
         {
-            var moment = articles.Max(a => a.EffectiveTime);
-            articles = articles.Select(a => a with { Published = moment }).ToList();
+            return articles;
         }
 
-        var day = articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
-        return builder.Build(articles, day, generatedAt);
+        var moment = articles.Max(a => a.EffectiveTime);
+        return articles.Select(a => a with { Published = moment }).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Briefings.Core.Digests;
 
 namespace Briefings.Core.Evaluation;
 
@@ -12,4 +13,36 @@ public static class ScoreReport
         attribution  sentences citing a source {s.SentencesCited:F3}  citations inside the story {s.CitationsInStory:F3}  sentences supported by a cited article {s.SentencesSupported:F3}
 
         """).ReplaceLineEndings("\n");
+
+    /// <summary>
+    /// Which path wrote the digest's summaries, when a model had a part in it: how many stories it
+    /// wrote (and how many of those after a correction), and why the others kept their extractive
+    /// summary, by kind. Null when every story is extractive and nothing was asked of a model.
+    /// </summary>
+    public static string? Paths(Digest digest)
+    {
+        var stories = digest.Stories;
+        if (!stories.Any(s => s.SummaryMethod == SummaryMethods.Model || s.SummaryNote is not null))
+        {
+            return null;
+        }
+
+        var model = stories.Count(s => s.SummaryMethod == SummaryMethods.Model);
+        var repaired = stories.Count(s => s.SummaryMethod == SummaryMethods.Model && s.SummaryNote is not null);
+        var reasons = stories
+            .Where(s => s.SummaryMethod != SummaryMethods.Model)
+            .GroupBy(s => s.SummaryNote is { } note ? Kind(note) : "not asked")
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Count()}");
+        return string.Create(CultureInfo.InvariantCulture, $"summary paths  model {model} of {stories.Count} ({repaired} after a correction)  extractive {stories.Count - model}: {string.Join(", ", reasons)}\n");
+    }
+
+    /// <summary>"fallback: unsupported name: 'joe' in …" is of the kind "unsupported name".</summary>
+    private static string Kind(string note)
+    {
+        var reason = note.StartsWith("fallback: ", StringComparison.Ordinal) ? note["fallback: ".Length..] : note;
+        var colon = reason.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? reason : reason[..colon];
+    }
 }

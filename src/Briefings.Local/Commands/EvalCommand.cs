@@ -4,12 +4,14 @@ using Briefings.Core.Articles;
 using Briefings.Core.Digests;
 using Briefings.Core.Evaluation;
 using Briefings.Core.Json;
+using Briefings.Core.Summaries.Model;
 
 namespace Briefings.Local.Commands;
 
 /// <summary>
 /// <c>briefings eval --articles FILE --summaries FILE</c>: builds a digest from a labelled set
-/// of articles (their "story" labels withheld), with no storage, and scores it against the
+/// of articles (their "story" labels withheld), with no storage and with the configured model, if
+/// any, writing its summaries, and scores it against the
 /// labels and the reference summaries with the measures of the evaluation's score.py. With
 /// <c>--check-references</c> it judges the model path's checks instead (<see cref="ReferenceCheck"/>).
 /// </summary>
@@ -26,7 +28,7 @@ public static class EvalCommand
             Description = "Instead of building a digest, run the model path's checks on the reference summaries, against the passages a model would be shown: how strict the checks are with summaries people wrote.",
         };
         var command = new Command("eval", "Build a digest from labelled articles and score its stories and summaries.") { articlesFile, summariesFile, oneDay, json, checkReferences };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var services = DigestCommand.Services();
             var path = parse.GetValue(articlesFile)!;
@@ -58,11 +60,20 @@ public static class EvalCommand
             }
 
             var setting = parse.GetValue(oneDay) ? EvaluationSetting.OneDay : EvaluationSetting.PublicationDates;
-            var digest = EvaluationDigest.Build(services.GetRequiredService<DigestBuilder>(), articles, setting, DateTimeOffset.UtcNow);
+            var shown = EvaluationDigest.InSetting(articles, setting);
+            var digest = EvaluationDigest.Build(services.GetRequiredService<DigestBuilder>(), shown, setting, DateTimeOffset.UtcNow);
+
+            // With a model configured, it writes the summaries scored, as it would the day's.
+            digest = await services.GetRequiredService<IStoryWriter>().ImproveAsync(digest, shown, cancellationToken: cancellationToken);
             var scores = DigestScorer.Score(labelled, references, digest);
             Console.Out.Write(parse.GetValue(json)
                 ? JsonSerializer.Serialize(scores, BriefingsJsonContext.Default.Scores) + "\n"
                 : ScoreReport.Text(scores));
+            if (ScoreReport.Paths(digest) is { } paths)
+            {
+                (parse.GetValue(json) ? Console.Error : Console.Out).Write(paths);
+            }
+
             return 0;
         });
         return command;

@@ -288,6 +288,39 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EvalScoresTheSummariesTheModelWroteAndSaysWhichPathWroteThem()
+    {
+        _model.Otherwise = r => FakeReply.Answer(Good(r));
+        var extractive = await EvalAsync(new());
+
+        var written = await EvalAsync(new()
+        {
+            ["Briefings__OpenAI__Endpoint"] = _model.Endpoint,
+            ["Briefings__OpenAI__Deployment"] = Deployment,
+            ["Briefings__OpenAI__ApiKey"] = ApiKey,
+        });
+
+        Assert.DoesNotContain("summary paths", extractive, StringComparison.Ordinal);
+        Assert.Contains("summary paths  model 8 of 8 (0 after a correction)  extractive 0", written, StringComparison.Ordinal);
+        Assert.Equal(8, _model.Requests.Count);
+        var rouge = (string output) => output.Split('\n').Single(l => l.StartsWith("summaries  ROUGE-1", StringComparison.Ordinal));
+        Assert.NotEqual(rouge(extractive), rouge(written));
+    }
+
+    /// <summary>Runs the built <c>briefings eval</c> on the labelled fixture with the given environment, and returns what it printed.</summary>
+    private static async Task<string> EvalAsync(Dictionary<string, string> environment)
+    {
+        var fixture = Path.Combine(Repository.Root, "tests", "Briefings.Core.Tests", "Evaluation");
+        await using var eval = ChildProcess.Start("dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "briefings.dll"), "eval", "--articles", Path.Combine(fixture, "fixture-articles.jsonl"), "--summaries", Path.Combine(fixture, "fixture-summaries.jsonl")],
+            environment: environment);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await eval.Process.WaitForExitAsync(timeout.Token);
+        Assert.True(eval.Process.ExitCode == 0, eval.Output);
+        return eval.Output;
+    }
+
+    [Fact]
     public async Task AnEndpointThatIsNotAUrlStopsTheRunnerAtStart()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Runner.StartAsync(settings: new Dictionary<string, string?>
@@ -339,39 +372,5 @@ public sealed class ModelSummaryTests : IAsyncLifetime
         Assert.All(story.Summary, s => Assert.NotEmpty(s.Sources));
     }
 
-    /// <summary>
-    /// What a faithful model would answer: sentences of the passages copied verbatim, each citing
-    /// its passage, the leads of every passage first, up to about 60 words; the headline is the
-    /// first sentence's opening words.
-    /// </summary>
-    private static Answer Good(RecordedRequest request)
-    {
-        var bodies = request.Passages().OrderBy(p => p.Key)
-            .Select(p => (Number: p.Key, Sentences: p.Value.Split('\n').Skip(1).SelectMany(Sentences.Split).Where(s => Words.Count(s) >= 8).ToList()))
-            .ToList();
-        var sentences = new List<AnswerSentence>();
-        var words = 0;
-        for (var rank = 0; words < 60 && bodies.Any(b => rank < b.Sentences.Count); rank++)
-        {
-            foreach (var (number, candidates) in bodies.Where(b => rank < b.Sentences.Count))
-            {
-                var sentence = candidates[rank];
-                if (words < 60 && words + Words.Count(sentence) <= 100)
-                {
-                    sentences.Add(new AnswerSentence(sentence, [number]));
-                    words += Words.Count(sentence);
-                }
-            }
-        }
-
-        var headline = string.Join(' ', sentences[0].text.Split(' ').Take(9)).TrimEnd(',', ';', ':');
-        return new Answer(headline, sentences);
-    }
-
-    // Lower-case names: the JSON the model writes.
-#pragma warning disable IDE1006, SA1300
-    private sealed record Answer(string headline, List<AnswerSentence> sentences);
-
-    private sealed record AnswerSentence(string text, int[] sources);
-#pragma warning restore IDE1006, SA1300
+    private static Answer Good(RecordedRequest request) => FaithfulAnswer.For(request);
 }
