@@ -7,7 +7,7 @@ internal static class StoryPrompt
 {
     private const string Instructions = """
         You write one entry of a daily news briefing from numbered source passages about one story.
-        Use only what the passages say. Copy every name and number exactly as a passage writes it; add no name, number, date or claim of your own.
+        Use only what the passages say. Copy every name and number exactly as a passage writes it; add no name, number, date or claim of your own: no first name, title, party or state, year or date the passages do not give, even where you know it.
         Answer with JSON only: {"headline": string, "sentences": [{"text": string, "sources": [passage numbers]}]}.
         - headline: at most 14 words, sentence case, factual, no clickbait.
         - sentences: 3 to 5 sentences, 60 to 100 words in all, neutral, most important first.

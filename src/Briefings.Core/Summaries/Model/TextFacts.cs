@@ -50,6 +50,7 @@ internal sealed partial class TextFacts
 
         var names = tokens.Select(NameKey).ToHashSet(StringComparer.Ordinal);
         names.UnionWith(Initialisms(plain));
+        names.UnionWith(CodeNames(plain).Select(m => NameKey(CodeNameKey(m.Value))));
         return new TextFacts(numbers, names, ExtractiveSummarizer.ContentWords(plain).Select(Stem).ToHashSet(StringComparer.Ordinal));
     }
 
@@ -146,9 +147,28 @@ internal sealed partial class TextFacts
         return union;
     }
 
-    /// <summary>Digit runs with their separators, thousands commas removed: "12,000" is "12000", "1.5" stays.</summary>
-    public static IEnumerable<(string Shown, string Value)> NumbersWithText(string text) =>
-        NumberPattern().Matches(WithoutPossessives(text)).Select(m => (m.Value, m.Value.Replace(",", "", StringComparison.Ordinal)));
+    /// <summary>
+    /// Digit runs with their separators, thousands commas removed: "12,000" is "12000", "1.5" stays.
+    /// The digits of a code name ("COVID-19", "G-7", "Q2") are part of the name, not a number.
+    /// </summary>
+    public static IEnumerable<(string Shown, string Value)> NumbersWithText(string text)
+    {
+        var plain = WithoutPossessives(text);
+        var names = CodeNames(plain).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
+        return NumberPattern().Matches(plain)
+            .Where(m => !names.Any(n => m.Index >= n.Index && m.Index < n.End))
+            .Select(m => (m.Value, m.Value.Replace(",", "", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Words of letters and digits, hyphens between, with a capital letter and a digit among them
+    /// ("COVID-19", "G-7", "K-12", "Q2", "5G"): names, matched whole and never read for a number.
+    /// </summary>
+    private static IEnumerable<Match> CodeNames(string text) =>
+        HyphenatedWord().Matches(text).Where(m => m.Value.Any(char.IsDigit) && m.Value.Any(char.IsUpper));
+
+    /// <summary>A code name's form for matching: lower case, no hyphens ("covid19").</summary>
+    private static string CodeNameKey(string name) => name.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
 
     /// <summary>
     /// Capitalised words, which stand for names. A sentence's first word is capitalised anyway, so
@@ -157,6 +177,11 @@ internal sealed partial class TextFacts
     /// </summary>
     public static IEnumerable<string> CapitalisedWords(string text)
     {
+        foreach (var name in CodeNames(WithoutPossessives(text)))
+        {
+            yield return CodeNameKey(name.Value);
+        }
+
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim(WordEdges))
             .Where(w => w.Length > 0)
@@ -164,7 +189,7 @@ internal sealed partial class TextFacts
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (!char.IsUpper(word[0]) || (i == 0 && SentenceAdverbs.Contains(word)))
+            if (!char.IsUpper(word[0]) || (i == 0 && SentenceAdverbs.Contains(word)) || CodeNames(word).Any())
             {
                 continue;
             }
@@ -207,6 +232,9 @@ internal sealed partial class TextFacts
 
     [GeneratedRegex(@"\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{Nd}-])[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex HyphenatedWord();
 
     [GeneratedRegex(@"(?<=\p{L})['’]s\b", RegexOptions.CultureInvariant)]
     private static partial Regex Possessive();

@@ -190,4 +190,30 @@ public sealed class ModelSummaryVerifierTests
 
         Assert.StartsWith($"unsupported name: '{name}' in sentence 1", verdict.Problem);
     }
+
+    private static readonly Dictionary<int, string> Summit = new()
+    {
+        [1] = "G-7 leaders met in Cornwall as Covid-19 cases fell, and Q2 growth beat forecasts.",
+    };
+
+    [Theory]
+    [InlineData("G-7 leaders met in Cornwall as COVID-19 cases fell.")]
+    [InlineData("The G-7's leaders met in Cornwall as Q2 growth beat forecasts.")]
+    public void ACodeNameMatchesItselfWhole(string text)
+    {
+        var verdict = ModelSummaryVerifier.CheckSentence(new ModelSentence(text, [1]), 1, Summit);
+
+        Assert.True(verdict.Passed, verdict.Problem);
+    }
+
+    [Theory]
+    [InlineData("G-20 leaders met in Cornwall as cases fell.", "unsupported name: 'g20'")]
+    [InlineData("Leaders met in Cornwall as 19 cases fell.", "unsupported number: 19")]
+    [InlineData("Leaders met in Cornwall as growth beat forecasts by 2 points.", "unsupported number: 2")]
+    public void ACodeNamesDigitsVouchForNoOtherNumberOrName(string text, string problem)
+    {
+        var verdict = ModelSummaryVerifier.CheckSentence(new ModelSentence(text, [1]), 1, Summit);
+
+        Assert.StartsWith(problem, verdict.Problem);
+    }
 }
