@@ -9,7 +9,8 @@ namespace Briefings.Core.Evaluation;
 /// <summary>
 /// How the model path's checks (<see cref="ModelSummaryVerifier"/>) judge summaries people wrote:
 /// each reference summary's sentences are checked as a model's would be, against the passages the
-/// model would be shown for the gold story (<see cref="StoryPassages.Of"/>). A reference often
+/// model would be shown for the gold story (<see cref="StoryPassages.Of"/>), with the set's
+/// articles as the day's for telling ordinary words from names. A reference often
 /// tells what its editor read beyond the articles' leads, which the checks rightly reject, so the
 /// figure that tells how strict they are is the share passed among
 /// <see cref="SupportedSentences"/>: those whose words the passages hold, as <c>score.py</c>
@@ -36,6 +37,7 @@ public sealed record ReferenceCheck(
             .Where(a => byId.ContainsKey(a.Id))
             .GroupBy(a => a.Story, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => byId[a.Id]).DistinctBy(a => a.Id).ToList(), StringComparer.Ordinal);
+        var ordinary = TextFacts.LowerCaseWords(byId.Values.SelectMany(a => a.Paragraphs.Prepend(a.Title)));
         int checkedReferences = 0, referencesPassed = 0, sentences = 0, passed = 0, supported = 0, supportedPassed = 0;
         var problems = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var supportedProblems = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -52,7 +54,7 @@ public sealed record ReferenceCheck(
             var split = reference.Summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(Sentences.Split).ToList();
             for (var i = 0; i < split.Count; i++)
             {
-                var verdict = ModelSummaryVerifier.CheckSentence(new ModelSentence(split[i], Cite(split[i], passages.Texts)), i + 1, passages.Texts);
+                var verdict = ModelSummaryVerifier.CheckSentence(new ModelSentence(split[i], Cite(split[i], passages.Texts)), i + 1, passages.Texts, ordinary);
                 var tokens = ScoreTokens.Of(split[i]).ToHashSet(StringComparer.Ordinal);
                 var isSupported = tokens.Count > 0 && tokens.Count(held.Contains) >= DigestScorer.SupportedShare * tokens.Count;
                 sentences++;

@@ -29,12 +29,13 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
     {
         var byId = articles.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
         var budget = new CallBudget(options.Value.MaxCallsPerRun);
-        var stories = await Task.WhenAll(digest.Stories.Select(s => WriteAsync(s, byId, told?.GetValueOrDefault(s.Id), budget, cancellationToken)));
+        var ordinary = TextFacts.LowerCaseWords(byId.Values.SelectMany(a => a.Paragraphs.Prepend(a.Title)));
+        var stories = await Task.WhenAll(digest.Stories.Select(s => WriteAsync(s, byId, ordinary, told?.GetValueOrDefault(s.Id), budget, cancellationToken)));
         ModelLog.Finished(logger, stories.Count(s => s.SummaryMethod == SummaryMethods.Model), stories.Length, budget.Taken);
         return digest with { Stories = stories };
     }
 
-    private async Task<Story> WriteAsync(Story story, Dictionary<string, Article> articles, IReadOnlyList<string>? told, CallBudget budget, CancellationToken cancellationToken)
+    private async Task<Story> WriteAsync(Story story, Dictionary<string, Article> articles, HashSet<string> ordinary, IReadOnlyList<string>? told, CallBudget budget, CancellationToken cancellationToken)
     {
         var passages = StoryPassages.For(story, articles);
         if (passages.Texts.Count == 0)
@@ -53,7 +54,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
                 return FellBack(story, repaired is null ? problem : $"{repaired} (repair: {problem})");
             }
 
-            var (answer, problems) = Read(reply.Content ?? "", passages);
+            var (answer, problems) = Read(reply.Content ?? "", passages, ordinary);
             if (problems.Count == 0)
             {
                 ModelLog.Written(logger, story.Id);
@@ -99,7 +100,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
     }
 
     /// <summary>The answer in a reply, tidied, and every problem the checks find with it (none when it can be used).</summary>
-    private static (ModelAnswer? Answer, List<string> Problems) Read(string content, StoryPassages passages)
+    private static (ModelAnswer? Answer, List<string> Problems) Read(string content, StoryPassages passages, HashSet<string> ordinary)
     {
         ModelAnswer? answer;
         try
@@ -117,7 +118,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
         }
 
         answer = Tidy(answer);
-        return (answer, ModelSummaryVerifier.Problems(answer, passages.Texts).Select(v => v.Problem!).ToList());
+        return (answer, ModelSummaryVerifier.Problems(answer, passages.Texts, ordinary).Select(v => v.Problem!).ToList());
     }
 
     private Story FellBack(Story story, string reason)

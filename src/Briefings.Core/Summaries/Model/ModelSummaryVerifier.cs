@@ -32,15 +32,21 @@ public static class ModelSummaryVerifier
 
     public const int MaxHeadlineWords = 20;
 
-    public static Verdict Check(ModelAnswer answer, IReadOnlyDictionary<int, string> passages) =>
-        Problems(answer, passages).FirstOrDefault() ?? Verdict.Pass;
+    public static Verdict Check(ModelAnswer answer, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null) =>
+        Problems(answer, passages, ordinary).FirstOrDefault() ?? Verdict.Pass;
 
     /// <summary>
     /// Every check the answer fails, in the order <see cref="Check"/> meets them: a malformed or
     /// wrongly sized answer, then each failing sentence (its first problem), then the headline.
     /// What the model is told when it is asked to correct its answer.
     /// </summary>
-    public static IEnumerable<Verdict> Problems(ModelAnswer answer, IReadOnlyDictionary<int, string> passages)
+    /// <param name="answer">The model's answer, tidied.</param>
+    /// <param name="passages">The story's passages by number, exactly as the model was shown them.</param>
+    /// <param name="ordinary">
+    /// Words the day's articles write in lower case: a sentence's capitalised first word that is one
+    /// of them is not taken for a name (<see cref="TextFacts.LowerCaseWords"/>).
+    /// </param>
+    public static IEnumerable<Verdict> Problems(ModelAnswer answer, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null)
     {
         if (string.IsNullOrWhiteSpace(answer.Headline))
         {
@@ -74,14 +80,14 @@ public static class ModelSummaryVerifier
         var facts = passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value));
         for (var i = 0; i < sentences.Count; i++)
         {
-            var verdict = CheckSentence(sentences[i], i + 1, facts);
+            var verdict = CheckSentence(sentences[i], i + 1, facts, ordinary);
             if (!verdict.Passed)
             {
                 yield return verdict;
             }
         }
 
-        var headline = CheckText(answer.Headline, "the headline", "the story's articles", TextFacts.Union(facts.Values));
+        var headline = CheckText(answer.Headline, "the headline", "the story's articles", TextFacts.Union(facts.Values), ordinary);
         if (!headline.Passed)
         {
             yield return headline;
@@ -89,10 +95,10 @@ public static class ModelSummaryVerifier
     }
 
     /// <summary>One sentence, numbered <paramref name="number"/> in its answer, checked against the passages it cites.</summary>
-    public static Verdict CheckSentence(ModelSentence sentence, int number, IReadOnlyDictionary<int, string> passages) =>
-        CheckSentence(sentence, number, passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value)));
+    public static Verdict CheckSentence(ModelSentence sentence, int number, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null) =>
+        CheckSentence(sentence, number, passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value)), ordinary);
 
-    private static Verdict CheckSentence(ModelSentence sentence, int number, Dictionary<int, TextFacts> facts)
+    private static Verdict CheckSentence(ModelSentence sentence, int number, Dictionary<int, TextFacts> facts, IReadOnlySet<string>? ordinary)
     {
         var sources = sentence.Sources ?? [];
         if (sources.Count == 0)
@@ -110,12 +116,12 @@ public static class ModelSummaryVerifier
 
         var cited = TextFacts.Union(sources.Distinct().Select(id => facts[id]));
         var cites = sources.Count == 1 ? $"passage {sources[0]}" : $"passages {string.Join(", ", sources.Distinct())}";
-        return CheckText(sentence.Text!, $"sentence {number}", cites, cited);
+        return CheckText(sentence.Text!, $"sentence {number}", cites, cited, ordinary);
     }
 
-    private static Verdict CheckText(string text, string what, string against, TextFacts facts)
+    private static Verdict CheckText(string text, string what, string against, TextFacts facts, IReadOnlySet<string>? ordinary)
     {
-        foreach (var (shown, value) in TextFacts.NumbersWithText(text))
+        foreach (var (shown, value) in TextFacts.ClaimedNumbers(text))
         {
             if (!facts.Numbers.Contains(value))
             {
@@ -123,7 +129,7 @@ public static class ModelSummaryVerifier
             }
         }
 
-        foreach (var name in TextFacts.CapitalisedWords(text))
+        foreach (var name in TextFacts.CapitalisedWords(text, ordinary))
         {
             if (!facts.Names.Contains(TextFacts.NameKey(name)))
             {

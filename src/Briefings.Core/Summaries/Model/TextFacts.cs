@@ -161,6 +161,39 @@ internal sealed partial class TextFacts
     }
 
     /// <summary>
+    /// The numbers a sentence claims: its digits (<see cref="NumbersWithText"/>) and its number
+    /// words from "two" to "twelve" standing alone, read as digits ("one" is as often a pronoun as
+    /// a count, and "Fifty-five" is not five).
+    /// </summary>
+    public static IEnumerable<(string Shown, string Value)> ClaimedNumbers(string text) =>
+        NumbersWithText(text).Concat(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(raw => raw.Trim(WordEdges))
+            .Where(word => !word.Equals("one", StringComparison.OrdinalIgnoreCase) && NumberWords.ContainsKey(word.ToLowerInvariant()))
+            .Select(word => (word, NumberWords[word.ToLowerInvariant()])));
+
+    /// <summary>
+    /// The words the texts write in lower case somewhere: ordinary words, which a sentence's
+    /// capitalised first word is not taken for a name when it is one ("Roughly", "Several").
+    /// </summary>
+    public static HashSet<string> LowerCaseWords(IEnumerable<string> texts)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var word = raw.Trim(WordEdges);
+                if (word.Length > 0 && char.IsLower(word[0]))
+                {
+                    words.UnionWith(Words.Tokens(WithoutPossessives(word)));
+                }
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>
     /// Words of letters and digits, hyphens between, with a capital letter and a digit among them
     /// ("COVID-19", "G-7", "K-12", "Q2", "5G"): names, matched whole and never read for a number.
     /// </summary>
@@ -172,10 +205,11 @@ internal sealed partial class TextFacts
 
     /// <summary>
     /// Capitalised words, which stand for names. A sentence's first word is capitalised anyway, so
-    /// it is left out when it is a function word or a sentence adverb ("Meanwhile", "Separately");
-    /// function words are never names.
+    /// it is left out when it is a function word, a sentence adverb ("Meanwhile", "Separately"), a
+    /// number word (checked as a number), or one of <paramref name="ordinary"/>, words written in
+    /// lower case elsewhere ("Several", "Roughly"); function words are never names.
     /// </summary>
-    public static IEnumerable<string> CapitalisedWords(string text)
+    public static IEnumerable<string> CapitalisedWords(string text, IReadOnlySet<string>? ordinary = null)
     {
         foreach (var name in CodeNames(WithoutPossessives(text)))
         {
@@ -189,7 +223,7 @@ internal sealed partial class TextFacts
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (!char.IsUpper(word[0]) || (i == 0 && SentenceAdverbs.Contains(word)) || CodeNames(word).Any())
+            if (!char.IsUpper(word[0]) || (i == 0 && OpensSentence(word, ordinary)) || CodeNames(word).Any())
             {
                 continue;
             }
@@ -208,6 +242,12 @@ internal sealed partial class TextFacts
                 }
             }
         }
+    }
+
+    private static bool OpensSentence(string word, IReadOnlySet<string>? ordinary)
+    {
+        var lower = word.ToLowerInvariant();
+        return SentenceAdverbs.Contains(word) || NumberWords.ContainsKey(lower) || ordinary?.Contains(lower) == true;
     }
 
     /// <summary>Content words of a sentence, as stems.</summary>

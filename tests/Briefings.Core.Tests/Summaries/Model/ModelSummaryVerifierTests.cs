@@ -216,4 +216,24 @@ public sealed class ModelSummaryVerifierTests
 
         Assert.StartsWith(problem, verdict.Problem);
     }
+
+    [Fact]
+    public void AnOrdinaryWordOpeningASentenceIsNotTakenForAName()
+    {
+        var sentence = new ModelSentence("Roughly 12,000 North Korean troops were deployed to Russia, South Korea and the European Union said.", [1]);
+        HashSet<string> ordinary = ["roughly", "troops", "emmanuel"];
+
+        Assert.StartsWith("unsupported name: 'roughly'", ModelSummaryVerifier.CheckSentence(sentence, 1, Passages).Problem);
+        Assert.True(ModelSummaryVerifier.CheckSentence(sentence, 1, Passages, ordinary).Passed);
+        Assert.StartsWith("unsupported name: 'macron'", ModelSummaryVerifier.CheckSentence(new("Emmanuel Macron called the deployment an existential threat to Europe's security.", [1]), 1, Passages, ordinary).Problem);
+    }
+
+    [Theory]
+    [InlineData("Three ministers met in Seoul.", "unsupported number: Three")]
+    [InlineData("Foreign Minister Cho Tae-yul said three ministers met in Seoul.", "unsupported number: three")]
+    public void ANumberWordIsACountTheCitedPassageMustGive(string text, string problem)
+    {
+        Assert.StartsWith(problem, ModelSummaryVerifier.CheckSentence(new(text, [2]), 1, Passages).Problem);
+        Assert.True(ModelSummaryVerifier.CheckSentence(new(text.Replace("hree", "wo", StringComparison.Ordinal), [2]), 1, Passages).Passed);
+    }
 }
