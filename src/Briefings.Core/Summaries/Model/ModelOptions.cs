@@ -44,9 +44,13 @@ public sealed class ModelOptions
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;
 
-    /// <summary>Requests one digest run may send, retries included; stories past it keep their extractive summary.</summary>
+    /// <summary>
+    /// Requests one digest run may send, retries and corrections included; stories past it keep
+    /// their extractive summary. The default gives each of a digest's 40 stories its answer and a
+    /// correction, and 20 retries besides.
+    /// </summary>
     [Range(0, 100_000)]
-    public int MaxCallsPerRun { get; set; } = 50;
+    public int MaxCallsPerRun { get; set; } = 100;
 
     /// <summary>
     /// Times an answer that fails the checks (or is not the JSON asked for) is sent back to the
