@@ -29,7 +29,13 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
     {
         var byId = articles.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
         var budget = new CallBudget(options.Value.MaxCallsPerRun);
-        var ordinary = TextFacts.LowerCaseWords(byId.Values.SelectMany(a => a.Paragraphs.Prepend(a.Title)));
+        // Ordinary words, as the stories' own articles write them: enough to know "Several" from a
+        // name, without reading a large day's every article again.
+        var ordinary = TextFacts.LowerCaseWords(digest.Stories
+            .SelectMany(s => s.Articles)
+            .Select(a => byId.GetValueOrDefault(a.Id))
+            .OfType<Article>()
+            .SelectMany(a => a.Paragraphs.Prepend(a.Title)));
         var stories = await Task.WhenAll(digest.Stories.Select(s => WriteAsync(s, byId, ordinary, told?.GetValueOrDefault(s.Id), budget, cancellationToken)));
         ModelLog.Finished(logger, stories.Count(s => s.SummaryMethod == SummaryMethods.Model), stories.Length, budget.Taken);
         return digest with { Stories = stories };

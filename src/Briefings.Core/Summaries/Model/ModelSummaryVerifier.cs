@@ -43,7 +43,7 @@ public static class ModelSummaryVerifier
     /// <param name="answer">The model's answer, tidied.</param>
     /// <param name="passages">The story's passages by number, exactly as the model was shown them.</param>
     /// <param name="ordinary">
-    /// Words the day's articles write in lower case: a sentence's capitalised first word that is one
+    /// Words the digest's articles write in lower case: a sentence's capitalised first word that is one
     /// of them is not taken for a name (<see cref="TextFacts.LowerCaseWords"/>).
     /// </param>
     public static IEnumerable<Verdict> Problems(ModelAnswer answer, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null)
