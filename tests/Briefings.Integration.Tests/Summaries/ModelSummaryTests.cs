@@ -136,6 +136,31 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASentenceOpeningOnAWordTheArticlesWriteInLowerCaseIsNotFailedForAName()
+    {
+        string? opener = null;
+        _model.Otherwise = r =>
+        {
+            // A word another passage writes in lower case and the first sentence's passage lacks: capitalised
+            // at the start of a sentence, it would look like a name the passage does not give.
+            var good = Good(r);
+            var first = good.sentences[0];
+            var cited = r.Passages()[first.sources[0]].ToLowerInvariant();
+            opener ??= r.Passages().Values.SelectMany(p => p.Split(' ', '\n'))
+                .First(w => w.Length >= 7 && w.All(char.IsLower) && !cited.Contains(w, StringComparison.Ordinal));
+            var text = char.ToUpperInvariant(opener[0]) + opener[1..] + ", " + char.ToLowerInvariant(first.text[0]) + first.text[1..];
+            return FakeReply.Answer(good with { sentences = [first with { text = text }, .. good.sentences[1..]] });
+        };
+        await using var runner = await StartRunnerAsync(new() { ["Briefings:OpenAI:MaxRepairs"] = "0" });
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        Assert.NotNull(opener);
+        Assert.True(story.SummaryMethod == SummaryMethods.Model, story.SummaryNote);
+        Assert.StartsWith(char.ToUpperInvariant(opener[0]) + opener[1..] + ", ", story.Summary[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AHallucinatedNumberTheModelKeepsWhenToldFallsBackToTheExtractiveSummary()
     {
         _model.Otherwise = r => FakeReply.Answer(WithInventedNumber(Good(r)));
