@@ -8,11 +8,11 @@ namespace Briefings.Core.Evaluation;
 
 /// <summary>
 /// How the model path's checks (<see cref="ModelSummaryVerifier"/>) judge summaries people wrote:
-/// each reference summary's sentences are checked as a model's would be, against the passages the
-/// model would be shown for the gold story (<see cref="StoryPassages.Of"/>), with the set's
-/// articles as the day's for telling ordinary words from names. A reference often
-/// tells what its editor read beyond the articles' leads, which the checks rightly reject, so the
-/// figure that tells how strict they are is the share passed among
+/// each reference summary's sentences and its headline are checked as a model's would be, against
+/// the passages the model would be shown for the gold story (<see cref="StoryPassages.Of"/>), with
+/// the set's articles standing for the digest's in telling ordinary words from names. A reference
+/// often tells what its editor read beyond the articles' leads, which the checks rightly reject,
+/// so the figure that tells how strict they are is the share passed among
 /// <see cref="SupportedSentences"/>: those whose words the passages hold, as <c>score.py</c>
 /// counts a sentence supported (at least <see cref="DigestScorer.SupportedShare"/> of its distinct
 /// tokens).
@@ -25,7 +25,10 @@ public sealed record ReferenceCheck(
     int SupportedSentences,
     int SupportedPassed,
     IReadOnlyDictionary<string, int> Problems,
-    IReadOnlyDictionary<string, int> SupportedProblems)
+    IReadOnlyDictionary<string, int> SupportedProblems,
+    int Headlines,
+    int HeadlinesPassed,
+    IReadOnlyDictionary<string, int> HeadlineProblems)
 {
     /// <summary>A sentence cites every passage holding at least this share of its content words, else the one holding most.</summary>
     public const double CitedShare = 0.5;
@@ -38,7 +41,8 @@ public sealed record ReferenceCheck(
             .GroupBy(a => a.Story, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => byId[a.Id]).DistinctBy(a => a.Id).ToList(), StringComparer.Ordinal);
         var ordinary = TextFacts.LowerCaseWords(byId.Values.SelectMany(a => a.Paragraphs.Prepend(a.Title)));
-        int checkedReferences = 0, referencesPassed = 0, sentences = 0, passed = 0, supported = 0, supportedPassed = 0;
+        int checkedReferences = 0, referencesPassed = 0, sentences = 0, passed = 0, supported = 0, supportedPassed = 0, headlines = 0, headlinesPassed = 0;
+        var headlineProblems = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var problems = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var supportedProblems = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var reference in references)
@@ -67,8 +71,7 @@ public sealed record ReferenceCheck(
                 }
 
                 all = false;
-                var problem = verdict.Problem!;
-                var kind = problem[..problem.IndexOf(':', StringComparison.Ordinal)];
+                var kind = Kind(verdict.Problem!);
                 problems[kind] = problems.GetValueOrDefault(kind) + 1;
                 if (isSupported)
                 {
@@ -76,12 +79,27 @@ public sealed record ReferenceCheck(
                 }
             }
 
+            if (!string.IsNullOrWhiteSpace(reference.Headline))
+            {
+                var verdict = ModelSummaryVerifier.CheckHeadline(reference.Headline, passages.Texts, ordinary);
+                headlines++;
+                headlinesPassed += verdict.Passed ? 1 : 0;
+                if (!verdict.Passed)
+                {
+                    var kind = Kind(verdict.Problem!);
+                    headlineProblems[kind] = headlineProblems.GetValueOrDefault(kind) + 1;
+                }
+            }
+
             checkedReferences++;
             referencesPassed += all && split.Count > 0 ? 1 : 0;
         }
 
-        return new ReferenceCheck(checkedReferences, referencesPassed, sentences, passed, supported, supportedPassed, problems, supportedProblems);
+        return new ReferenceCheck(checkedReferences, referencesPassed, sentences, passed, supported, supportedPassed, problems, supportedProblems, headlines, headlinesPassed, headlineProblems);
     }
+
+    /// <summary>"unsupported name: 'joe' in …" is of the kind "unsupported name".</summary>
+    private static string Kind(string problem) => problem[..problem.IndexOf(':', StringComparison.Ordinal)];
 
     /// <summary>The passages a model would cite for a sentence: those that hold most of its content words.</summary>
     private static List<int> Cite(string sentence, IReadOnlyDictionary<int, string> passages)
@@ -105,6 +123,7 @@ public sealed record ReferenceCheck(
               references whole  {ReferencesPassed} of {References} pass ({Share(ReferencesPassed, References)})
               sentences         {SentencesPassed} of {SentencesChecked} pass ({Share(SentencesPassed, SentencesChecked)}); failing: {Kinds(Problems)}
               supported         {SupportedPassed} of {SupportedSentences} pass ({Share(SupportedPassed, SupportedSentences)}); failing: {Kinds(SupportedProblems)}
+              headlines         {HeadlinesPassed} of {Headlines} pass ({Share(HeadlinesPassed, Headlines)}); failing: {Kinds(HeadlineProblems)}
 
             """).ReplaceLineEndings("\n");
     }

@@ -19,14 +19,14 @@ public sealed class ReferenceCheckTests
     ];
 
     [Fact]
-    public void EachReferenceSentenceIsCheckedAgainstItsGoldStorysPassagesAndCountedBySupport()
+    public void EachReferenceIsCheckedAgainstItsGoldStorysPassagesAndItsSentencesCountedBySupport()
     {
         ReferenceSummary[] references =
         [
             // Told by the passages, with the institute shortened to its initials: passes.
-            new("quake", null, "A magnitude 6.1 earthquake shook Lima on Monday, the GIP said. Buildings swayed in Lima as the quake struck off the coast."),
+            new("quake", "Magnitude 6.1 Earthquake Shakes Lima", "A magnitude 6.1 earthquake shook Lima on Monday, the GIP said. Buildings swayed in Lima as the quake struck off the coast."),
             // Supported word for word but for a figure the passages do not give; then a sentence from beyond them.
-            new("vote", null, "The city council voted 8 to 2 to extend the library's opening hours.\nThe mayor, Ana Torres, had asked for the change in March."),
+            new("vote", "City Council Votes 8 to 2 to Extend Library Hours", "The city council voted 8 to 2 to extend the library's opening hours.\nThe mayor, Ana Torres, had asked for the change in March."),
             new("unlabelled", null, "Nothing of the set tells this story."),
         ];
 
@@ -40,6 +40,9 @@ public sealed class ReferenceCheckTests
         Assert.Equal(2, check.SupportedPassed);
         Assert.Equal(1, check.SupportedProblems["unsupported number"]);
         Assert.Equal(2, check.Problems.Values.Sum());
+        Assert.Equal(2, check.Headlines);
+        Assert.Equal(1, check.HeadlinesPassed);
+        Assert.Equal(1, check.HeadlineProblems["unsupported number"]);
         Assert.Contains("references whole  1 of 2 pass (50.0%)", check.Text(), StringComparison.Ordinal);
     }
 }

@@ -94,6 +94,10 @@ public static class ModelSummaryVerifier
         }
     }
 
+    /// <summary>A headline checked as an answer's is: its numbers, names and words against all the story's passages.</summary>
+    public static Verdict CheckHeadline(string headline, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null) =>
+        CheckText(headline, "the headline", "the story's articles", TextFacts.Union(passages.Values.Select(TextFacts.Of)), ordinary);
+
     /// <summary>One sentence, numbered <paramref name="number"/> in its answer, checked against the passages it cites.</summary>
     public static Verdict CheckSentence(ModelSentence sentence, int number, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null) =>
         CheckSentence(sentence, number, passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value)), ordinary);

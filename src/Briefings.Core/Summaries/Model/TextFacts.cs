@@ -172,8 +172,10 @@ internal sealed partial class TextFacts
             .Select(word => (word, NumberWords[word.ToLowerInvariant()])));
 
     /// <summary>
-    /// The words the texts write in lower case somewhere: ordinary words, which a sentence's
-    /// capitalised first word is not taken for a name when it is one ("Roughly", "Several").
+    /// The words the texts write in lower case somewhere, as crude stems (<see cref="Stem"/>):
+    /// ordinary words, which a word capitalised only for opening a sentence or standing in a Title
+    /// Case headline is not taken for a name when it is one ("Roughly", "Several"; "Urges" where
+    /// "urged" is written).
     /// </summary>
     public static HashSet<string> LowerCaseWords(IEnumerable<string> texts)
     {
@@ -185,7 +187,7 @@ internal sealed partial class TextFacts
                 var word = raw.Trim(WordEdges);
                 if (word.Length > 0 && char.IsLower(word[0]))
                 {
-                    words.UnionWith(Words.Tokens(WithoutPossessives(word)));
+                    words.UnionWith(Words.Tokens(WithoutPossessives(word)).Select(Stem));
                 }
             }
         }
@@ -194,20 +196,22 @@ internal sealed partial class TextFacts
     }
 
     /// <summary>
-    /// Words of letters and digits, hyphens between, with a capital letter and a digit among them
-    /// ("COVID-19", "G-7", "K-12", "Q2", "5G"): names, matched whole and never read for a number.
+    /// Words of letters and digits, hyphens between, that open on a letter and hold a capital and a
+    /// digit ("COVID-19", "G-7", "K-12", "Q2"): names, matched whole and never read for a number.
+    /// An amount with its unit ("$3.2B", "15-Week") opens on its digits and stays a number.
     /// </summary>
     private static IEnumerable<Match> CodeNames(string text) =>
-        HyphenatedWord().Matches(text).Where(m => m.Value.Any(char.IsDigit) && m.Value.Any(char.IsUpper));
+        HyphenatedWord().Matches(text).Where(m => char.IsLetter(m.Value[0]) && m.Value.Any(char.IsDigit) && m.Value.Any(char.IsUpper));
 
     /// <summary>A code name's form for matching: lower case, no hyphens ("covid19").</summary>
     private static string CodeNameKey(string name) => name.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
 
     /// <summary>
-    /// Capitalised words, which stand for names. A sentence's first word is capitalised anyway, so
-    /// it is left out when it is a function word, a sentence adverb ("Meanwhile", "Separately"), a
-    /// number word (checked as a number), or one of <paramref name="ordinary"/>, words written in
-    /// lower case elsewhere ("Several", "Roughly"); function words are never names.
+    /// Capitalised words, which stand for names. A sentence's first word is capitalised anyway, as
+    /// is every word of a Title Case headline, so such a word is left out when it is a function
+    /// word, a sentence adverb ("Meanwhile", "Separately"), a number word (checked as a number), or
+    /// one of <paramref name="ordinary"/> (<see cref="LowerCaseWords"/>); function words are never
+    /// names.
     /// </summary>
     public static IEnumerable<string> CapitalisedWords(string text, IReadOnlySet<string>? ordinary = null)
     {
@@ -220,10 +224,14 @@ internal sealed partial class TextFacts
             .Select(w => w.Trim(WordEdges))
             .Where(w => w.Length > 0)
             .ToList();
+        // In Title Case, as a headline may be written, every word is capitalised as a first word is.
+        var titleCase = IsTitleCase(words);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (!char.IsUpper(word[0]) || (i == 0 && OpensSentence(word, ordinary)) || CodeNames(word).Any())
+            var capitalisedAnyway = i == 0 || titleCase;
+            if (!char.IsUpper(word[0]) || CodeNames(word).Any()
+                || (capitalisedAnyway && (SentenceAdverbs.Contains(word) || NumberWords.ContainsKey(word.ToLowerInvariant()))))
             {
                 continue;
             }
@@ -236,7 +244,7 @@ internal sealed partial class TextFacts
 
             foreach (var token in Words.Tokens(WithoutPossessives(word)))
             {
-                if (!StopWords.Contains(token) && !token.All(char.IsDigit))
+                if (!StopWords.Contains(token) && !token.All(char.IsDigit) && !(capitalisedAnyway && ordinary?.Contains(Stem(token)) == true))
                 {
                     yield return token;
                 }
@@ -244,11 +252,13 @@ internal sealed partial class TextFacts
         }
     }
 
-    private static bool OpensSentence(string word, IReadOnlySet<string>? ordinary)
+    /// <summary>Whether most of a text's words, function words aside, are capitalised: three or more, and four in five.</summary>
+    private static bool IsTitleCase(List<string> words)
     {
-        var lower = word.ToLowerInvariant();
-        return SentenceAdverbs.Contains(word) || NumberWords.ContainsKey(lower) || ordinary?.Contains(lower) == true;
+        var content = words.Where(w => char.IsLetter(w[0]) && !StopWords.Contains(w.ToLowerInvariant())).ToList();
+        return content.Count >= 3 && content.Count(w => char.IsUpper(w[0])) * 5 >= content.Count * 4;
     }
+
 
     /// <summary>Content words of a sentence, as stems.</summary>
     public static List<string> ContentStems(string text) =>

@@ -221,7 +221,7 @@ public sealed class ModelSummaryVerifierTests
     public void AnOrdinaryWordOpeningASentenceIsNotTakenForAName()
     {
         var sentence = new ModelSentence("Roughly 12,000 North Korean troops were deployed to Russia, South Korea and the European Union said.", [1]);
-        HashSet<string> ordinary = ["roughly", "troops", "emmanuel"];
+        var ordinary = TextFacts.LowerCaseWords(["They were roughly counted; the troops, said emmanuel."]);
 
         Assert.StartsWith("unsupported name: 'roughly'", ModelSummaryVerifier.CheckSentence(sentence, 1, Passages).Problem);
         Assert.True(ModelSummaryVerifier.CheckSentence(sentence, 1, Passages, ordinary).Passed);
@@ -235,5 +235,26 @@ public sealed class ModelSummaryVerifierTests
     {
         Assert.StartsWith(problem, ModelSummaryVerifier.CheckSentence(new(text, [2]), 1, Passages).Problem);
         Assert.True(ModelSummaryVerifier.CheckSentence(new(text.Replace("hree", "wo", StringComparison.Ordinal), [2]), 1, Passages).Passed);
+    }
+
+    [Fact]
+    public void ATitleCaseHeadlinesOrdinaryWordsAreNotNamesButItsNamesAre()
+    {
+        var ordinary = TextFacts.LowerCaseWords(Passages.Values);
+        const string TitleCase = "EU and South Korea Urge North Korea to Withdraw Its Troops From Russia";
+
+        Assert.StartsWith("unsupported name: 'withdraw'", ModelSummaryVerifier.CheckHeadline(TitleCase, Passages).Problem);
+        Assert.True(ModelSummaryVerifier.CheckHeadline(TitleCase, Passages, ordinary).Passed);
+        Assert.StartsWith("unsupported name: 'zelensky'", ModelSummaryVerifier.CheckHeadline("Zelensky Welcomes EU and South Korea Call to Withdraw Troops", Passages, ordinary).Problem);
+    }
+
+    [Fact]
+    public void AnAmountWithItsUnitIsANumberNotACodeName()
+    {
+        Dictionary<int, string> court = new() { [1] = "The court will weigh the state's 15-week abortion ban and a $3.2 billion fund." };
+        var ordinary = TextFacts.LowerCaseWords(court.Values);
+
+        Assert.True(ModelSummaryVerifier.CheckHeadline("Court to Weigh 15-Week Abortion Ban and $3.2B Fund", court, ordinary).Passed);
+        Assert.StartsWith("unsupported number: 16", ModelSummaryVerifier.CheckHeadline("Court to Weigh 16-Week Abortion Ban", court, ordinary).Problem);
     }
 }
