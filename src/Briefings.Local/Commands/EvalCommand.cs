@@ -11,9 +11,9 @@ namespace Briefings.Local.Commands;
 /// <summary>
 /// <c>briefings eval --articles FILE --summaries FILE</c>: builds a digest from a labelled set
 /// of articles (their "story" labels withheld), with no storage and with the configured model, if
-/// any, writing its summaries, and scores it against the
-/// labels and the reference summaries with the measures of the evaluation's score.py. With
-/// <c>--check-references</c> it judges the model path's checks instead (<see cref="ReferenceCheck"/>).
+/// any, writing its summaries, and scores it against the labels and the reference summaries with
+/// the measures of the evaluation's score.py. With <c>--check-references</c> it judges the model
+/// path's checks instead (<see cref="ReferenceCheck"/>).
 /// </summary>
 public static class EvalCommand
 {

@@ -214,6 +214,19 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEmptyAnswerIsAskedForAgainAndTheSecondIsUsed()
+    {
+        _model.Then(new FakeReply(Content: "")).Then(r => FakeReply.Answer(Good(r)));
+        await using var runner = await StartRunnerAsync();
+
+        var (story, _) = await BuildSeedStoryAsync(runner);
+
+        Assert.Equal(SummaryMethods.Model, story.SummaryMethod);
+        Assert.Equal("repaired: malformed answer: not the JSON asked for", story.SummaryNote);
+        Assert.Equal("(no answer)", Content(_model.Requests[1].Json()["messages"]!.AsArray()[2]!));
+    }
+
+    [Fact]
     public async Task MalformedJsonFallsBackToTheExtractiveSummary()
     {
         _model.Otherwise = _ => new FakeReply(Content: """{"headline": "South Korea and the EU", "sentences": [{"text": "South Korea and""");

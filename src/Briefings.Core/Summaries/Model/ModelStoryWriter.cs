@@ -82,7 +82,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
 
             repaired = problems[0];
             ModelLog.Repairing(logger, story.Id, repaired);
-            messages = [.. messages, .. StoryPrompt.Repair(reply.Content ?? "", problems)];
+            messages = [.. messages, .. StoryPrompt.Repair(reply.Content is { Length: > 0 } content ? content : "(no answer)", problems)];
         }
     }
 

@@ -43,8 +43,9 @@ public static class ModelSummaryVerifier
     /// <param name="answer">The model's answer, tidied.</param>
     /// <param name="passages">The story's passages by number, exactly as the model was shown them.</param>
     /// <param name="ordinary">
-    /// Words the digest's articles write in lower case: a sentence's capitalised first word that is one
-    /// of them is not taken for a name (<see cref="TextFacts.LowerCaseWords"/>).
+    /// The crude stems of the words the digest's articles write in lower case
+    /// (<see cref="TextFacts.LowerCaseWords"/>): a word capitalised only for opening a sentence or
+    /// standing in a Title Case headline is not taken for a name when it is one of them.
     /// </param>
     public static IEnumerable<Verdict> Problems(ModelAnswer answer, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null)
     {

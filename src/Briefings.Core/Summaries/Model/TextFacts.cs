@@ -259,7 +259,6 @@ internal sealed partial class TextFacts
         return content.Count >= 3 && content.Count(w => char.IsUpper(w[0])) * 5 >= content.Count * 4;
     }
 
-
     /// <summary>Content words of a sentence, as stems.</summary>
     public static List<string> ContentStems(string text) =>
         ExtractiveSummarizer.ContentWords(WithoutPossessives(text)).Select(Stem).Distinct(StringComparer.Ordinal).ToList();
