@@ -28,8 +28,12 @@ public sealed record ReferenceCheck(
     IReadOnlyDictionary<string, int> SupportedProblems,
     int Headlines,
     int HeadlinesPassed,
-    IReadOnlyDictionary<string, int> HeadlineProblems)
+    IReadOnlyDictionary<string, int> HeadlineProblems,
+    IReadOnlyList<ReferenceCheckFailure> Examples)
 {
+    /// <summary>Failures kept as examples, of each kind, among the supported sentences and among the headlines.</summary>
+    public const int ExamplesOfEachKind = 3;
+
     /// <summary>A sentence cites every passage holding at least this share of its content words, else the one holding most.</summary>
     public const double CitedShare = 0.5;
 
@@ -45,6 +49,15 @@ public sealed record ReferenceCheck(
         var headlineProblems = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var problems = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var supportedProblems = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var examples = new List<ReferenceCheckFailure>();
+        void Keep(string story, string problem, string text, bool headline)
+        {
+            if (examples.Count(e => e.Headline == headline && Kind(e.Problem) == Kind(problem)) < ExamplesOfEachKind)
+            {
+                examples.Add(new ReferenceCheckFailure(story, problem, text, headline));
+            }
+        }
+
         foreach (var reference in references)
         {
             if (!stories.TryGetValue(reference.Story, out var story))
@@ -76,6 +89,7 @@ public sealed record ReferenceCheck(
                 if (isSupported)
                 {
                     supportedProblems[kind] = supportedProblems.GetValueOrDefault(kind) + 1;
+                    Keep(reference.Story, verdict.Problem!, split[i], headline: false);
                 }
             }
 
@@ -88,6 +102,7 @@ public sealed record ReferenceCheck(
                 {
                     var kind = Kind(verdict.Problem!);
                     headlineProblems[kind] = headlineProblems.GetValueOrDefault(kind) + 1;
+                    Keep(reference.Story, verdict.Problem!, reference.Headline, headline: true);
                 }
             }
 
@@ -95,8 +110,13 @@ public sealed record ReferenceCheck(
             referencesPassed += all && split.Count > 0 ? 1 : 0;
         }
 
-        return new ReferenceCheck(checkedReferences, referencesPassed, sentences, passed, supported, supportedPassed, problems, supportedProblems, headlines, headlinesPassed, headlineProblems);
+        return new ReferenceCheck(checkedReferences, referencesPassed, sentences, passed, supported, supportedPassed, problems, supportedProblems, headlines, headlinesPassed, headlineProblems, examples);
     }
+
+    /// <summary>The examples, supported sentences first, each with its story and problem.</summary>
+    private static string Listed(IReadOnlyList<ReferenceCheckFailure> examples) => examples.Count == 0 ? "" :
+        "\nexamples of what fails (supported sentences, then headlines):\n"
+        + string.Concat(examples.OrderBy(e => e.Headline).Select(e => $"  [{e.Story}] {e.Problem}\n      {e.Text}\n"));
 
     /// <summary>"unsupported name: 'joe' in …" is of the kind "unsupported name".</summary>
     private static string Kind(string problem) => problem[..problem.IndexOf(':', StringComparison.Ordinal)];
@@ -124,7 +144,10 @@ public sealed record ReferenceCheck(
               sentences         {SentencesPassed} of {SentencesChecked} pass ({Share(SentencesPassed, SentencesChecked)}); failing: {Kinds(Problems)}
               supported         {SupportedPassed} of {SupportedSentences} pass ({Share(SupportedPassed, SupportedSentences)}); failing: {Kinds(SupportedProblems)}
               headlines         {HeadlinesPassed} of {Headlines} pass ({Share(HeadlinesPassed, Headlines)}); failing: {Kinds(HeadlineProblems)}
-
+            {Listed(Examples)}
             """).ReplaceLineEndings("\n");
     }
 }
+
+/// <summary>One reference sentence or headline the checks failed, and why.</summary>
+public sealed record ReferenceCheckFailure(string Story, string Problem, string Text, bool Headline);

@@ -44,5 +44,9 @@ public sealed class ReferenceCheckTests
         Assert.Equal(1, check.HeadlinesPassed);
         Assert.Equal(1, check.HeadlineProblems["unsupported number"]);
         Assert.Contains("references whole  1 of 2 pass (50.0%)", check.Text(), StringComparison.Ordinal);
+        var sentence = Assert.Single(check.Examples, e => !e.Headline);
+        Assert.Equal(("vote", "The city council voted 8 to 2 to extend the library's opening hours."), (sentence.Story, sentence.Text));
+        Assert.StartsWith("unsupported number: 8 in sentence 1", sentence.Problem);
+        Assert.Single(check.Examples, e => e.Headline && e.Text.StartsWith("City Council Votes 8", StringComparison.Ordinal));
     }
 }

@@ -136,7 +136,7 @@ public static class ModelSummaryVerifier
 
         foreach (var name in TextFacts.CapitalisedWords(text, ordinary))
         {
-            if (!facts.Names.Contains(TextFacts.NameKey(name)))
+            if (!facts.HoldsName(name))
             {
                 return Verdict.Fail("unsupported name", $"'{name}' in {what} is not in {against}");
             }

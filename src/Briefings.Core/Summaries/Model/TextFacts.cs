@@ -35,6 +35,22 @@ internal sealed partial class TextFacts
 
     public HashSet<string> Stems { get; }
 
+    /// <summary>
+    /// Whether the text vouches for a name as <see cref="CapitalisedWords"/> gives it. A code name
+    /// is held whole, or by its word when that is a word of four letters or more ("COVID-19" by a
+    /// passage's "Covid"; "G-7" only by "G-7", as "G-20" is another group).
+    /// </summary>
+    public bool HoldsName(string name)
+    {
+        if (Names.Contains(NameKey(name)))
+        {
+            return true;
+        }
+
+        var letters = name.TakeWhile(char.IsLetter).Count();
+        return letters >= 4 && letters < name.Length && char.IsDigit(name[letters]) && Names.Contains(name[..letters]);
+    }
+
     public static TextFacts Of(string text)
     {
         var plain = WithoutPossessives(text);

@@ -206,6 +206,15 @@ public sealed class ModelSummaryVerifierTests
         Assert.True(verdict.Passed, verdict.Problem);
     }
 
+    [Fact]
+    public void ACodeNameIsHeldByItsWordOfFourLettersOrMore()
+    {
+        Dictionary<int, string> covid = new() { [1] = "Covid cases fell in Cornwall, where G-7 leaders met." };
+
+        Assert.True(ModelSummaryVerifier.CheckSentence(new("COVID-19 cases fell in Cornwall, where leaders met.", [1]), 1, covid).Passed);
+        Assert.StartsWith("unsupported name: 'g20'", ModelSummaryVerifier.CheckSentence(new("Covid cases fell in Cornwall, where G-20 leaders met.", [1]), 1, covid).Problem);
+    }
+
     [Theory]
     [InlineData("G-20 leaders met in Cornwall as cases fell.", "unsupported name: 'g20'")]
     [InlineData("Leaders met in Cornwall as 19 cases fell.", "unsupported number: 19")]
