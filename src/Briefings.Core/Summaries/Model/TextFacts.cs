@@ -114,12 +114,15 @@ internal sealed partial class TextFacts
         return found;
     }
 
-    /// <summary>Adds the initials of every stretch of two or more of a run's words, then empties the run.</summary>
+    /// <summary>
+    /// Adds the initials of every stretch of two to <see cref="LongestInitialism"/> of a run's words,
+    /// then empties the run: a run is as long as the text makes it, its initialisms are not.
+    /// </summary>
     private static void Close(List<string> run, List<string> found)
     {
         for (var from = 0; from < run.Count; from++)
         {
-            for (var to = from + 2; to <= run.Count; to++)
+            for (var to = from + 2; to <= Math.Min(run.Count, from + LongestInitialism); to++)
             {
                 found.Add(string.Concat(run.Skip(from).Take(to - from)).ToLowerInvariant());
             }
@@ -127,6 +130,8 @@ internal sealed partial class TextFacts
 
         run.Clear();
     }
+
+    private const int LongestInitialism = 8;
 
     /// <summary>The letters of a dotted initialism ("U.S", its last full stop trimmed, is "us"), or null.</summary>
     private static string? Dotted(string word)

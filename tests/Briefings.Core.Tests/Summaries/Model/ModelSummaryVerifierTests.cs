@@ -266,4 +266,15 @@ public sealed class ModelSummaryVerifierTests
         Assert.True(ModelSummaryVerifier.CheckHeadline("Court to Weigh 15-Week Abortion Ban and $3.2B Fund", court, ordinary).Passed);
         Assert.StartsWith("unsupported number: 16", ModelSummaryVerifier.CheckHeadline("Court to Weigh 16-Week Abortion Ban", court, ordinary).Problem);
     }
+
+    [Fact]
+    public void APassageOfNothingButCapitalisedWordsIsReadInLinearTime()
+    {
+        var names = string.Join(' ', Enumerable.Range(0, 20_000).Select(k => "Name" + (char)('A' + (k % 26))));
+        Dictionary<int, string> roll = new() { [1] = names };
+
+        var verdict = ModelSummaryVerifier.CheckSentence(new("NameA NameB NameC met, as the NNN said.", [1]), 1, roll);
+
+        Assert.True(verdict.Passed, verdict.Problem); // the names, and the initialism NNN, are held
+    }
 }
