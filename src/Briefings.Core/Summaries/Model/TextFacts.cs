@@ -4,9 +4,10 @@ using Briefings.Core.Text;
 namespace Briefings.Core.Summaries.Model;
 
 /// <summary>
-/// What a piece of text can vouch for: its numbers, its words (to find names in) and the crude
-/// stems of its content words (to find wording in). Possessives are dropped on both sides, so
-/// "Russia's" and "Russia" are the same name.
+/// What a piece of text can vouch for: its numbers, its names (its words, the initialisms its
+/// capitalised words make, its code names such as "COVID-19") and the crude stems of its content
+/// words (to find wording in). Possessives are dropped on both sides, so "Russia's" and "Russia"
+/// are the same name.
 /// </summary>
 internal sealed partial class TextFacts
 {
@@ -72,7 +73,7 @@ internal sealed partial class TextFacts
 
     /// <summary>
     /// The initialisms a text vouches for: each dotted one as its letters ("U.S." is "us", as "US"
-    /// is), and the initials of every stretch of two or more consecutive capitalised words, joining
+    /// is), and the initials of every stretch of two to eight consecutive capitalised words, joining
     /// words aside ("Food and Drug Administration" gives "fda", "Centers for Disease Control and
     /// Prevention" gives "cdc" among others): a summary may shorten a name the passages spell out.
     /// </summary>
