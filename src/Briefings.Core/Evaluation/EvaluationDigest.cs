@@ -6,12 +6,12 @@ namespace Briefings.Core.Evaluation;
 /// <summary>Builds the digest a labelled set is scored on: all its articles, no storage, one setting.</summary>
 public static class EvaluationDigest
 {
-    public static Digest Build(DigestBuilder builder, IReadOnlyList<Article> articles, EvaluationSetting setting, DateTimeOffset generatedAt)
-    {
-        articles = InSetting(articles, setting);
-        var day = articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
-        return builder.Build(articles, day, generatedAt);
-    }
+    public static Digest Build(DigestBuilder builder, IReadOnlyList<Article> articles, EvaluationSetting setting, DateTimeOffset generatedAt) =>
+        Build(builder, InSetting(articles, setting), generatedAt);
+
+    /// <summary>The digest of articles already as their setting shows them (<see cref="InSetting"/>), for the day of the latest.</summary>
+    public static Digest Build(DigestBuilder builder, IReadOnlyList<Article> shown, DateTimeOffset generatedAt) =>
+        builder.Build(shown, shown.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime)), generatedAt);
 
     /// <summary>The articles as the setting shows them: as they are, or all moved to the latest one's moment.</summary>
     public static IReadOnlyList<Article> InSetting(IReadOnlyList<Article> articles, EvaluationSetting setting)

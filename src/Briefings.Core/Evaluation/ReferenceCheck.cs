@@ -44,7 +44,7 @@ public sealed record ReferenceCheck(
             .Where(a => byId.ContainsKey(a.Id))
             .GroupBy(a => a.Story, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => byId[a.Id]).DistinctBy(a => a.Id).ToList(), StringComparer.Ordinal);
-        var ordinary = TextFacts.LowerCaseWords(byId.Values.SelectMany(a => a.Paragraphs.Prepend(a.Title)));
+        var ordinary = TextFacts.LowerCaseWords(byId.Values);
         int checkedReferences = 0, referencesPassed = 0, sentences = 0, passed = 0, supported = 0, supportedPassed = 0, headlines = 0, headlinesPassed = 0;
         var headlineProblems = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var problems = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -52,7 +52,7 @@ public sealed record ReferenceCheck(
         var examples = new List<ReferenceCheckFailure>();
         void Keep(string story, string problem, string text, bool headline)
         {
-            if (examples.Count(e => e.Headline == headline && Kind(e.Problem) == Kind(problem)) < ExamplesOfEachKind)
+            if (examples.Count(e => e.Headline == headline && Verdict.KindOf(e.Problem) == Verdict.KindOf(problem)) < ExamplesOfEachKind)
             {
                 examples.Add(new ReferenceCheckFailure(story, problem, text, headline));
             }
@@ -66,12 +66,14 @@ public sealed record ReferenceCheck(
             }
 
             var passages = StoryPassages.Of(story);
+            var facts = TextFacts.OfPassages(passages.Texts);
+            var stems = passages.Texts.ToDictionary(p => p.Key, p => TextFacts.ContentStems(p.Value).ToHashSet(StringComparer.Ordinal));
             var held = ScoreTokens.Of(string.Join(' ', passages.Texts.Values)).ToHashSet(StringComparer.Ordinal);
             var all = true;
             var split = reference.Summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(Sentences.Split).ToList();
             for (var i = 0; i < split.Count; i++)
             {
-                var verdict = ModelSummaryVerifier.CheckSentence(new ModelSentence(split[i], Cite(split[i], passages.Texts)), i + 1, passages.Texts, ordinary);
+                var verdict = ModelSummaryVerifier.CheckSentence(new ModelSentence(split[i], Cite(split[i], stems)), i + 1, facts, ordinary);
                 var tokens = ScoreTokens.Of(split[i]).ToHashSet(StringComparer.Ordinal);
                 var isSupported = tokens.Count > 0 && tokens.Count(held.Contains) >= DigestScorer.SupportedShare * tokens.Count;
                 sentences++;
@@ -84,7 +86,7 @@ public sealed record ReferenceCheck(
                 }
 
                 all = false;
-                var kind = Kind(verdict.Problem!);
+                var kind = Verdict.KindOf(verdict.Problem!);
                 problems[kind] = problems.GetValueOrDefault(kind) + 1;
                 if (isSupported)
                 {
@@ -95,12 +97,12 @@ public sealed record ReferenceCheck(
 
             if (!string.IsNullOrWhiteSpace(reference.Headline))
             {
-                var verdict = ModelSummaryVerifier.CheckHeadline(reference.Headline, passages.Texts, ordinary);
+                var verdict = ModelSummaryVerifier.CheckHeadline(reference.Headline, facts, ordinary);
                 headlines++;
                 headlinesPassed += verdict.Passed ? 1 : 0;
                 if (!verdict.Passed)
                 {
-                    var kind = Kind(verdict.Problem!);
+                    var kind = Verdict.KindOf(verdict.Problem!);
                     headlineProblems[kind] = headlineProblems.GetValueOrDefault(kind) + 1;
                     Keep(reference.Story, verdict.Problem!, reference.Headline, headline: true);
                 }
@@ -118,18 +120,13 @@ public sealed record ReferenceCheck(
         "\nexamples of what fails (supported sentences, then headlines):\n"
         + string.Concat(examples.OrderBy(e => e.Headline).Select(e => $"  [{e.Story}] {e.Problem}\n      {e.Text}\n"));
 
-    /// <summary>"unsupported name: 'joe' in …" is of the kind "unsupported name".</summary>
-    private static string Kind(string problem) => problem[..problem.IndexOf(':', StringComparison.Ordinal)];
-
-    /// <summary>The passages a model would cite for a sentence: those that hold most of its content words.</summary>
-    private static List<int> Cite(string sentence, IReadOnlyDictionary<int, string> passages)
+    /// <summary>The passages a model would cite for a sentence: those that hold most of its content words (each passage's given as stems).</summary>
+    private static List<int> Cite(string sentence, Dictionary<int, HashSet<string>> passages)
     {
         var stems = TextFacts.ContentStems(sentence);
-        var shares = passages.OrderBy(p => p.Key).Select(p =>
-        {
-            var held = TextFacts.ContentStems(p.Value).ToHashSet(StringComparer.Ordinal);
-            return (Number: p.Key, Share: stems.Count == 0 ? 0 : (double)stems.Count(held.Contains) / stems.Count);
-        }).ToList();
+        var shares = passages.OrderBy(p => p.Key)
+            .Select(p => (Number: p.Key, Share: stems.Count == 0 ? 0 : (double)stems.Count(p.Value.Contains) / stems.Count))
+            .ToList();
         var cited = shares.Where(s => s.Share >= CitedShare).Select(s => s.Number).ToList();
         return cited.Count > 0 ? cited : [shares.MaxBy(s => s.Share).Number];
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Briefings.Core.Digests;
+using Briefings.Core.Summaries.Model;
 
 namespace Briefings.Core.Evaluation;
 
@@ -31,18 +32,10 @@ public static class ScoreReport
         var repaired = stories.Count(s => s.SummaryMethod == SummaryMethods.Model && s.SummaryNote is not null);
         var reasons = stories
             .Where(s => s.SummaryMethod != SummaryMethods.Model)
-            .GroupBy(s => s.SummaryNote is { } note ? Kind(note) : "not asked")
+            .GroupBy(s => s.SummaryNote is { } note ? Verdict.KindOf(note.StartsWith(ModelStoryWriter.FallbackNote, StringComparison.Ordinal) ? note[ModelStoryWriter.FallbackNote.Length..] : note) : "not asked")
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");
         return string.Create(CultureInfo.InvariantCulture, $"summary paths  model {model} of {stories.Count} ({repaired} after a correction)  extractive {stories.Count - model}: {string.Join(", ", reasons)}\n");
-    }
-
-    /// <summary>"fallback: unsupported name: 'joe' in …" is of the kind "unsupported name".</summary>
-    private static string Kind(string note)
-    {
-        var reason = note.StartsWith("fallback: ", StringComparison.Ordinal) ? note["fallback: ".Length..] : note;
-        var colon = reason.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? reason : reason[..colon];
     }
 }

@@ -61,7 +61,7 @@ public static class EvalCommand
 
             var setting = parse.GetValue(oneDay) ? EvaluationSetting.OneDay : EvaluationSetting.PublicationDates;
             var shown = EvaluationDigest.InSetting(articles, setting);
-            var digest = EvaluationDigest.Build(services.GetRequiredService<DigestBuilder>(), shown, setting, DateTimeOffset.UtcNow);
+            var digest = EvaluationDigest.Build(services.GetRequiredService<DigestBuilder>(), shown, DateTimeOffset.UtcNow);
 
             // With a model configured, it writes the summaries scored, as it would the day's.
             digest = await services.GetRequiredService<IStoryWriter>().ImproveAsync(digest, shown, cancellationToken: cancellationToken);

@@ -22,6 +22,9 @@ namespace Briefings.Core.Summaries.Model;
 /// </summary>
 public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelStoryWriter> logger) : IStoryWriter
 {
+    /// <summary>How <see cref="Story.SummaryNote"/> begins on a story the model's text was not used for.</summary>
+    public const string FallbackNote = "fallback: ";
+
     private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrency);
     private readonly ModelCaller _caller = new(options.Value, time, logger);
 
@@ -34,8 +37,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
         var ordinary = TextFacts.LowerCaseWords(digest.Stories
             .SelectMany(s => s.Articles)
             .Select(a => byId.GetValueOrDefault(a.Id))
-            .OfType<Article>()
-            .SelectMany(a => a.Paragraphs.Prepend(a.Title)));
+            .OfType<Article>());
         var stories = await Task.WhenAll(digest.Stories.Select(s => WriteAsync(s, byId, ordinary, told?.GetValueOrDefault(s.Id), budget, cancellationToken)));
         ModelLog.Finished(logger, stories.Count(s => s.SummaryMethod == SummaryMethods.Model), stories.Length, budget.Taken);
         return digest with { Stories = stories };
@@ -130,7 +132,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
     private Story FellBack(Story story, string reason)
     {
         ModelLog.FellBack(logger, story.Id, reason);
-        return story with { SummaryNote = $"fallback: {reason}" };
+        return story with { SummaryNote = FallbackNote + reason };
     }
 
     /// <summary>Citation markers a model leaves in its text ("… troops [1, 2].") go; the sources list carries them.</summary>

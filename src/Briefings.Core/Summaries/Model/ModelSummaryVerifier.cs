@@ -11,6 +11,13 @@ public sealed record Verdict(string? Problem)
     public bool Passed => Problem is null;
 
     public static Verdict Fail(string kind, string detail) => new($"{kind}: {detail}");
+
+    /// <summary>The kind a problem opens with: "unsupported name: 'joe' in …" is of the kind "unsupported name".</summary>
+    public static string KindOf(string problem)
+    {
+        var colon = problem.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? problem : problem[..colon];
+    }
 }
 
 /// <summary>
@@ -44,7 +51,7 @@ public static class ModelSummaryVerifier
     /// <param name="passages">The story's passages by number, exactly as the model was shown them.</param>
     /// <param name="ordinary">
     /// The crude stems of the words the digest's articles write in lower case
-    /// (<see cref="TextFacts.LowerCaseWords"/>): a word capitalised only for opening a sentence or
+    /// (<see cref="TextFacts.LowerCaseWords(IEnumerable{string})"/>): a word capitalised only for opening a sentence or
     /// standing in a Title Case headline is not taken for a name when it is one of them.
     /// </param>
     public static IEnumerable<Verdict> Problems(ModelAnswer answer, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null)
@@ -78,7 +85,7 @@ public static class ModelSummaryVerifier
             yield return Verdict.Fail("wrong length", $"a headline of {Words.Count(answer.Headline)} words");
         }
 
-        var facts = passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value));
+        var facts = TextFacts.OfPassages(passages);
         for (var i = 0; i < sentences.Count; i++)
         {
             var verdict = CheckSentence(sentences[i], i + 1, facts, ordinary);
@@ -88,7 +95,7 @@ public static class ModelSummaryVerifier
             }
         }
 
-        var headline = CheckText(answer.Headline, "the headline", "the story's articles", TextFacts.Union(facts.Values), ordinary);
+        var headline = CheckHeadline(answer.Headline, facts, ordinary);
         if (!headline.Passed)
         {
             yield return headline;
@@ -97,13 +104,18 @@ public static class ModelSummaryVerifier
 
     /// <summary>A headline checked as an answer's is: its numbers, names and words against all the story's passages.</summary>
     public static Verdict CheckHeadline(string headline, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null) =>
-        CheckText(headline, "the headline", "the story's articles", TextFacts.Union(passages.Values.Select(TextFacts.Of)), ordinary);
+        CheckHeadline(headline, TextFacts.OfPassages(passages), ordinary);
 
     /// <summary>One sentence, numbered <paramref name="number"/> in its answer, checked against the passages it cites.</summary>
     public static Verdict CheckSentence(ModelSentence sentence, int number, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null) =>
-        CheckSentence(sentence, number, passages.ToDictionary(p => p.Key, p => TextFacts.Of(p.Value)), ordinary);
+        CheckSentence(sentence, number, TextFacts.OfPassages(passages), ordinary);
 
-    private static Verdict CheckSentence(ModelSentence sentence, int number, Dictionary<int, TextFacts> facts, IReadOnlySet<string>? ordinary)
+    /// <summary><see cref="CheckHeadline(string, IReadOnlyDictionary{int, string}, IReadOnlySet{string}?)"/> with the passages' facts worked out once for the story.</summary>
+    internal static Verdict CheckHeadline(string headline, Dictionary<int, TextFacts> facts, IReadOnlySet<string>? ordinary) =>
+        CheckText(headline, "the headline", "the story's articles", TextFacts.Union(facts.Values), ordinary);
+
+    /// <summary><see cref="CheckSentence(ModelSentence, int, IReadOnlyDictionary{int, string}, IReadOnlySet{string}?)"/> with the passages' facts worked out once for the story.</summary>
+    internal static Verdict CheckSentence(ModelSentence sentence, int number, Dictionary<int, TextFacts> facts, IReadOnlySet<string>? ordinary)
     {
         var sources = sentence.Sources ?? [];
         if (sources.Count == 0)

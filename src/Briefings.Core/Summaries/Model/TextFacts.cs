@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Briefings.Core.Articles;
 using Briefings.Core.Text;
 
 namespace Briefings.Core.Summaries.Model;
@@ -156,6 +157,10 @@ internal sealed partial class TextFacts
     /// <summary>Words that join a name's capitalised words without giving it an initial.</summary>
     private static readonly HashSet<string> Joining = new(StringComparer.Ordinal) { "of", "and", "for", "the", "a", "an", "on", "in", "&" };
 
+    /// <summary>Each numbered passage's facts.</summary>
+    public static Dictionary<int, TextFacts> OfPassages(IReadOnlyDictionary<int, string> passages) =>
+        passages.ToDictionary(p => p.Key, p => Of(p.Value));
+
     public static TextFacts Union(IEnumerable<TextFacts> parts)
     {
         var union = new TextFacts([], [], []);
@@ -188,8 +193,7 @@ internal sealed partial class TextFacts
     /// a count, and "Fifty-five" is not five).
     /// </summary>
     public static IEnumerable<(string Shown, string Value)> ClaimedNumbers(string text) =>
-        NumbersWithText(text).Concat(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(raw => raw.Trim(WordEdges))
+        NumbersWithText(text).Concat(TrimmedWords(text)
             .Where(word => !word.Equals("one", StringComparison.OrdinalIgnoreCase) && NumberWords.ContainsKey(word.ToLowerInvariant()))
             .Select(word => (word, NumberWords[word.ToLowerInvariant()])));
 
@@ -199,15 +203,18 @@ internal sealed partial class TextFacts
     /// Case headline is not taken for a name when it is one ("Roughly", "Several"; "Urges" where
     /// "urged" is written).
     /// </summary>
+    public static HashSet<string> LowerCaseWords(IEnumerable<Article> articles) =>
+        LowerCaseWords(articles.SelectMany(a => a.Paragraphs.Prepend(a.Title)));
+
+    /// <inheritdoc cref="LowerCaseWords(IEnumerable{Article})"/>
     public static HashSet<string> LowerCaseWords(IEnumerable<string> texts)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
-            foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in TrimmedWords(text))
             {
-                var word = raw.Trim(WordEdges);
-                if (word.Length > 0 && char.IsLower(word[0]))
+                if (char.IsLower(word[0]))
                 {
                     words.UnionWith(Words.Tokens(WithoutPossessives(word)).Select(Stem));
                 }
@@ -232,7 +239,7 @@ internal sealed partial class TextFacts
     /// Capitalised words, which stand for names. A sentence's first word is capitalised anyway, as
     /// is every word of a Title Case headline, so such a word is left out when it is a function
     /// word, a sentence adverb ("Meanwhile", "Separately"), a number word (checked as a number), or
-    /// one of <paramref name="ordinary"/> (<see cref="LowerCaseWords"/>); function words are never
+    /// one of <paramref name="ordinary"/> (<see cref="LowerCaseWords(IEnumerable{string})"/>); function words are never
     /// names.
     /// </summary>
     public static IEnumerable<string> CapitalisedWords(string text, IReadOnlySet<string>? ordinary = null)
@@ -242,10 +249,7 @@ internal sealed partial class TextFacts
             yield return CodeNameKey(name.Value);
         }
 
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim(WordEdges))
-            .Where(w => w.Length > 0)
-            .ToList();
+        var words = TrimmedWords(text).ToList();
         // In Title Case, as a headline may be written, every word is capitalised as a first word is.
         var titleCase = IsTitleCase(words);
         for (var i = 0; i < words.Count; i++)
@@ -294,6 +298,10 @@ internal sealed partial class TextFacts
         var key = NameKey(token);
         return key.Length > 6 ? key[..6] : key;
     }
+
+    /// <summary>A text's words as written, split at white space, with quotes, brackets and punctuation trimmed from their edges.</summary>
+    private static IEnumerable<string> TrimmedWords(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(raw => raw.Trim(WordEdges)).Where(word => word.Length > 0);
 
     private static readonly char[] WordEdges = ['"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', ',', '.', ';', ':', '!', '?', '—', '–', '-', '…'];
 
