@@ -80,7 +80,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         // sentences of opinion pieces, then those in the writer's own voice, opening on a
         // reference to what came before or quoting someone they do not name, are used only when a
         // story has too few others.
-        var reported = candidates.Where(c => !InWritersVoice(c.Text) && !OpensOnAReference(c.Text) && !QuotationAlone(c.Text)).ToList();
+        var reported = candidates.Where(c => !InWritersVoice(c.Text) && !OpensOnAReference(c.Text) && !QuotesSomeoneUnnamed(c.Text)).ToList();
         var opinions = articles.Where(OpinionPieces.Is).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var news = opinions.Count == 0 ? reported : reported.FindAll(c => !opinions.Contains(c.ArticleId));
         if (news.Count >= options.MinSentences)
@@ -355,20 +355,34 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     }
 
     /// <summary>
-    /// A sentence that is one quotation and nothing else ("“The United States will continue to
-    /// enforce our laws.”"): its article names the speaker elsewhere, and a summary's reader would
-    /// not know who speaks. "“…,” Biden said." names them and is not one.
+    /// A sentence that quotes someone it does not name: one quotation and nothing else ("“The
+    /// United States will continue to enforce our laws.”"), or one given to "he", "she" or "they"
+    /// ("“Do not come,” she said at a news conference."). Its article names the speaker elsewhere,
+    /// and a summary's reader would not know who speaks. "“…,” Biden said." names them.
     /// </summary>
-    public static bool QuotationAlone(string sentence)
+    public static bool QuotesSomeoneUnnamed(string sentence)
     {
-        var text = sentence.AsSpan().Trim();
+        var text = sentence.Trim();
         if (text.Length < 2 || text[0] is not ('“' or '"'))
         {
             return false;
         }
 
-        var close = text[1..].IndexOf(text[0] == '“' ? '”' : '"') + 1;
-        return close > 0 && close >= text.Length - 2; // it closes at the end (a full stop may follow)
+        var close = text.IndexOf(text[0] == '“' ? '”' : '"', 1);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        // It closes at the end (a full stop may follow), or a pronoun speaks its words: "he said",
+        // "she commented", "they wrote".
+        return close >= text.Length - 2 || GivenToAPronoun(text.AsSpan(close + 1).TrimStart(", "));
+    }
+
+    private static bool GivenToAPronoun(ReadOnlySpan<char> after)
+    {
+        var end = after.IndexOf(' ');
+        return end > 0 && after[..end] is "he" or "she" or "they" && end + 1 < after.Length && char.IsAsciiLetterLower(after[end + 1]);
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BackReferences =

@@ -291,8 +291,18 @@ public sealed class ExtractiveSummarizerTests
     [InlineData("“We will raise the rate again,” Governor Ana Ruiz said.", false)]
     [InlineData("“America is failing in running cities,” Adams said, adding he was “the new face of the party.”", false)]
     [InlineData("The governor called the rise “the right step.”", false)]
-    public void ASentenceThatIsOnlyAQuotationIsRecognised(string sentence, bool alone) =>
-        Assert.Equal(alone, ExtractiveSummarizer.QuotationAlone(sentence));
+    [InlineData("“Do not come, do not come,” she said at a news conference.", true)]
+    [InlineData("\"Bottom line: did she need to die yesterday?\" he added.", true)]
+    [InlineData("“We must not allow it to become one now,” they wrote to the congressional leaders.", true)]
+    [InlineData("“We will raise the rate again,” he said, and Governor Ana Ruiz agreed.", true)]
+    [InlineData("“We will raise the rate again,” the governor said.", false)]
+    [InlineData("“We will raise the rate again,” Ruiz said, and he agreed.", false)]
+    [InlineData("“We will raise the rate again,” then the theatre went dark.", false)]
+    [InlineData("“What do you do all the time?” he asked.", true)]
+    [InlineData("“We will discourage illegal migration,” she commented.", true)]
+    [InlineData("“We will raise the rate again,” she Monday.", false)]
+    public void ASentenceQuotingSomeoneItDoesNotNameIsRecognised(string sentence, bool unnamed) =>
+        Assert.Equal(unnamed, ExtractiveSummarizer.QuotesSomeoneUnnamed(sentence));
 
     [Fact]
     public void AQuotationWhoseSpeakerTheSentenceDoesNotNameIsLeftOutWhenTheStoryHasOthersEnough()
