@@ -15,6 +15,7 @@ var dataContainers = [
   'digests'
   'deliveries'
   'embeddings'
+  'model-answers'
   'subscribers'
   'keys'
 ]

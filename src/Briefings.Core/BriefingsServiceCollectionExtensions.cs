@@ -58,6 +58,7 @@ public static class BriefingsServiceCollectionExtensions
         });
         services.AddSingleton<DeliveryHandler>();
         services.AddSingleton<EmbeddingStore>();
+        services.AddSingleton<ModelAnswerStore>();
         services.AddSingleton<DigestHandler>();
         services.AddSingleton<DigestArchive>();
         services.AddSingleton<BriefingsApi>();

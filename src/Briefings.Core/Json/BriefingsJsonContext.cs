@@ -34,6 +34,7 @@ namespace Briefings.Core.Json;
 [JsonSerializable(typeof(Scores))]
 [JsonSerializable(typeof(ReferenceCheck))]
 [JsonSerializable(typeof(ModelAnswer))]
+[JsonSerializable(typeof(KeptAnswer))]
 [JsonSerializable(typeof(DeliveryDayReport))]
 [JsonSerializable(typeof(SubscriberRecord))]
 [JsonSerializable(typeof(SubscriptionRequest))]

@@ -47,6 +47,18 @@ public static class BlobNames
         return null;
     }
 
+    /// <summary>
+    /// A folder named for something outside the app's control (a model, a deployment): its name made
+    /// safe for a blob name, and distinct names kept distinct by a hash of the whole.
+    /// </summary>
+    public static string FolderFor(string label)
+    {
+        // A dot may not open a segment ("..", ".hidden"): a leading one becomes a dash.
+        var safe = new string(label.Select((c, i) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' || c == '.' && i > 0 ? c : '-').Take(48).ToArray());
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(label)).AsSpan(0, 4));
+        return $"{safe}-{hash}";
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when the name breaks a rule.</summary>
     public static string Validate(string? name)
     {

@@ -24,6 +24,12 @@ public static class Containers
     /// <summary>The vectors an embeddings model gave each day's articles: <c>{model}/{yyyy-MM-dd}.bin</c> (<see cref="Stories.EmbeddingStore"/>).</summary>
     public const string Embeddings = "embeddings";
 
+    /// <summary>
+    /// The model's answers that passed the checks, by the request that drew them:
+    /// <c>{endpoint and deployment}/{hash of the request}.json</c> (<see cref="Summaries.Model.ModelAnswerStore"/>).
+    /// </summary>
+    public const string ModelAnswers = "model-answers";
+
     /// <summary>One blob per subscriber: <c>{subscriberId}.json</c>.</summary>
     public const string Subscribers = "subscribers";
 

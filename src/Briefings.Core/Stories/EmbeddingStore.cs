@@ -93,16 +93,9 @@ public sealed class EmbeddingStore(IBlobStore store, IArticleEmbedder embedder, 
         return new ArticleEmbeddings(vectors, made.Problem is null || kept == 0 ? made.Problem : $"{made.Problem}; {kept} kept from earlier runs");
     }
 
-    /// <summary>
-    /// The blob of a day's vectors by a model. The model's name is made safe for a blob name, and
-    /// distinct names stay distinct by a hash of the whole.
-    /// </summary>
-    internal static string Name(string model, DateOnly day)
-    {
-        var safe = new string(model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').Take(48).ToArray());
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(model)).AsSpan(0, 4));
-        return $"{safe}-{hash}/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.bin";
-    }
+    /// <summary>The blob of a day's vectors by a model, in the model's own folder.</summary>
+    internal static string Name(string model, DateOnly day) =>
+        $"{BlobNames.FolderFor(model)}/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.bin";
 
     private async Task<(Dictionary<string, float[]> Vectors, string? ETag)> ReadAsync(string name, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using Briefings.Core.Digests;
 using Briefings.Core.Json;
 using Briefings.Core.Rendering;
 using Briefings.Core.Summaries.Model;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Briefings.Local.Commands;
 
@@ -84,6 +85,7 @@ public static class DigestCommand
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
         services.AddLogging();
         services.AddBriefings();
+        services.RemoveAll<ModelAnswerStore>(); // nothing is stored: every story's request goes to the model
         return services.BuildServiceProvider();
     }
 

@@ -104,6 +104,78 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADayBuiltAgainAsksTheModelOnlyForTheStoryWhoseRequestChanged()
+    {
+        _model.Otherwise = r => FakeReply.Answer(Good(r));
+        await using var runner = await StartRunnerAsync();
+        var (first, _) = await BuildSeedStoryAsync(runner);
+        Assert.Single(_model.Requests);
+
+        await Seeding.IngestTextAsync(runner.Services, "library.txt", Seeding.Library);
+        var today = Seeding.Today(runner.Services);
+        await Seeding.BuildDaysAsync(runner.Services, today);
+
+        Assert.Equal(2, _model.Requests.Count); // the library's new story, not the seeds' again
+        Assert.Contains("Riverton", UserMessage(_model.Requests[1]), StringComparison.Ordinal);
+        var stories = (await runner.Services.GetRequiredService<DigestStore>().GetAsync(today))!.Digest.Stories;
+        Assert.Equal(2, stories.Count);
+        Assert.All(stories, s => Assert.Equal(SummaryMethods.Model, s.SummaryMethod));
+        var again = Assert.Single(stories, s => s.Id == first.Id);
+        Assert.Equal(first.Headline, again.Headline);
+        Assert.Equal(first.Summary.Select(s => (s.Text, string.Join(' ', s.Sources))), again.Summary.Select(s => (s.Text, string.Join(' ', s.Sources))));
+        Assert.Null(again.SummaryNote);
+    }
+
+    [Fact]
+    public async Task AStoryWrittenAfterACorrectionIsBuiltAgainFromItsKeptAnswerAndSaysSoStill()
+    {
+        _model.Then(r => FakeReply.Answer(WithInventedNumber(Good(r)))).Then(r => FakeReply.Answer(Good(r)));
+        await using var runner = await StartRunnerAsync();
+        var (first, _) = await BuildSeedStoryAsync(runner);
+        Assert.Equal(2, _model.Requests.Count);
+
+        await Seeding.BuildDaysAsync(runner.Services, Seeding.Today(runner.Services));
+
+        Assert.Equal(2, _model.Requests.Count);
+        var again = Assert.Single((await runner.Services.GetRequiredService<DigestStore>().GetAsync(Seeding.Today(runner.Services)))!.Digest.Stories);
+        Assert.Equal(SummaryMethods.Model, again.SummaryMethod);
+        Assert.StartsWith("repaired: unsupported number: 4,321 in sentence", again.SummaryNote);
+        Assert.Equal(first.Summary.Select(s => s.Text), again.Summary.Select(s => s.Text));
+    }
+
+    [Fact]
+    public async Task AKeptAnswerThatFailsTheChecksOrIsNoAnswerIsAskedForAgain()
+    {
+        _model.Otherwise = r => FakeReply.Answer(Good(r));
+        await using var runner = await StartRunnerAsync();
+        await BuildSeedStoryAsync(runner);
+        var blobs = runner.Services.GetRequiredService<IBlobStore>();
+        var kept = new List<BlobEntry>();
+        await foreach (var entry in blobs.ListAsync(Containers.ModelAnswers))
+        {
+            kept.Add(entry);
+        }
+
+        var name = Assert.Single(kept).Name;
+        var day = Seeding.Today(runner.Services);
+
+        // Kept with a number no passage gives (checks grown stricter read an old answer so): not used, and asked for.
+        var tampered = JsonSerializer.Serialize(WithInventedNumber(Good(_model.Requests[0])));
+        await blobs.PutAsync(Containers.ModelAnswers, name, JsonSerializer.SerializeToUtf8Bytes(new { content = tampered }));
+        await Seeding.BuildDaysAsync(runner.Services, day);
+        Assert.Equal(2, _model.Requests.Count);
+        var story = Assert.Single((await runner.Services.GetRequiredService<DigestStore>().GetAsync(day))!.Digest.Stories);
+        Assert.Equal(SummaryMethods.Model, story.SummaryMethod);
+        Assert.DoesNotContain(story.Summary, s => s.Text.Contains("4,321", StringComparison.Ordinal));
+
+        // The answer the model gave instead is kept in its place; a blob that is not an answer is asked for too.
+        Assert.DoesNotContain("4,321", Encoding.UTF8.GetString((await blobs.GetAsync(Containers.ModelAnswers, name))!.Content), StringComparison.Ordinal);
+        await blobs.PutAsync(Containers.ModelAnswers, name, "{ not json"u8.ToArray());
+        await Seeding.BuildDaysAsync(runner.Services, day);
+        Assert.Equal(3, _model.Requests.Count);
+    }
+
+    [Fact]
     public async Task WithoutAModelConfiguredStoriesAreExtractiveAndNothingIsCalled()
     {
         await using var runner = await Runner.StartAsync();
@@ -329,20 +401,28 @@ public sealed class ModelSummaryTests : IAsyncLifetime
     public async Task EvalScoresTheSummariesTheModelWroteAndSaysWhichPathWroteThem()
     {
         _model.Otherwise = r => FakeReply.Answer(Good(r));
+        var data = Path.Combine(Path.GetTempPath(), "briefings-eval-" + Guid.NewGuid().ToString("N"));
         var extractive = await EvalAsync(new());
-
-        var written = await EvalAsync(new()
+        Dictionary<string, string> model = new()
         {
             ["Briefings__OpenAI__Endpoint"] = _model.Endpoint,
             ["Briefings__OpenAI__Deployment"] = Deployment,
             ["Briefings__OpenAI__ApiKey"] = ApiKey,
-        });
+            ["Briefings__Storage__DataPath"] = data,
+        };
+
+        var written = await EvalAsync(model);
 
         Assert.DoesNotContain("summary paths", extractive, StringComparison.Ordinal);
         Assert.Contains("summary paths  model 8 of 8 (0 after a correction)  extractive 0", written, StringComparison.Ordinal);
         Assert.Equal(8, _model.Requests.Count);
         var rouge = (string output) => output.Split('\n').Single(l => l.StartsWith("summaries  ROUGE-1", StringComparison.Ordinal));
         Assert.NotEqual(rouge(extractive), rouge(written));
+
+        // eval stores nothing, so a second run asks the model for every story again.
+        Assert.Equal(written, await EvalAsync(model));
+        Assert.Equal(16, _model.Requests.Count);
+        Assert.False(Directory.Exists(data), $"eval wrote to {data}");
     }
 
     /// <summary>Runs the built <c>briefings eval</c> on the labelled fixture with the given environment, and returns what it printed.</summary>

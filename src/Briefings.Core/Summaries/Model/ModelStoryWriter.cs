@@ -18,9 +18,10 @@ namespace Briefings.Core.Summaries.Model;
 /// <see cref="ModelOptions.MaxRepairs"/> times. Anything else (an answer still failing, a timeout,
 /// an error, a spent budget) keeps the extractive story and says why in <see cref="Story.SummaryNote"/>.
 /// At most <see cref="ModelOptions.MaxConcurrency"/> stories are with the model at once, most
-/// widely covered first.
+/// widely covered first. With a <see cref="ModelAnswerStore"/> (where there is storage), an answer
+/// kept for the very same request is checked again and used without a call.
 /// </summary>
-public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelStoryWriter> logger) : IStoryWriter
+public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelStoryWriter> logger, ModelAnswerStore? answers = null) : IStoryWriter
 {
     /// <summary>How <see cref="Story.SummaryNote"/> begins on a story the model's text was not used for.</summary>
     public const string FallbackNote = "fallback: ";
@@ -52,6 +53,14 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
         }
 
         var messages = StoryPrompt.Messages(passages, told);
+        var kept = answers is null ? null : ModelAnswerStore.Name(Model, options.Value.StructuredOutputs, messages);
+        if (kept is not null && await answers!.GetAsync(kept, cancellationToken) is { } earlier
+            && Read(earlier.Content, passages, ordinary) is (var keptAnswer, { Count: 0 }))
+        {
+            ModelLog.Reused(logger, story.Id);
+            return Written(story, keptAnswer!, passages, earlier.Repaired);
+        }
+
         string? repaired = null;
         for (var attempt = 0; ; attempt++)
         {
@@ -66,15 +75,12 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
             if (problems.Count == 0)
             {
                 ModelLog.Written(logger, story.Id);
-                return story with
+                if (kept is not null)
                 {
-                    Headline = answer!.Headline!,
-                    Summary = answer.Sentences!
-                        .Select(s => new SummarySentence(s.Text!, s.Sources!.Distinct().Order().Select(n => passages.ArticleIds[n]).ToList()))
-                        .ToList(),
-                    SummaryMethod = SummaryMethods.Model,
-                    SummaryNote = repaired is null ? null : $"repaired: {repaired}",
-                };
+                    await answers!.KeepAsync(kept, new KeptAnswer(reply.Content!, repaired), cancellationToken);
+                }
+
+                return Written(story, answer!, passages, repaired);
             }
 
             if (attempt >= options.Value.MaxRepairs)
@@ -87,6 +93,19 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
             messages = [.. messages, .. StoryPrompt.Repair(reply.Content is { Length: > 0 } content ? content : "(no answer)", problems)];
         }
     }
+
+    /// <summary>The endpoint's host and the deployment: whose answers a kept answer is.</summary>
+    private string Model => $"{options.Value.Deployment}-{(Uri.TryCreate(options.Value.Endpoint, UriKind.Absolute, out var endpoint) ? endpoint.Host : options.Value.Endpoint)}";
+
+    private static Story Written(Story story, ModelAnswer answer, StoryPassages passages, string? repaired) => story with
+    {
+        Headline = answer.Headline!,
+        Summary = answer.Sentences!
+            .Select(s => new SummarySentence(s.Text!, s.Sources!.Distinct().Order().Select(n => passages.ArticleIds[n]).ToList()))
+            .ToList(),
+        SummaryMethod = SummaryMethods.Model,
+        SummaryNote = repaired is null ? null : $"repaired: {repaired}",
+    };
 
     private async Task<ModelReply> AskAsync(string storyId, IReadOnlyList<ChatMessage> messages, CallBudget budget, CancellationToken cancellationToken)
     {
