@@ -31,7 +31,7 @@ public sealed class ModelEmbedder(EmbeddingClient client, IOptions<ModelOptions>
         options.Value.EmbeddingDeployment,
         options.Value.EmbeddingDimensions > 0 ? options.Value.EmbeddingDimensions.ToString(System.Globalization.CultureInfo.InvariantCulture) : "default",
         TextForm,
-        Uri.TryCreate(options.Value.Endpoint, UriKind.Absolute, out var endpoint) ? endpoint.Host : options.Value.Endpoint);
+        options.Value.EndpointHost);
 
     public async Task<ArticleEmbeddings> EmbedAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {

@@ -83,6 +83,9 @@ public sealed class ModelOptions
 
     public bool IsEmbeddingConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(EmbeddingDeployment);
 
+    /// <summary>The endpoint's host: with a deployment, whose model an answer or a vector kept is.</summary>
+    public string? EndpointHost => Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) ? uri.Host : Endpoint;
+
     /// <summary>An endpoint, when given, must be an absolute http(s) URL.</summary>
     public bool HasValidEndpoint =>
         string.IsNullOrWhiteSpace(Endpoint)

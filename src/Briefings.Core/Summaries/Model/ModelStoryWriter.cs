@@ -29,6 +29,9 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
     private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrency);
     private readonly ModelCaller _caller = new(options.Value, time, logger);
 
+    /// <summary>The deployment and the endpoint's host: whose answers a kept answer is.</summary>
+    private readonly string _model = $"{options.Value.Deployment}-{options.Value.EndpointHost}";
+
     public async Task<Digest> ImproveAsync(Digest digest, IReadOnlyList<Article> articles, IReadOnlyDictionary<string, IReadOnlyList<string>>? told = null, CancellationToken cancellationToken = default)
     {
         var byId = articles.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
@@ -53,7 +56,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
         }
 
         var messages = StoryPrompt.Messages(passages, told);
-        var kept = answers is null ? null : ModelAnswerStore.Name(Model, options.Value.StructuredOutputs, messages);
+        var kept = answers is null ? null : ModelAnswerStore.Name(_model, options.Value.StructuredOutputs, messages);
         if (kept is not null && await answers!.GetAsync(kept, cancellationToken) is { } earlier
             && Read(earlier.Content, passages, ordinary) is (var keptAnswer, { Count: 0 }))
         {
@@ -93,9 +96,6 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
             messages = [.. messages, .. StoryPrompt.Repair(reply.Content is { Length: > 0 } content ? content : "(no answer)", problems)];
         }
     }
-
-    /// <summary>The endpoint's host and the deployment: whose answers a kept answer is.</summary>
-    private string Model => $"{options.Value.Deployment}-{(Uri.TryCreate(options.Value.Endpoint, UriKind.Absolute, out var endpoint) ? endpoint.Host : options.Value.Endpoint)}";
 
     private static Story Written(Story story, ModelAnswer answer, StoryPassages passages, string? repaired) => story with
     {
