@@ -344,7 +344,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
 
     /// <summary>
     /// A sentence that opens on a pronoun pointing back to what its article said before ("He
-    /// promised…", "It was the biggest increase…", "Those outages…"): in a summary drawn from
+    /// promised…", "It was the biggest increase…", "Those outages…", "Such a vote…"): in a summary drawn from
     /// several articles, the reader may not have what it points to. A summary draws on such
     /// sentences only when a story has too few others.
     /// </summary>
@@ -386,7 +386,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BackReferences =
-        new HashSet<string>(["He", "She", "They", "His", "Her", "Their", "Him", "Them", "It", "Its", "This", "These", "Those", "That"], StringComparer.Ordinal)
+        new HashSet<string>(["He", "She", "They", "His", "Her", "Their", "Him", "Them", "It", "Its", "This", "These", "Those", "That", "Such"], StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>

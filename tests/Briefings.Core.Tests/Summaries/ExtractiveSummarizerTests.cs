@@ -254,6 +254,8 @@ public sealed class ExtractiveSummarizerTests
     [InlineData("It was the largest increase in two decades.", true)]
     [InlineData("Those lenders said mortgage rates would rise within weeks.", true)]
     [InlineData("They, too, voted for the increase.", true)]
+    [InlineData("Such a vote would be quickly rejected by the majority.", true)]
+    [InlineData("Suchet, the bank's chief economist, expects another rise.", false)]
     [InlineData("Heavy rain fell on Tuesday as the bank met.", false)]
     [InlineData("The governor said it was the largest increase in two decades.", false)]
     [InlineData("“He is right,” the senator said of the governor.", false)]
