@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Briefings.Core.Articles;
 using Briefings.Core.Digests;
 using Briefings.Core.Storage;
@@ -124,6 +125,30 @@ public sealed class ModelSummaryTests : IAsyncLifetime
         Assert.Equal(first.Headline, again.Headline);
         Assert.Equal(first.Summary.Select(s => (s.Text, string.Join(' ', s.Sources))), again.Summary.Select(s => (s.Text, string.Join(' ', s.Sources))));
         Assert.Null(again.SummaryNote);
+    }
+
+    [Fact]
+    public async Task OnAzuriteADayBuiltAgainTellsItsStoryFromTheKeptAnswerWithoutACall()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        _model.Otherwise = r => FakeReply.Answer(Good(r));
+        await using var runner = await StartRunnerAsync(connectionString: azurite.ConnectionString);
+        var (first, _) = await BuildSeedStoryAsync(runner);
+
+        await Seeding.BuildDaysAsync(runner.Services, Seeding.Today(runner.Services));
+
+        Assert.Single(_model.Requests);
+        var blobs = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(Containers.ModelAnswers);
+        var kept = new List<string>();
+        await foreach (var item in blobs.GetBlobsAsync())
+        {
+            kept.Add(item.Name);
+        }
+
+        Assert.Matches("^briefings-chat-127\\.0\\.0\\.1-[0-9a-f]{8}/[0-9a-f]{64}\\.json$", Assert.Single(kept));
+        var again = Assert.Single((await runner.Services.GetRequiredService<DigestStore>().GetAsync(Seeding.Today(runner.Services)))!.Digest.Stories);
+        Assert.Equal(SummaryMethods.Model, again.SummaryMethod);
+        Assert.Equal(first.Summary.Select(s => s.Text), again.Summary.Select(s => s.Text));
     }
 
     [Fact]
@@ -450,7 +475,7 @@ public sealed class ModelSummaryTests : IAsyncLifetime
         Assert.Contains("Briefings:OpenAI:Endpoint", error.Message);
     }
 
-    private async Task<Runner> StartRunnerAsync(Dictionary<string, string?>? settings = null)
+    private async Task<Runner> StartRunnerAsync(Dictionary<string, string?>? settings = null, string? connectionString = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -463,7 +488,7 @@ public sealed class ModelSummaryTests : IAsyncLifetime
             all[key] = value;
         }
 
-        return await Runner.StartAsync(settings: all);
+        return await Runner.StartAsync(connectionString, settings: all);
     }
 
     private static async Task<(Story Story, List<Article> Articles)> BuildSeedStoryAsync(Runner runner)
