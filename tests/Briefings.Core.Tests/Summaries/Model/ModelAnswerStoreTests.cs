@@ -66,4 +66,24 @@ public sealed class ModelAnswerStoreTests : IDisposable
             Assert.Null(await store.GetAsync(name));
         }
     }
+
+    [Fact]
+    public async Task AStoreThatCannotBeReachedCostsACallNotTheBuild()
+    {
+        var store = new ModelAnswerStore(new Unreachable(new FileBlobStore(_temp.Path)), NullLogger<ModelAnswerStore>.Instance);
+        var name = ModelAnswerStore.Name(Model, structured: true, Request("[1] Text."));
+
+        Assert.Null(await store.GetAsync(name));
+        await store.KeepAsync(name, new KeptAnswer("{}", null)); // logged, not thrown
+    }
+
+    /// <summary>Blob Storage answering 503 to every read and write.</summary>
+    private sealed class Unreachable(IBlobStore inner) : Briefings.Core.Tests.Storage.DelegatingBlobStore(inner)
+    {
+        public override Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default) =>
+            throw new Azure.RequestFailedException(503, "Server Busy");
+
+        public override Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, BlobWrite? write = null, CancellationToken cancellationToken = default) =>
+            throw new Azure.RequestFailedException(503, "Server Busy");
+    }
 }
