@@ -26,7 +26,7 @@ public static class Containers
 
     /// <summary>
     /// The model's answers that passed the checks, by the request that drew them:
-    /// <c>{endpoint and deployment}/{hash of the request}.json</c> (<see cref="Summaries.Model.ModelAnswerStore"/>).
+    /// <c>{deployment and endpoint}/{hash of the request}.json</c> (<see cref="Summaries.Model.ModelAnswerStore"/>).
     /// </summary>
     public const string ModelAnswers = "model-answers";
 

@@ -16,7 +16,7 @@ public sealed record KeptAnswer(string Content, string? Repaired);
 /// whose request changed: new articles, other passages, what earlier briefings told, other
 /// instructions. Such a rebuild costs no calls for the rest, and tells those stories in the words
 /// the readers of the first build were sent. One blob per request:
-/// <c>model-answers/{endpoint and deployment}/{SHA-256 of the request}.json</c>. The blobs only save
+/// <c>model-answers/{deployment and endpoint}/{SHA-256 of the request}.json</c>. The blobs only save
 /// calls: a kept answer is checked again as if the model had just written it, and one that is
 /// missing, cannot be read or no longer passes costs a call; a store that cannot be reached costs
 /// calls, not the build.
@@ -27,22 +27,21 @@ public sealed class ModelAnswerStore(IBlobStore store, ILogger<ModelAnswerStore>
 
     /// <summary>
     /// The blob of the answer to <paramref name="messages"/> sent to <paramref name="model"/> (the
-    /// endpoint's host and the deployment) with the given response format.
+    /// deployment and the endpoint's host) with the given response format.
     /// </summary>
     public static string Name(string model, bool structured, IEnumerable<ChatMessage> messages)
     {
         var request = new StringBuilder(structured ? "json_schema\n" : "json_object\n");
         foreach (var message in messages)
         {
-            // The role and every text part, each ended by a character no text holds, so that no
-            // two different requests read as one.
-            request.Append(message.GetType().Name).Append('\u0000');
+            // The role, then every text part after its length, so that no two different requests
+            // read as one whatever their texts hold.
+            request.Append(message.GetType().Name).Append(' ').Append(message.Content.Count).Append('\n');
             foreach (var part in message.Content)
             {
-                request.Append(part.Text).Append('\u0000');
+                var text = part.Text ?? "";
+                request.Append(text.Length).Append(':').Append(text);
             }
-
-            request.Append('\u0001');
         }
 
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(request.ToString())));
@@ -77,6 +76,7 @@ public sealed class ModelAnswerStore(IBlobStore store, ILogger<ModelAnswerStore>
         }
         catch (JsonException)
         {
+            // not an answer: read as none, below
         }
 
         ModelAnswerLog.Unreadable(logger, name);

@@ -25,9 +25,9 @@ internal static partial class ModelLog
     [LoggerMessage(5007, LogLevel.Warning, "Articles {First}–{Last} are grouped by their words alone: {Reason}")]
     public static partial void NotEmbedded(ILogger logger, int first, int last, string reason);
 
-    [LoggerMessage(5009, LogLevel.Debug, "Story {StoryId} is told by the model's answer kept for the same request")]
-    public static partial void Reused(ILogger logger, string storyId);
-
     [LoggerMessage(5008, LogLevel.Information, "Story {StoryId}'s answer goes back to the model: {Problem}")]
     public static partial void Repairing(ILogger logger, string storyId, string problem);
+
+    [LoggerMessage(5009, LogLevel.Debug, "Story {StoryId} is told by the model's answer kept for the same request")]
+    public static partial void Reused(ILogger logger, string storyId);
 }
