@@ -55,5 +55,8 @@ public sealed record SummaryOptions
     /// sentence, quote or figure's sentence of the story holds is used only when the story has too few others (the
     /// share <see cref="CitationOverlap"/> takes for one fact told twice).
     /// </summary>
-    public double ToldOverlap { get; init; } = 0.6;
+    public double ToldOverlap { get; init; } = DefaultToldOverlap;
+
+    /// <summary>The default of <see cref="ToldOverlap"/>, which the checks of a model's answer use too.</summary>
+    public const double DefaultToldOverlap = 0.6;
 }

@@ -80,15 +80,60 @@ public sealed class ModelSummaryTests : IAsyncLifetime
         Assert.Single(_model.Requests[1].Passages()); // today's one report; what was told is not a passage to cite
     }
 
-    private static string UserMessage(RecordedRequest request) =>
-        string.Concat(request.Json()["messages"]!.AsArray().Where(m => (string?)m!["role"] == "user").Select(m => Content(m!)));
-
-    private static async Task IngestSeedAsync(Runner runner, string name, string seed, DateTime published)
+    [Fact]
+    public async Task ADevelopingStorysAnswerThatRetellsYesterdayIsSentBackAndTheOneTellingWhatIsNewIsUsed()
     {
-        var body = await File.ReadAllTextAsync(Path.Combine(Repository.Seeds, seed));
+        _model.Otherwise = r => FakeReply.Answer(Good(r));
+        await using var runner = await StartRunnerAsync();
+        var today = Seeding.Today(runner.Services);
+        var seed = await File.ReadAllTextAsync(Path.Combine(Repository.Seeds, "001_6a5f3271fac9ecc8.txt"));
+        await IngestAsync(runner, "yesterday.json", seed, today.AddDays(-1).ToDateTime(new TimeOnly(18, 0)));
+        await IngestAsync(runner, "today.json", FollowUp + "\n\n" + seed, today.ToDateTime(new TimeOnly(6, 0)));
+        var digests = runner.Services.GetRequiredService<DigestStore>();
+        await Seeding.BuildDaysAsync(runner.Services, today.AddDays(-1));
+        var yesterday = Assert.Single((await digests.GetAsync(today.AddDays(-1)))!.Digest.Stories);
+        Assert.Equal(SummaryMethods.Model, yesterday.SummaryMethod);
+
+        // Today's report opens on four new sentences and carries yesterday's text after them. The first answer tells
+        // yesterday's summary again (each sentence is in today's passage too); the second tells the news.
+        _model.Then(_ => FakeReply.Answer(new Answer("EU and South Korea urge North Korea's withdrawal", [.. yesterday.Summary.Select(s => new AnswerSentence(s.Text, [1]))])))
+            .Then(_ => FakeReply.Answer(new Answer(
+                "EU proposes sanctions on North Korean officials",
+                [.. FollowUp.Split("\n\n").Select(sentence => new AnswerSentence(sentence, [1]))])));
+        await Seeding.BuildDaysAsync(runner.Services, today);
+
+        var story = Assert.Single((await digests.GetAsync(today))!.Digest.Stories);
+        Assert.NotNull(story.Developing);
+        Assert.Equal(3, _model.Requests.Count);
+        Assert.True(story.SummaryMethod == SummaryMethods.Model, story.SummaryNote);
+        Assert.StartsWith("repaired: retold: sentence 2 tells again what an earlier briefing told", story.SummaryNote);
+        Assert.Equal(FollowUp.Split("\n\n"), story.Summary.Select(s => s.Text));
+        var feedback = Content(_model.Requests[2].Json()["messages"]!.AsArray()[^1]!);
+        Assert.Contains("- retold: sentence 2 tells again what an earlier briefing told", feedback, StringComparison.Ordinal);
+    }
+
+    /// <summary>What a later report of the seeds' story adds: news of the day after.</summary>
+    private const string FollowUp = """
+        On Tuesday the European Commission proposed new sanctions on North Korean officials linked to the arms transfers to Russia.
+
+        The proposal would freeze the assets of six senior officials and ban them from travelling to the European Union.
+
+        Diplomats said member states could approve the package at a meeting of foreign ministers in Brussels next week.
+
+        Seoul welcomed the proposal and said it would coordinate its own measures with the European Union.
+        """;
+
+    private static async Task IngestAsync(Runner runner, string name, string body, DateTime published)
+    {
         var json = JsonSerializer.Serialize(new { title = name, source = "Wire", published = published.ToString("yyyy-MM-ddTHH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), body });
         await Seeding.IngestTextAsync(runner.Services, name, json);
     }
+
+    private static string UserMessage(RecordedRequest request) =>
+        string.Concat(request.Json()["messages"]!.AsArray().Where(m => (string?)m!["role"] == "user").Select(m => Content(m!)));
+
+    private static async Task IngestSeedAsync(Runner runner, string name, string seed, DateTime published) =>
+        await IngestAsync(runner, name, await File.ReadAllTextAsync(Path.Combine(Repository.Seeds, seed)), published);
 
     [Fact]
     public async Task TheStoredDigestSaysWhichPathWroteEachStory()

@@ -58,7 +58,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
         var messages = StoryPrompt.Messages(passages, told);
         var kept = answers is null ? null : ModelAnswerStore.Name(_model, options.Value.StructuredOutputs, messages);
         if (kept is not null && await answers!.GetAsync(kept, cancellationToken) is { } earlier
-            && Read(earlier.Content, passages, ordinary) is (var keptAnswer, { Count: 0 }))
+            && Read(earlier.Content, passages, ordinary, told) is (var keptAnswer, { Count: 0 }))
         {
             ModelLog.Reused(logger, story.Id);
             return Written(story, keptAnswer!, passages, earlier.Repaired);
@@ -74,7 +74,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
                 return FellBack(story, repaired is null ? problem : $"{repaired} (repair: {problem})");
             }
 
-            var (answer, problems) = Read(reply.Content ?? "", passages, ordinary);
+            var (answer, problems) = Read(reply.Content ?? "", passages, ordinary, told);
             if (problems.Count == 0)
             {
                 ModelLog.Written(logger, story.Id);
@@ -127,7 +127,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
     }
 
     /// <summary>The answer in a reply, tidied, and every problem the checks find with it (none when it can be used).</summary>
-    private static (ModelAnswer? Answer, List<string> Problems) Read(string content, StoryPassages passages, HashSet<string> ordinary)
+    private static (ModelAnswer? Answer, List<string> Problems) Read(string content, StoryPassages passages, HashSet<string> ordinary, IReadOnlyList<string>? told)
     {
         ModelAnswer? answer;
         try
@@ -145,7 +145,7 @@ public sealed partial class ModelStoryWriter(ChatClient chat, IOptions<ModelOpti
         }
 
         answer = Tidy(answer);
-        return (answer, ModelSummaryVerifier.Problems(answer, passages.Texts, ordinary).Select(v => v.Problem!).ToList());
+        return (answer, ModelSummaryVerifier.Problems(answer, passages.Texts, ordinary, told).Select(v => v.Problem!).ToList());
     }
 
     private Story FellBack(Story story, string reason)

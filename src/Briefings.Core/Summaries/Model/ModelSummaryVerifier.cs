@@ -39,13 +39,25 @@ public static class ModelSummaryVerifier
 
     public const int MaxHeadlineWords = 20;
 
+    /// <summary>
+    /// A sentence retells what an earlier briefing told when this share of its content stems one told
+    /// sentence holds: the measure by which the extractive summary of a developing story leaves told
+    /// facts out (<see cref="SummaryOptions.ToldOverlap"/>).
+    /// </summary>
+    public const double RetellOverlap = SummaryOptions.DefaultToldOverlap;
+
+    /// <summary>A developing story's answer is held to telling what is new only when its passages hold at least this many sentences no earlier briefing told.</summary>
+    public const int MinNewSentences = 3;
+
     public static Verdict Check(ModelAnswer answer, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null) =>
         Problems(answer, passages, ordinary).FirstOrDefault() ?? Verdict.Pass;
 
     /// <summary>
     /// Every check the answer fails, in the order <see cref="Check"/> meets them: a malformed or
-    /// wrongly sized answer, then each failing sentence (its first problem), then the headline.
-    /// What the model is told when it is asked to correct its answer.
+    /// wrongly sized answer, then each failing sentence (its first problem), then the headline,
+    /// then, for a developing story, each sentence past the first that retells what earlier briefings
+    /// told while the passages have new things to tell. What the model is told when it is asked to
+    /// correct its answer.
     /// </summary>
     /// <param name="answer">The model's answer, tidied.</param>
     /// <param name="passages">The story's passages by number, exactly as the model was shown them.</param>
@@ -54,7 +66,8 @@ public static class ModelSummaryVerifier
     /// (<see cref="TextFacts.LowerCaseWords(IEnumerable{string})"/>): a word capitalised only for opening a sentence or
     /// standing in a Title Case headline is not taken for a name when it is one of them.
     /// </param>
-    public static IEnumerable<Verdict> Problems(ModelAnswer answer, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null)
+    /// <param name="told">What earlier briefings told of the story (its summary sentences, quotes and figures' sentences), as the prompt showed it.</param>
+    public static IEnumerable<Verdict> Problems(ModelAnswer answer, IReadOnlyDictionary<int, string> passages, IReadOnlySet<string>? ordinary = null, IReadOnlyList<string>? told = null)
     {
         if (string.IsNullOrWhiteSpace(answer.Headline))
         {
@@ -99,6 +112,52 @@ public static class ModelSummaryVerifier
         if (!headline.Passed)
         {
             yield return headline;
+        }
+
+        if (told is { Count: > 0 })
+        {
+            foreach (var retold in Retold(sentences, passages, told))
+            {
+                yield return retold;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A developing story's summary tells what is new, as its extractive summary does: one sentence
+    /// of what earlier briefings told may stay, for context, and each further one is a problem, but
+    /// only while the passages hold at least <see cref="MinNewSentences"/> sentences that tell
+    /// something else (a day's reports that add nothing leave the model nothing new to say).
+    /// </summary>
+    internal static IEnumerable<Verdict> Retold(IReadOnlyList<ModelSentence> sentences, IReadOnlyDictionary<int, string> passages, IReadOnlyList<string> told)
+    {
+        var toldStems = told.Select(t => TextFacts.ContentStems(t).ToHashSet(StringComparer.Ordinal)).ToList();
+        bool Retells(string text)
+        {
+            var stems = TextFacts.ContentStems(text);
+            return stems.Count > 0 && toldStems.Any(t => stems.Count(t.Contains) >= RetellOverlap * stems.Count);
+        }
+
+        var retold = Enumerable.Range(1, sentences.Count).Where(n => Retells(sentences[n - 1].Text!)).ToList();
+        if (retold.Count < 2)
+        {
+            yield break;
+        }
+
+        // A passage's lines after its title are its byline and paragraphs (StoryPassages.Render);
+        // a sentence is a statement of six words or more, which no byline is.
+        var fresh = passages.Values
+            .SelectMany(p => p.Split('\n').Skip(1))
+            .SelectMany(Sentences.Split)
+            .Count(s => Words.Count(s) >= 6 && !Retells(s));
+        if (fresh < MinNewSentences)
+        {
+            yield break;
+        }
+
+        foreach (var n in retold.Skip(1))
+        {
+            yield return Verdict.Fail("retold", $"sentence {n} tells again what an earlier briefing told, while the passages have new things to tell");
         }
     }
 

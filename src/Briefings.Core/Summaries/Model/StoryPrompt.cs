@@ -62,7 +62,7 @@ internal static class StoryPrompt
     ];
 
     private static string Told(IReadOnlyList<string>? told) => told is { Count: > 0 }
-        ? $"Earlier briefings already told the reader this about the story:\n{string.Join("\n", told.Select(sentence => $"- {sentence}"))}\n\nTell what is new since then; repeat an earlier fact only where the new ones need it.\n\n"
+        ? $"Earlier briefings already told the reader this about the story:\n{string.Join("\n", told.Select(sentence => $"- {sentence}"))}\n\nTell what is new since then; repeat an earlier fact only where the new ones need it, in one sentence at most.\n\n"
         : "";
 
     public static ChatCompletionOptions Options(bool structured) => new()

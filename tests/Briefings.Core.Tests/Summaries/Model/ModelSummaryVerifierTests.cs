@@ -277,4 +277,48 @@ public sealed class ModelSummaryVerifierTests
 
         Assert.True(verdict.Passed, verdict.Problem); // the names, and the initialism NNN, are held
     }
+
+    /// <summary>The story's passages on a later day: the first two, and a report that tells what happened next.</summary>
+    private static readonly Dictionary<int, string> NextDay = new(Passages)
+    {
+        [3] = """
+            Pyongyang rejects the joint statement
+            KCNA, 5 November 2024
+            North Korea's foreign ministry called the joint statement a provocation by hostile forces. The ministry said its cooperation with Moscow was lawful and would continue. It warned the government in Seoul against any part in the conflict.
+            """,
+    };
+
+    private static readonly ModelSentence Provocation = new("North Korea's foreign ministry called the joint statement a provocation by hostile forces.", [3]);
+
+    private static readonly ModelSentence Lawful = new("The ministry said its cooperation with Moscow was lawful and would continue.", [3]);
+
+    /// <summary>What the briefing of the day before told of the story.</summary>
+    private static readonly string[] Told = [Deployment.Text!, Threat.Text!];
+
+    private static List<Verdict> Problems(Dictionary<int, string> passages, IReadOnlyList<string>? told, params ModelSentence[] sentences) =>
+        [.. ModelSummaryVerifier.Problems(new ModelAnswer(Headline, sentences), passages, told: told)];
+
+    [Fact]
+    public void ADevelopingStorysAnswerRetellingMoreThanOneToldFactWhileThePassagesHaveNewsFails()
+    {
+        var problems = Problems(NextDay, Told, Deployment, Threat, Provocation, Lawful);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("retold: sentence 2 tells again what an earlier briefing told, while the passages have new things to tell", problem.Problem);
+    }
+
+    [Fact]
+    public void OneToldFactMayStayForContext()
+    {
+        Assert.Empty(Problems(NextDay, Told, Deployment, Provocation, Lawful, Shells));
+    }
+
+    [Fact]
+    public void RetellingIsNoProblemWhenThePassagesHaveLittleElseToTellOrNothingWasTold()
+    {
+        // The first day's passages: besides the two told facts, only the shells are news.
+        Assert.Empty(Problems(Passages, Told, Deployment, Threat, Shells));
+        Assert.Empty(Problems(NextDay, null, Deployment, Threat, Provocation, Lawful));
+        Assert.Empty(Problems(NextDay, [], Deployment, Threat, Provocation, Lawful));
+    }
 }
