@@ -96,13 +96,8 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         // summary tells what is new, and repeats a fact only when there is too little else.
         if (told is { Count: > 0 })
         {
-            // Compared as stems, so one fact told as "rates" then "rate" is one.
-            var toldStems = told.Select(t => TextFacts.ContentStems(t).ToHashSet(StringComparer.Ordinal)).ToList();
-            var untold = candidates.FindAll(c =>
-            {
-                var stems = TextFacts.ContentStems(c.Text);
-                return !toldStems.Any(t => stems.Count(t.Contains) >= options.ToldOverlap * stems.Count);
-            });
+            var toldFacts = new ToldFacts(told, options.ToldOverlap);
+            var untold = candidates.FindAll(c => !toldFacts.Retells(c.Text));
             if (untold.Count >= options.MinSentences)
             {
                 candidates = untold;

@@ -131,14 +131,8 @@ public static class ModelSummaryVerifier
     /// </summary>
     internal static IEnumerable<Verdict> Retold(IReadOnlyList<ModelSentence> sentences, IReadOnlyDictionary<int, string> passages, IReadOnlyList<string> told)
     {
-        var toldStems = told.Select(t => TextFacts.ContentStems(t).ToHashSet(StringComparer.Ordinal)).ToList();
-        bool Retells(string text)
-        {
-            var stems = TextFacts.ContentStems(text);
-            return stems.Count > 0 && toldStems.Any(t => stems.Count(t.Contains) >= RetellOverlap * stems.Count);
-        }
-
-        var retold = Enumerable.Range(1, sentences.Count).Where(n => Retells(sentences[n - 1].Text!)).ToList();
+        var toldFacts = new ToldFacts(told, RetellOverlap);
+        var retold = Enumerable.Range(1, sentences.Count).Where(n => toldFacts.Retells(sentences[n - 1].Text!)).ToList();
         if (retold.Count < 2)
         {
             yield break;
@@ -149,7 +143,7 @@ public static class ModelSummaryVerifier
         var fresh = passages.Values
             .SelectMany(p => p.Split('\n').Skip(1))
             .SelectMany(Sentences.Split)
-            .Count(s => Words.Count(s) >= 6 && !Retells(s));
+            .Count(s => Words.Count(s) >= 6 && !toldFacts.Retells(s));
         if (fresh < MinNewSentences)
         {
             yield break;
