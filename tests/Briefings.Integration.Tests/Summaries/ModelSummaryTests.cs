@@ -94,8 +94,9 @@ public sealed class ModelSummaryTests : IAsyncLifetime
         var yesterday = Assert.Single((await digests.GetAsync(today.AddDays(-1)))!.Digest.Stories);
         Assert.Equal(SummaryMethods.Model, yesterday.SummaryMethod);
 
-        // Today's report opens on four new sentences and carries yesterday's text after them. The first answer tells
-        // yesterday's summary again (each sentence is in today's passage too); the second tells the news.
+        // Today's report opens on four new sentences and carries yesterday's text after them. The
+        // first answer tells yesterday's summary again (each sentence is in today's passage too);
+        // the second tells the news.
         _model.Then(_ => FakeReply.Answer(new Answer("EU and South Korea urge North Korea's withdrawal", [.. yesterday.Summary.Select(s => new AnswerSentence(s.Text, [1]))])))
             .Then(_ => FakeReply.Answer(new Answer(
                 "EU proposes sanctions on North Korean officials",
