@@ -6,6 +6,10 @@ param tags object
 param deploymentContainerName string
 param inboxTopicName string
 
+@description('Days after which a kept vector or model answer that has not changed is removed. A day reads only its own and the two before it; rebuilding an older day asks the models again.')
+@minValue(7)
+param keptModelOutputDays int = 30
+
 // The containers Briefings.Core.Storage.Containers names.
 var dataContainers = [
   'articles-inbox'
@@ -18,6 +22,12 @@ var dataContainers = [
   'model-answers'
   'subscribers'
   'keys'
+]
+
+// The containers Briefings.Core.Storage.Containers.Remade names: blobs the app can make again.
+var remadeContainers = [
+  'embeddings'
+  'model-answers'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -45,6 +55,34 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     resource containers 'containers' = [for container in concat(dataContainers, [deploymentContainerName]): {
       name: container
     }]
+  }
+}
+
+// Kept vectors and model answers are removed once unchanged for keptModelOutputDays; nothing else is.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'remove-kept-model-output'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: [for container in remadeContainers: '${container}/']
+            }
+            actions: {
+              baseBlob: {
+                delete: { daysAfterModificationGreaterThan: keptModelOutputDays }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 

@@ -35,4 +35,11 @@ public static class Containers
 
     /// <summary>Keys the app generated for itself when configuration gave none (the token signing key).</summary>
     public const string Keys = "keys";
+
+    /// <summary>
+    /// The containers whose blobs the app can make again, at the cost of the model calls that made
+    /// them: a deployment removes them once unchanged for some weeks (infra/app/storage.bicep), as a
+    /// day reads only its own and the <c>ContinuityDays</c> before it.
+    /// </summary>
+    public static IReadOnlyList<string> Remade { get; } = [Embeddings, ModelAnswers];
 }

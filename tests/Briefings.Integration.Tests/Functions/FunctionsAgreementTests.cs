@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Briefings.Core.Articles;
 using Briefings.Core.Digests;
@@ -159,6 +160,21 @@ public sealed class FunctionsAgreementTests : IAsyncLifetime
 
         Assert.True(CoreContainers.SetEquals(declared),
             $"infra/app/storage.bicep's dataContainers ({string.Join(", ", declared)}) must be Briefings.Core.Storage.Containers ({string.Join(", ", CoreContainers)}).");
+    }
+
+    [Fact]
+    public void AzureStorageRemovesOnlyWhatTheAppCanMakeAgainAndOnlyAfterADayStopsReadingIt()
+    {
+        var storage = DeploymentFiles.Bicep(Path.Combine("app", "storage.bicep"));
+        var remade = DeploymentFiles.ArrayVariable(storage, "remadeContainers");
+        var continuityDays = _runner.Services.GetRequiredService<IOptions<DigestOptions>>().Value.ContinuityDays;
+
+        Assert.True(Containers.Remade.ToHashSet().SetEquals(remade),
+            $"infra/app/storage.bicep's remadeContainers ({string.Join(", ", remade)}) must be Briefings.Core.Storage.Containers.Remade ({string.Join(", ", Containers.Remade)}).");
+        Assert.Equal(["[for container in remadeContainers: '${container}/']"], DeploymentFiles.PropertyValues(storage, "prefixMatch"));
+        Assert.Equal(["{ daysAfterModificationGreaterThan: keptModelOutputDays }"], DeploymentFiles.PropertyValues(storage, "delete"));
+        Assert.True(int.Parse(DeploymentFiles.ParameterDefault(storage, "keptModelOutputDays")!, CultureInfo.InvariantCulture) > continuityDays + 1,
+            $"keptModelOutputDays must outlast the days a build reads ({continuityDays} before it, and its own).");
     }
 
     [Fact]
