@@ -5,7 +5,9 @@ usage: smtp_sink.py FOLDER
 Listens on a free loopback port, prints "READY <port>" once accepting, and runs until stdin
 closes. Each message is NNNNNN.eml, with NNNNNN.peer beside it naming the client connection
 (host:port) it came over. What a recipient's local part starts with decides the answer:
-  reject...   a permanent 550, always
+  reject...   a permanent 550 5.1.1 (no such user), always
+  relay...    a permanent 554 5.7.1 (relay access denied: a refusal of the sender, not the address)
+  full...     a permanent 552 5.2.2 (mailbox full: the address lives)
   busy...     a transient 451, always
   flakyN...   a transient 451 the first N times that address is tried (N defaults to 1), then 250
   drop...     the first time, the connection is dropped without an answer; then 250
@@ -27,6 +29,10 @@ class Sink:
         tries = self.tries[address.lower()]
         if local.startswith("reject"):
             return "550 5.1.1 No such user here"
+        if local.startswith("relay"):
+            return "554 5.7.1 Relay access denied"
+        if local.startswith("full"):
+            return "552 5.2.2 Mailbox full"
         if local.startswith("busy"):
             return "451 4.3.0 Try again later"
         flaky = re.match(r"flaky(\d*)", local)

@@ -10,8 +10,9 @@ namespace Briefings.Core.Delivery;
 /// <summary>
 /// SMTP through MailKit with a small pool of connections, each reused for message after message:
 /// at most <paramref name="connections"/> are open at once, one per concurrent send. A connection
-/// that fails is closed and replaced. A 5xx answer to the recipient is permanent and says so; 4xx
-/// answers, drops and timeouts are transient.
+/// that fails is closed and replaced. A 5xx answer is permanent, and says the recipient was refused
+/// when it names the address as dead (<see cref="SmtpRefusals"/>); 4xx answers, drops and timeouts are
+/// transient.
 /// </summary>
 public sealed class SmtpMailTransport(SmtpOptions options, int connections = 1) : IMailTransport, IAsyncDisposable
 {
@@ -40,7 +41,8 @@ public sealed class SmtpMailTransport(SmtpOptions options, int connections = 1) 
                 throw new TransientDeliveryException($"The server asked to try again later: {answer}", e);
             }
 
-            throw new PermanentDeliveryException($"The server refused the message for good: {answer}", e.ErrorCode == SmtpErrorCode.RecipientNotAccepted, e);
+            var deadAddress = e.ErrorCode == SmtpErrorCode.RecipientNotAccepted && SmtpRefusals.NamesADeadAddress(code, e.Message);
+            throw new PermanentDeliveryException($"The server refused the message for good: {answer}", deadAddress, e);
         }
         catch (AuthenticationException e)
         {

@@ -88,6 +88,22 @@ public sealed class SmtpFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefusalThatDoesNotNameTheAddressAsDeadFailsTheDayWithoutSuppressing()
+    {
+        await AddAsync("relay-ada@example.com", "full-cy@example.com", "bob@example.com");
+
+        var run = await _mail.Get<DeliveryHandler>().SendAsync(_day);
+        var report = await _mail.Get<DeliveryReports>().BuildAsync(_day);
+
+        Assert.Equal((1, 2), (run.Sent, run.Failed));
+        Assert.Empty(run.Suppressed);
+        Assert.Equal(SubscriberState.Confirmed, await _mail.StateOfAsync("relay-ada@example.com"));
+        Assert.Equal(SubscriberState.Confirmed, await _mail.StateOfAsync("full-cy@example.com"));
+        Assert.Contains("554 5.7.1", report.Subscribers.Single(l => l.Email == "relay-ada@example.com").Reason);
+        Assert.Contains("552 5.2.2", report.Subscribers.Single(l => l.Email == "full-cy@example.com").Reason);
+    }
+
+    [Fact]
     public async Task ManyMessagesTravelOverAFewReusedConnections()
     {
         await AddAsync(Enumerable.Range(1, 12).Select(i => $"reader{i:00}@example.com").ToArray());
