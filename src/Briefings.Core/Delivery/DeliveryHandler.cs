@@ -23,12 +23,22 @@ public sealed class DeliveryHandler(
     EmailOptions options,
     ILogger<DeliveryHandler> logger)
 {
+    /// <summary>Why nobody is sent the briefing of a day without stories.</summary>
+    public const string EmptyDay = "the briefing has no stories, so no email is sent";
+
     public async Task<DeliveryReport> SendAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
         var stored = await digests.GetAsync(date, cancellationToken);
         if (stored is null)
         {
             return new DeliveryReport(date, 0, 0, 0, [$"There is no digest for {date:yyyy-MM-dd}."]);
+        }
+
+        if (stored.Digest.Stories.Count == 0)
+        {
+            // A briefing that says there is no news is not worth an email in anyone's inbox.
+            DeliveryLog.Withheld(logger, date);
+            return new DeliveryReport(date, 0, 0, 0, []) { Withheld = EmptyDay };
         }
 
         var tally = new DeliveryTally(date);

@@ -12,4 +12,7 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(3003, LogLevel.Warning, "Another sender took over subscriber {SubscriberId}'s {Date} entry before this one recorded its result")]
     public static partial void LostClaim(ILogger logger, string subscriberId, DateOnly date);
+
+    [LoggerMessage(3004, LogLevel.Information, "The {Date} briefing has no stories, so no email is sent")]
+    public static partial void Withheld(ILogger logger, DateOnly date);
 }

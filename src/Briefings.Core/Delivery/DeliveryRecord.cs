@@ -31,4 +31,7 @@ public sealed record DeliveryReport(DateOnly Date, int Sent, int Skipped, int Fa
 
     /// <summary>Messages that went through after at least one transient failure.</summary>
     public int Retried { get; init; }
+
+    /// <summary>Why the run sent nothing to anyone, when that was by design (a day without stories).</summary>
+    public string? Withheld { get; init; }
 }

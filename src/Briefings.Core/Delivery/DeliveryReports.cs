@@ -14,6 +14,8 @@ public sealed class DeliveryReports(DeliveryLedger ledger, SubscriberStore subsc
             people[record.Id] = record;
         }
 
+        var digest = await digests.GetAsync(date, cancellationToken);
+        var empty = digest is { Digest.Stories.Count: 0 };
         var lines = new List<DeliveryReportLine>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entry in ledger.ListAsync(date, cancellationToken))
@@ -27,6 +29,7 @@ public sealed class DeliveryReports(DeliveryLedger ledger, SubscriberStore subsc
         {
             var (outcome, reason) = person.State switch
             {
+                SubscriberState.Confirmed when empty => (DeliveryOutcome.Skipped, DeliveryHandler.EmptyDay),
                 SubscriberState.Confirmed => (DeliveryOutcome.NotSent, "confirmed; no send has reached this subscriber for the day"),
                 SubscriberState.Pending => (DeliveryOutcome.Skipped, "waiting for confirmation"),
                 SubscriberState.Unsubscribed => (DeliveryOutcome.Skipped, "unsubscribed" + (person.Reason is null ? "" : $" ({person.Reason})")),
@@ -39,7 +42,7 @@ public sealed class DeliveryReports(DeliveryLedger ledger, SubscriberStore subsc
         int Count(DeliveryOutcome outcome) => lines.Count(l => l.Outcome == outcome);
         return new DeliveryDayReport(
             date,
-            await digests.ExistsAsync(date, cancellationToken),
+            digest is not null,
             Count(DeliveryOutcome.Sent),
             Count(DeliveryOutcome.Failed),
             Count(DeliveryOutcome.InProgress),

@@ -71,6 +71,7 @@ public sealed class SmtpFailureTests : IAsyncLifetime
         await AddAsync("reject-ada@example.com", "bob@example.com");
 
         var run = await _mail.Get<DeliveryHandler>().SendAsync(_day);
+        await Seeding.IngestLibraryOnAsync(_mail.Services, _day.AddDays(1));
         var nextDay = await _mail.Get<DigestHandler>().BuildAsync(_day.AddDays(1), send: true);
         var report = await _mail.Get<DeliveryReports>().BuildAsync(_day);
         var nextReport = await _mail.Get<DeliveryReports>().BuildAsync(_day.AddDays(1));
@@ -101,6 +102,26 @@ public sealed class SmtpFailureTests : IAsyncLifetime
         Assert.Equal(SubscriberState.Confirmed, await _mail.StateOfAsync("full-cy@example.com"));
         Assert.Contains("554 5.7.1", report.Subscribers.Single(l => l.Email == "relay-ada@example.com").Reason);
         Assert.Contains("552 5.2.2", report.Subscribers.Single(l => l.Email == "full-cy@example.com").Reason);
+    }
+
+    [Fact]
+    public async Task ADayWithoutStoriesIsPublishedButEmailedToNoOne()
+    {
+        await AddAsync("ada@example.com");
+        var empty = _day.AddDays(1);
+
+        var built = await _mail.Get<DigestHandler>().BuildAsync(empty, send: true);
+        var again = await _mail.Get<DeliveryHandler>().SendAsync(empty);
+        var report = await _mail.Get<DeliveryReports>().BuildAsync(empty);
+
+        Assert.Equal(0, built.Stories);
+        Assert.Equal((0, 0, 0), (built.Delivery!.Sent, built.Delivery.Failed, built.Delivery.Skipped));
+        Assert.Equal(DeliveryHandler.EmptyDay, built.Delivery.Withheld);
+        Assert.Equal(DeliveryHandler.EmptyDay, again.Withheld);
+        Assert.Empty(_mail.Smtp.MessagesTo("ada@example.com"));
+        var line = Assert.Single(report.Subscribers);
+        Assert.Equal((DeliveryOutcome.Skipped, DeliveryHandler.EmptyDay), (line.Outcome, line.Reason));
+        Assert.True(report.DigestExists);
     }
 
     [Fact]

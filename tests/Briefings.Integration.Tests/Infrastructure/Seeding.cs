@@ -42,6 +42,15 @@ public static class Seeding
         Assert.Equal(IngestStatus.Ingested, (await services.GetRequiredService<IngestHandler>().IngestAsync(name)).Status);
     }
 
+    /// <summary>Puts <see cref="Library"/> through the real ingest as a report published at noon (UTC) on <paramref name="day"/>.</summary>
+    public static Task IngestLibraryOnAsync(IServiceProvider services, DateOnly day) =>
+        IngestTextAsync(services, $"library-{day:yyyy-MM-dd}.json", System.Text.Json.JsonSerializer.Serialize(new
+        {
+            title = "City library reopens after flood repairs",
+            published = new DateTimeOffset(day, new TimeOnly(12, 0), TimeSpan.Zero),
+            body = Library,
+        }));
+
     /// <summary>Builds each day from whatever articles it has (none, for days the seeds are not on).</summary>
     public static async Task BuildDaysAsync(IServiceProvider services, params DateOnly[] days)
     {

@@ -54,6 +54,7 @@ public abstract class SubscriptionCycleTests : IAsyncLifetime
         Assert.Equal(SubscriberState.Unsubscribed, await Mail.StateOfAsync(Ada));
 
         // The next day's briefing goes to Bob and not to Ada.
+        await Seeding.IngestLibraryOnAsync(Mail.Services, today.AddDays(1));
         var tomorrow = await Mail.Get<DigestHandler>().BuildAsync(today.AddDays(1), send: true);
         Assert.Equal(1, tomorrow.Delivery!.Sent);
         Assert.Equal(2, Mail.Smtp.MessagesTo(Ada).Count);
