@@ -6,6 +6,8 @@ namespace Briefings.Local.Hosting;
 /// <summary>Builds the runner: an ASP.NET Core app hosting the Core handlers.</summary>
 public static class RunnerHost
 {
+    private const string PublicBaseUrlKey = BriefingsServiceCollectionExtensions.Section + ":Templates:PublicBaseUrl";
+
     public static WebApplication Build(RunnerSettings settings, string[]? args = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -15,7 +17,14 @@ public static class RunnerHost
         });
 
         builder.Configuration.AddInMemoryCollection(settings.ToConfiguration());
-        builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port ?? 5080}");
+        var port = settings.Port ?? 5080;
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        if (port != 0 && string.IsNullOrEmpty(builder.Configuration[PublicBaseUrlKey]))
+        {
+            // Links in emails and the feed lead to where this runner serves unless configured to lead elsewhere.
+            builder.Configuration.AddInMemoryCollection([new(PublicBaseUrlKey, $"http://localhost:{port}")]);
+        }
+
         // A request is handled on the socket's own thread instead of being handed to the thread
         // pool and back: on two cores the hand-offs cost more than the handlers, which are short
         // and never block on a task (docs/performance.md, "Serving on the sockets' threads").
