@@ -114,7 +114,7 @@ public sealed class DigestHandler(
         var warming = BuildWarming.Start(builder, renderer);
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
         var days = new List<(DateOnly Day, IReadOnlyList<Article> Articles)> { (day, dayArticles) };
-        for (var back = 1; back <= options.Value.ContinuityDays; back++)
+        for (var back = 1; back <= Math.Min(options.Value.ContinuityDays, day.DayNumber); back++)
         {
             days.Add((day.AddDays(-back), await articles.ListDayAsync(day.AddDays(-back), cancellationToken)));
         }
@@ -141,7 +141,7 @@ public sealed class DigestHandler(
     private async Task<Dictionary<string, IReadOnlyList<string>>> ToldAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var told = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (var back = 1; back <= options.Value.ContinuityDays; back++)
+        for (var back = 1; back <= Math.Min(options.Value.ContinuityDays, day.DayNumber); back++)
         {
             StoredDigest? earlier;
             try

@@ -11,7 +11,7 @@ namespace Briefings.Core.Http;
 /// The admin operations. Both hosts put them behind a key (function keys in Azure, the
 /// configured admin key in the runner); the handlers themselves only do the work.
 /// </summary>
-public sealed class BriefingsAdmin(DigestHandler digests, IBlobStore store, IngestOptions ingest, TimeProvider time, ILogger<BriefingsAdmin> logger)
+public sealed class BriefingsAdmin(DigestHandler digests, DigestClock clock, IBlobStore store, IngestOptions ingest, TimeProvider time, ILogger<BriefingsAdmin> logger)
 {
     /// <summary><c>POST /api/briefings/{yyyy-MM-dd}/build</c>: builds (or rebuilds) the day now, without sending it.</summary>
     public async Task<IResult> BuildAsync(string date, CancellationToken cancellationToken)
@@ -19,6 +19,13 @@ public sealed class BriefingsAdmin(DigestHandler digests, IBlobStore store, Inge
         if (!Days.TryParse(date, out var day))
         {
             return Problems.BadDate(date);
+        }
+
+        if (day > clock.Today)
+        {
+            // A day not yet begun has no news; built now, its empty briefing would become the latest.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"{day:yyyy-MM-dd} has not begun.",
+                detail: $"Today is {clock.Today:yyyy-MM-dd} in {clock.Zone.Id}; a day can be built once it has begun.");
         }
 
         var result = await digests.BuildAsync(day, send: false, cancellationToken);

@@ -43,6 +43,32 @@ public abstract class AdminApiTests(bool azurite) : RunnerOnStore(azurite)
     }
 
     [Fact]
+    public async Task ADayNotYetBegunCannotBeBuiltAndTheLatestStaysTheLatest()
+    {
+        var today = (await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false)).Date;
+        var before = await Runner.Client.GetStringAsync("/api/briefings/latest");
+
+        var tomorrow = await Runner.Client.SendAsync(AdminRequests.Admin(HttpMethod.Post, $"/api/briefings/{today.AddDays(1):yyyy-MM-dd}/build"));
+        var farOff = await Runner.Client.SendAsync(AdminRequests.Admin(HttpMethod.Post, "/api/briefings/9999-12-31/build"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (tomorrow.StatusCode, farOff.StatusCode));
+        Assert.Equal("application/problem+json", farOff.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("9999-12-31 has not begun", await farOff.Content.ReadAsStringAsync());
+        Assert.Equal(before, await Runner.Client.GetStringAsync("/api/briefings/latest"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Runner.Client.GetAsync("/api/briefings/9999-12-31")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheFirstDayOfTheCalendarBuildsWithoutDaysBeforeIt()
+    {
+        var response = await Runner.Client.SendAsync(AdminRequests.Admin(HttpMethod.Post, "/api/briefings/0001-01-01/build"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, json.RootElement.GetProperty("stories").GetInt32());
+    }
+
+    [Fact]
     public async Task AnUploadGoesToTheInboxUnderAGeneratedNameAndIngestsFromThere()
     {
         var text = File.ReadAllText(Path.Combine(Repository.Seeds, "001_6a5f3271fac9ecc8.txt"));
