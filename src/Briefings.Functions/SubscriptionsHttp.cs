@@ -29,7 +29,7 @@ public sealed class SubscriptionsHttp(
     /// <summary>GET shows the button and changes nothing; POST (RFC 8058 one-click, or the button) unsubscribes.</summary>
     [Function(nameof(Unsubscribe))]
     public async Task<IResult> Unsubscribe(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = FunctionRoutes.Unsubscribe)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = FunctionRoutes.Unsubscribe)] HttpRequest request,
         CancellationToken cancellationToken) =>
         HttpMethods.IsPost(request.Method)
             ? await SubscriptionsApi.UnsubscribeAsync(request, request.Query["token"], tokens, subscriptions, pages, cancellationToken)

@@ -14,13 +14,13 @@ public static class BriefingsEndpoints
         var api = app.MapGroup($"/{BriefingsApi.Routes.Prefix}").WithTags("Briefings");
         api.MapSubscriptionsApi();
 
-        api.MapGet(BriefingsApi.Routes.Archive, (string? before, string? limit, BriefingsApi handlers, CancellationToken ct) => handlers.GetArchiveAsync(before, limit, ct))
+        api.MapRead(BriefingsApi.Routes.Archive, (string? before, string? limit, BriefingsApi handlers, CancellationToken ct) => handlers.GetArchiveAsync(before, limit, ct))
             .WithName("GetArchive")
             .WithSummary("The archive: days newest first with their headline stories, paged by `before` and `limit` (1–100, default 10).")
             .Produces<ArchiveResponse>(StatusCodes.Status200OK, Json)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet(BriefingsApi.Routes.Latest, (string? format, [FromHeader(Name = "Accept")] string? accept, BriefingsApi handlers, CancellationToken ct) => handlers.GetLatestAsync(format, accept, ct))
+        api.MapRead(BriefingsApi.Routes.Latest, (string? format, [FromHeader(Name = "Accept")] string? accept, BriefingsApi handlers, CancellationToken ct) => handlers.GetLatestAsync(format, accept, ct))
             .WithName("GetLatestBriefing")
             .WithSummary("The latest briefing: JSON, or `format=html|md|txt`, or as the Accept header asks.")
             .Produces<Digest>(StatusCodes.Status200OK, Json, "text/html", "text/markdown", "text/plain")
@@ -29,13 +29,13 @@ public static class BriefingsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
-        api.MapGet(BriefingsApi.Routes.Feed, (BriefingsFeed feed, CancellationToken ct) => feed.GetFeedAsync(ct))
+        api.MapRead(BriefingsApi.Routes.Feed, (BriefingsFeed feed, CancellationToken ct) => feed.GetFeedAsync(ct))
             .WithName("GetFeed")
             .WithSummary("An Atom feed: one entry per day, the day's stories as HTML content.")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
             .Produces(StatusCodes.Status304NotModified);
 
-        api.MapGet(BriefingsApi.Routes.Day, (string date, string? format, [FromHeader(Name = "Accept")] string? accept, BriefingsApi handlers, CancellationToken ct) => handlers.GetDayAsync(date, format, accept, ct))
+        api.MapRead(BriefingsApi.Routes.Day, (string date, string? format, [FromHeader(Name = "Accept")] string? accept, BriefingsApi handlers, CancellationToken ct) => handlers.GetDayAsync(date, format, accept, ct))
             .WithName("GetBriefing")
             .WithSummary("One day's briefing (`yyyy-MM-dd`): JSON, or `format=html|md|txt`, or as the Accept header asks.")
             .Produces<Digest>(StatusCodes.Status200OK, Json, "text/html", "text/markdown", "text/plain")
@@ -44,7 +44,7 @@ public static class BriefingsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
-        api.MapGet(BriefingsApi.Routes.Story, (string date, string storyId, BriefingsApi handlers, CancellationToken ct) => handlers.GetStoryAsync(date, storyId, ct))
+        api.MapRead(BriefingsApi.Routes.Story, (string date, string storyId, BriefingsApi handlers, CancellationToken ct) => handlers.GetStoryAsync(date, storyId, ct))
             .WithName("GetStory")
             .WithSummary("One story of a day's briefing with all its articles, quotes, figures and sources.")
             .Produces<Story>(StatusCodes.Status200OK, Json)
@@ -76,14 +76,25 @@ public static class BriefingsEndpoints
         return app;
     }
 
+    /// <summary>
+    /// GET, and HEAD with it (RFC 9110: a server that serves GET serves HEAD; link checkers and feed
+    /// readers ask with it): the same handler, headers and status, and Kestrel sends no body. Only
+    /// GET is described in the OpenAPI document, whose operation ids are one per route.
+    /// </summary>
+    internal static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder group, string pattern, Delegate handler)
+    {
+        group.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription();
+        return group.MapGet(pattern, handler);
+    }
+
     /// <summary>The web page: the latest briefing at <c>/</c>, any day, a story's own page, and the archive.</summary>
     public static IEndpointRouteBuilder MapBriefingsPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/").ExcludeFromDescription();
-        pages.MapGet(BriefingsPages.Routes.Home, (BriefingsPages handlers, CancellationToken ct) => handlers.GetLatestAsync(ct));
-        pages.MapGet(BriefingsPages.Routes.Archive, (string? before, BriefingsPages handlers, CancellationToken ct) => handlers.GetArchiveAsync(before, ct));
-        pages.MapGet(BriefingsPages.Routes.Day, (string date, BriefingsPages handlers, CancellationToken ct) => handlers.GetDayAsync(date, ct));
-        pages.MapGet(BriefingsPages.Routes.Story, (string date, string storyId, BriefingsPages handlers, CancellationToken ct) => handlers.GetStoryAsync(date, storyId, ct));
+        pages.MapRead(BriefingsPages.Routes.Home, (BriefingsPages handlers, CancellationToken ct) => handlers.GetLatestAsync(ct));
+        pages.MapRead(BriefingsPages.Routes.Archive, (string? before, BriefingsPages handlers, CancellationToken ct) => handlers.GetArchiveAsync(before, ct));
+        pages.MapRead(BriefingsPages.Routes.Day, (string date, BriefingsPages handlers, CancellationToken ct) => handlers.GetDayAsync(date, ct));
+        pages.MapRead(BriefingsPages.Routes.Story, (string date, string storyId, BriefingsPages handlers, CancellationToken ct) => handlers.GetStoryAsync(date, storyId, ct));
         return app;
     }
 }

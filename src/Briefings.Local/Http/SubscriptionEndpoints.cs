@@ -15,7 +15,7 @@ public static class SubscriptionEndpoints
             SubscriptionsApi.SubscribeAsync(request, ClientAddress.Of(request, behindProxy: false), limiter, subscriptions, pages, ct));
         api.MapGet(SubscriptionsApi.Routes.Confirm, (string? token, SubscriptionTokens tokens, SubscriptionService subscriptions, SubscriptionPages pages, CancellationToken ct) =>
             SubscriptionsApi.ConfirmAsync(token, tokens, subscriptions, pages, ct));
-        api.MapGet(SubscriptionsApi.Routes.Unsubscribe, (string? token, SubscriptionTokens tokens, SubscriptionPages pages, CancellationToken ct) =>
+        api.MapRead(SubscriptionsApi.Routes.Unsubscribe, (string? token, SubscriptionTokens tokens, SubscriptionPages pages, CancellationToken ct) =>
             SubscriptionsApi.ShowUnsubscribeAsync(token, tokens, pages, ct));
         api.MapPost(SubscriptionsApi.Routes.Unsubscribe, (HttpRequest request, string? token, SubscriptionTokens tokens, SubscriptionService subscriptions, SubscriptionPages pages, CancellationToken ct) =>
             SubscriptionsApi.UnsubscribeAsync(request, token, tokens, subscriptions, pages, ct));

@@ -205,6 +205,40 @@ public abstract class BriefingsApiTests(bool azurite) : RunnerOnStore(azurite)
     }
 
     [Fact]
+    public async Task EveryReadRouteAnswersHeadAsItAnswersGetWithoutTheBody()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        using var digest = JsonDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/latest"));
+        var day = $"{result.Date:yyyy-MM-dd}";
+        var story = digest.RootElement.GetProperty("stories")[0].GetProperty("id").GetString();
+        string[] paths =
+        [
+            "/api/briefings/latest", "/api/briefings/latest?format=html", $"/api/briefings/{day}", $"/api/briefings/{day}/stories/{story}",
+            "/api/briefings", "/api/briefings/feed", "/", $"/briefings/{day}", $"/briefings/{day}/stories/{story}", "/briefings",
+            "/api/briefings/2001-01-01", "/api/briefings/2001-13-01",
+        ];
+
+        foreach (var path in paths)
+        {
+            var get = await Runner.Client.GetAsync(path);
+            var head = await Runner.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+            Assert.True(get.StatusCode == head.StatusCode, $"HEAD {path}: {head.StatusCode}, GET: {get.StatusCode}");
+            Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+            Assert.Equal(get.Headers.CacheControl, head.Headers.CacheControl);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            if (get.IsSuccessStatusCode)
+            {
+                Assert.Equal((await get.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+                using var conditional = new HttpRequestMessage(HttpMethod.Head, path);
+                conditional.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+                Assert.Equal(HttpStatusCode.NotModified, (await Runner.Client.SendAsync(conditional)).StatusCode);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AStoryOfAnUnknownDayOrIdIsA404ProblemAndAMalformedDateA400()
     {
         var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
