@@ -35,6 +35,11 @@ public sealed class BuildLeaseTests : IDisposable
         }
 
         var today = first.GetRequiredService<DigestClock>().Today;
+        for (var back = 1; back < 5; back++)
+        {
+            await IngestReportOnAsync(first, today.AddDays(-back)); // a day without stories is emailed to no one
+        }
+
         for (var round = 0; round < 5; round++)
         {
             // Each round a different day: today, then the four days before it.
@@ -167,6 +172,21 @@ public sealed class BuildLeaseTests : IDisposable
     }
 
     private static RecordingTransport Transport(ServiceProvider runner) => (RecordingTransport)runner.GetRequiredService<IMailTransport>();
+
+    /// <summary>One report of its own, published at noon (UTC) on the day.</summary>
+    private static async Task IngestReportOnAsync(ServiceProvider runner, DateOnly day)
+    {
+        var name = $"harbour-{day:yyyy-MM-dd}.json";
+        var envelope = JsonSerializer.Serialize(new
+        {
+            title = $"Harbour bridge reopens on {day:d MMMM}",
+            published = new DateTimeOffset(day, new TimeOnly(12, 0), TimeSpan.Zero),
+            body = $"The harbour bridge reopened to traffic on {day:dddd d MMMM} after repairs to its deck, the port authority said. "
+                + "Engineers replaced worn joints and resurfaced both lanes over three weeks of night work.",
+        });
+        await runner.GetRequiredService<IBlobStore>().PutAsync(Containers.Inbox, name, System.Text.Encoding.UTF8.GetBytes(envelope));
+        Assert.Equal(IngestStatus.Ingested, (await runner.GetRequiredService<IngestHandler>().IngestAsync(name)).Status);
+    }
 
     private static async Task IngestSeedsAsync(ServiceProvider runner)
     {
