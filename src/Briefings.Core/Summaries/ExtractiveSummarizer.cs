@@ -105,10 +105,11 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         }
 
         var order = articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var numbersOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // filled as citations ask
         return Select(candidates, consensus)
             .OrderBy(c => c.Position)
             .ThenBy(c => order[c.ArticleId])
-            .Select(c => new SummarySentence(c.Text, Citations(c, articles, reportOf, sentencesOf)))
+            .Select(c => new SummarySentence(c.Text, Citations(c, articles, reportOf, sentencesOf, numbersOf)))
             .ToList();
     }
 
@@ -273,10 +274,24 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     public static HashSet<string> ContentWords(string text) =>
         Words.Tokens(text).Where(t => Vocabulary.Keep(t)).ToHashSet(StringComparer.Ordinal);
 
-    private List<string> Citations(Candidate sentence, IReadOnlyList<Article> articles, IReadOnlyDictionary<string, string> reportOf, Dictionary<string, List<HashSet<string>>> sentencesOf)
+    /// <summary>
+    /// The sentence's own article, and every other that tells it too: one of its sentences holds
+    /// <see cref="SummaryOptions.CitationOverlap"/> of the sentence's content words
+    /// (<see cref="SummaryOptions.CopyCitationOverlap"/> for a copy of the same report), and the
+    /// article gives every number the sentence gives. An outlet that shares a sentence's words but
+    /// not its figures ("at least 150 people killed in more than 400 shootings" where it counted
+    /// "more than 180" in "540") told another count, and citing it would say it told this one.
+    /// </summary>
+    private List<string> Citations(
+        Candidate sentence,
+        IReadOnlyList<Article> articles,
+        IReadOnlyDictionary<string, string> reportOf,
+        Dictionary<string, List<HashSet<string>>> sentencesOf,
+        Dictionary<string, HashSet<string>> numbersOf)
     {
         var report = reportOf.GetValueOrDefault(sentence.ArticleId, sentence.ArticleId);
         var sources = new List<string> { sentence.ArticleId };
+        HashSet<string>? numbers = null;
         foreach (var article in articles)
         {
             if (article.Id == sentence.ArticleId)
@@ -284,15 +299,31 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
                 continue;
             }
 
-            var best = sentencesOf[article.Id].Select(set => (double)set.Count(sentence.Content.Contains) / sentence.Content.Count).DefaultIfEmpty(0).Max();
-            var sameReport = reportOf.GetValueOrDefault(article.Id, article.Id) == report;
-            if (best >= (sameReport ? options.CopyCitationOverlap : options.CitationOverlap))
+            var threshold = reportOf.GetValueOrDefault(article.Id, article.Id) == report ? options.CopyCitationOverlap : options.CitationOverlap;
+            if (!sentencesOf[article.Id].Exists(other => (double)other.Count(sentence.Content.Contains) / sentence.Content.Count >= threshold))
+            {
+                continue;
+            }
+
+            numbers ??= TextFacts.ClaimedNumbers(sentence.Text).Select(n => n.Value).ToHashSet(StringComparer.Ordinal);
+            if (numbers.Count == 0 || numbers.IsSubsetOf(NumbersOf(article, numbersOf)))
             {
                 sources.Add(article.Id);
             }
         }
 
         return sources;
+    }
+
+    private static HashSet<string> NumbersOf(Article article, Dictionary<string, HashSet<string>> known)
+    {
+        if (!known.TryGetValue(article.Id, out var numbers))
+        {
+            numbers = TextFacts.NumbersOf(string.Join("\n", article.Paragraphs.Prepend(article.Title)));
+            known[article.Id] = numbers;
+        }
+
+        return numbers;
     }
 
     /// <summary>
@@ -345,7 +376,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     /// </summary>
     public static bool OpensOnAReference(string sentence)
     {
-        var end = sentence.IndexOfAny([' ', ',']);
+        var end = sentence.IndexOfAny([' ', ',', '\'', '’']); // "That's" and "It’s" open on "That" and "It"
         return end > 0 && BackReferences.Contains(sentence.AsSpan(0, end));
     }
 

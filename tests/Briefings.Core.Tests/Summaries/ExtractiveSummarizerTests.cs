@@ -46,6 +46,36 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public void AnotherOutletIsCitedForASentenceOnlyWhenItGivesTheSentencesFigures()
+    {
+        Article[] story =
+        [
+            Fixtures.Article("a", "Storm kills at least 150 across the coast",
+                "The storm killed at least 150 people across the coastal region on Tuesday, emergency officials said. "
+                + "Rescue teams searched collapsed buildings through the night in the port city. "
+                + "Power was cut to most homes along the coast and schools stayed closed."),
+            Fixtures.Article("b", "Storm death toll passes 180",
+                "The storm killed more than 180 people across the coastal region on Tuesday, emergency officials said. "
+                + "Rescue teams searched collapsed buildings through the night in the port city. "
+                + "Power was cut to most homes along the coast and schools stayed closed."),
+            Fixtures.Article("c", "Coastal storm leaves 150 dead",
+                "The storm killed at least 150 people across the coastal region on Tuesday, emergency officials said, as rescuers worked on. "
+                + "Rescue teams searched collapsed buildings through the night in the port city. "
+                + "Power was cut to most homes along the coast and schools stayed closed."),
+        ];
+
+        var summary = Brief.Summarize(story, NoCopies);
+
+        var tolls = summary.Where(s => s.Text.Contains("killed", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(tolls);
+        Assert.All(tolls, toll => Assert.Equal(
+            toll.Text.Contains("150", StringComparison.Ordinal) ? ["a", "c"] : ["b"],
+            toll.Sources.Order(StringComparer.Ordinal)));
+        var searched = Assert.Single(summary, s => s.Text.Contains("searched", StringComparison.Ordinal));
+        Assert.Equal(["a", "b", "c"], searched.Sources.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void TheSameFactIsNotToldTwice()
     {
         // Every outlet opens with the rise: one telling covers it, and the words left go to the
@@ -255,6 +285,10 @@ public sealed class ExtractiveSummarizerTests
     [InlineData("Those lenders said mortgage rates would rise within weeks.", true)]
     [InlineData("They, too, voted for the increase.", true)]
     [InlineData("Such a vote would be quickly rejected by the majority.", true)]
+    [InlineData("That's according to a report published Wednesday by the bank.", true)]
+    [InlineData("It’s the largest increase in two decades.", true)]
+    [InlineData("They're expected to vote again in March.", true)]
+    [InlineData("Thatcher's government raised rates too.", false)]
     [InlineData("Suchet, the bank's chief economist, expects another rise.", false)]
     [InlineData("Heavy rain fell on Tuesday as the bank met.", false)]
     [InlineData("The governor said it was the largest increase in two decades.", false)]

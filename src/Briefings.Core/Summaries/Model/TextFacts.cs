@@ -57,8 +57,20 @@ internal sealed partial class TextFacts
     {
         var plain = WithoutPossessives(text);
         var tokens = Words.Tokens(plain);
+        var numbers = NumbersOf(plain, tokens);
+        var names = tokens.Select(NameKey).ToHashSet(StringComparer.Ordinal);
+        names.UnionWith(Initialisms(plain));
+        names.UnionWith(CodeNames(plain).Select(m => NameKey(CodeNameKey(m.Value))));
+        return new TextFacts(numbers, names, ExtractiveSummarizer.ContentWords(plain).Select(Stem).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The numbers a text vouches for: its digits, and its number words from "one" to "twelve" as digits.</summary>
+    public static HashSet<string> NumbersOf(string text) => NumbersOf(WithoutPossessives(text), null);
+
+    private static HashSet<string> NumbersOf(string plain, List<string>? tokens)
+    {
         var numbers = NumbersIn(plain).ToHashSet(StringComparer.Ordinal);
-        foreach (var token in tokens)
+        foreach (var token in tokens ?? Words.Tokens(plain))
         {
             if (NumberWords.TryGetValue(token, out var digits))
             {
@@ -66,10 +78,7 @@ internal sealed partial class TextFacts
             }
         }
 
-        var names = tokens.Select(NameKey).ToHashSet(StringComparer.Ordinal);
-        names.UnionWith(Initialisms(plain));
-        names.UnionWith(CodeNames(plain).Select(m => NameKey(CodeNameKey(m.Value))));
-        return new TextFacts(numbers, names, ExtractiveSummarizer.ContentWords(plain).Select(Stem).ToHashSet(StringComparer.Ordinal));
+        return numbers;
     }
 
     /// <summary>
