@@ -26,6 +26,12 @@ public sealed class ArticleStore(IBlobStore store, DigestClock clock)
         }
     }
 
+    /// <summary>The article filed under this one's id for its day, or null.</summary>
+    public async Task<Article?> GetFiledAsync(Article article, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(Containers.Articles, PathOf(article), cancellationToken) is { } blob
+            ? JsonSerializer.Deserialize(blob.Content, BriefingsJsonContext.Default.Article)
+            : null;
+
     /// <summary>Every article filed for a day, in id order.</summary>
     public async Task<List<Article>> ListDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {

@@ -59,6 +59,15 @@ public sealed class IngestHandler(
             var article = reader.Read(new RawArticle(name, blob.Content, blob.ContentType, blob.Metadata));
             reading = false;
             var created = await articles.SaveAsync(article, cancellationToken);
+            if (!created && await articles.GetFiledAsync(article, cancellationToken) is { } filed && !SameReport(filed, article))
+            {
+                // An envelope's own id names another article: filing neither over the other loses nothing.
+                return await PoisonAsync(name, blob.ETag, blob,
+                    $"The id '{article.Id}' is already used by another article ({Containers.Articles}/{articles.PathOf(article)}, \"{filed.Title}\"" +
+                    (filed.InboxName is null ? "" : $", from {Containers.Inbox}/{filed.InboxName}") +
+                    "). Give this one an id of its own, or leave the id out so that one is made from its text.", attempts, cancellationToken);
+            }
+
             var status = created ? IngestStatus.Ingested : IngestStatus.Duplicate;
             await WriteReceiptAsync(new IngestReceipt(name, blob.ETag, status, attempts, article.Id, articles.PathOf(article), null, clock.GetUtcNow()), cancellationToken);
             IngestLog.Ingested(logger, name, article.Id, status);
@@ -92,6 +101,10 @@ public sealed class IngestHandler(
             return new IngestOutcome(name, IngestStatus.Failed, Reason: reason);
         }
     }
+
+    /// <summary>The same report delivered again: its title and text (ids made from the text always agree; an envelope's own may not).</summary>
+    private static bool SameReport(Article filed, Article article) =>
+        filed.Title == article.Title && filed.Paragraphs.SequenceEqual(article.Paragraphs, StringComparer.Ordinal);
 
     private async Task<IngestOutcome> PoisonAsync(string name, string etag, StoredBlob? blob, string reason, int attempts, CancellationToken cancellationToken)
     {
