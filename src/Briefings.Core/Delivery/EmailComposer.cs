@@ -10,7 +10,9 @@ namespace Briefings.Core.Delivery;
 /// <summary>
 /// Builds one subscriber's briefing email: HTML and plain-text alternatives with a visible
 /// unsubscribe link, the list headers mail providers require (List-Id, List-Unsubscribe with an
-/// HTTPS and a mailto URI, List-Unsubscribe-Post for one-click, RFC 8058) and a stable Message-ID.
+/// HTTPS and a mailto URI, List-Unsubscribe-Post for one-click, RFC 8058), a stable Message-ID,
+/// and the marks of a message no person sent (Auto-Submitted, Precedence: bulk), so auto-replies
+/// stay away.
 /// </summary>
 /// <remarks>
 /// The two bodies are rendered once per digest with a placeholder where the unsubscribe link goes
@@ -18,8 +20,10 @@ namespace Briefings.Core.Delivery;
 /// its place, escaped for HTML in the HTML body: the same bytes as rendering for each subscriber,
 /// without rendering the digest thousands of times.
 /// </remarks>
-public sealed class EmailComposer(DigestRenderer renderer, EmailOptions options)
+public sealed class EmailComposer(DigestRenderer renderer, EmailOptions options, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private Bodies? _last;
 
     public MimeMessage Compose(Digest digest, Subscriber subscriber, string unsubscribeUrl)
@@ -38,7 +42,9 @@ public sealed class EmailComposer(DigestRenderer renderer, EmailOptions options)
         message.To.Add(MailboxAddress.Parse(subscriber.Email));
         message.Subject = Subject(digest);
         message.MessageId = MessageId(digest.Date, subscriber, Domain(from));
-        message.Date = digest.GeneratedAt;
+        message.Date = _time.GetUtcNow(); // when it is sent (RFC 5322 §3.6.1), not when the digest was built
+        message.Headers.Add("Auto-Submitted", "auto-generated"); // RFC 3834: no out-of-office replies
+        message.Headers.Add("Precedence", "bulk");
         var mailto = options.UnsubscribeMailto ?? replyTo?.Address ?? from.Address;
         message.Headers.Add("List-Id", $"Briefings <{options.ListId}>");
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>, <mailto:{mailto}?subject=unsubscribe%20{subscriber.Id}>");

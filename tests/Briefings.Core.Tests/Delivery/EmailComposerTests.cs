@@ -2,6 +2,7 @@ using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
 using Briefings.Core.Rendering;
 using Briefings.Core.Subscribers;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace Briefings.Core.Tests.Delivery;
@@ -81,6 +82,23 @@ public sealed class EmailComposerTests
         Assert.Equal($"<{Unsubscribe}>, <mailto:editors@news.example?subject=unsubscribe%20{Ada.Id}>", message.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
         Assert.Equal("Briefings <daily.news.example>", message.Headers["List-Id"]);
+    }
+
+    [Fact]
+    public void TheEmailIsDatedWhenItIsSentAndMarkedAsSentByNoPerson()
+    {
+        var templates = new TemplateOptions { Path = Fixtures.TemplateFolder, PublicBaseUrl = "https://briefings.example" };
+        var sending = new DateTimeOffset(2026, 11, 24, 20, 24, 0, TimeSpan.Zero);
+        var composer = new EmailComposer(new DigestRenderer(new TemplateLibrary(templates), templates),
+            new EmailOptions { From = "Briefings <briefings@news.example>" }, new FakeTimeProvider(sending));
+        var digest = new DigestBuilder().Build(Fixtures.RateDecisionReports(), new DateOnly(2026, 11, 21), Fixtures.Noon);
+
+        var message = composer.Compose(digest, Ada, Unsubscribe);
+
+        Assert.Equal(sending, message.Date);
+        Assert.NotEqual(digest.GeneratedAt, message.Date);
+        Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+        Assert.Equal("bulk", message.Headers["Precedence"]);
     }
 
     [Fact]
