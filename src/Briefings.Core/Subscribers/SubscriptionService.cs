@@ -48,7 +48,9 @@ public sealed partial class SubscriptionService(
             var record = current switch
             {
                 null => SubscriberRecord.New(email, SubscriberState.Pending, "subscribe", now),
-                { State: SubscriberState.Unsubscribed } => current with { State = SubscriberState.Pending, ConfirmedAt = null, Reason = null, Source = "subscribe", UpdatedAt = now },
+                // A new sign-up: the cooldown guards a pending address against repeated sign-ups,
+                // and this one asked again after leaving, so it is sent its confirmation.
+                { State: SubscriberState.Unsubscribed } => current with { State = SubscriberState.Pending, ConfirmedAt = null, ConfirmationSentAt = null, Reason = null, Source = "subscribe", UpdatedAt = now },
                 _ => current,
             };
 

@@ -95,6 +95,23 @@ public sealed class SubscriptionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task SigningUpAgainRightAfterUnsubscribingSendsANewConfirmation()
+    {
+        await Service.SubscribeAsync(Ada);
+        await Service.ConfirmAsync(AdaId);
+        _harness.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Service.UnsubscribeAsync(AdaId, "one-click unsubscribe");
+
+        var outcome = await Service.SubscribeAsync(Ada);
+        var again = await Service.SubscribeAsync(Ada);
+
+        Assert.Equal(SubscribeOutcome.ConfirmationSent, outcome);
+        Assert.Equal(SubscribeOutcome.ConfirmationThrottled, again); // the cooldown holds from the new sign-up on
+        Assert.Equal(2, _harness.Transport.Sent.Count);
+        Assert.Equal(SubscriberState.Pending, (await Store.GetAsync(AdaId))!.State);
+    }
+
+    [Fact]
     public async Task AConfirmationThatCouldNotBeSentCanBeAskedForAgainAtOnce()
     {
         _harness.Transport.Failures.Enqueue(new TransientDeliveryException("451 try later"));
