@@ -119,7 +119,7 @@ public sealed record StoryView(
         var outlets = story.Articles.ToDictionary(a => a.Id, a => a.Source);
         var quotes = story.Quotes.Select(q => new QuoteView(AsQuoted(q.Text), q.Speaker, q.ArticleId, byId.GetValueOrDefault(q.ArticleId))).ToList();
         var figures = story.Figures.Select(f => new FigureView(
-            f.Value, f.Context, f.Speaker ?? outlets.GetValueOrDefault(f.ArticleId), f.ArticleId, byId.GetValueOrDefault(f.ArticleId))).ToList();
+            f.Value, f.Context, f.Speaker, FigureView.AttributionOf(f.Speaker, outlets.GetValueOrDefault(f.ArticleId)), f.ArticleId, byId.GetValueOrDefault(f.ArticleId))).ToList();
         var developing = story.Developing is { } d
             ? $"Developing story, day {d.DaysRunning}: first seen {d.FirstSeen.ToString("d MMMM", CultureInfo.InvariantCulture)} ({d.EarlierArticles} earlier article{(d.EarlierArticles == 1 ? "" : "s")}, then “{d.Previously}”). New since:"
             : null;
@@ -160,7 +160,7 @@ public sealed record ArticleView(
         var anchor = $"a-{storyId}-{number}";
         return new ArticleView(
             article.Id, number, article.Title, source, url,
-            article.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), article.CopyOf,
+            article.Published?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), article.CopyOf,
             anchor, url ?? "#" + anchor, $"Source {number}: {source}, “{article.Title}”");
     }
 
@@ -182,10 +182,17 @@ public sealed record ArticleView(
 public sealed record QuoteView(string Text, string Speaker, string ArticleId, ArticleView? Citation);
 
 /// <summary>
-/// A figure with who gave it: the speaker the text names, else the outlet that reported it, else
-/// nobody (a text without its outlet), and <see cref="Citation"/>, the article it comes from.
+/// A figure with who gave it: <see cref="Speaker"/>, the one the text names, and
+/// <see cref="Attribution"/>, what follows the figure ("according to South Korea’s military
+/// intelligence", or "reported by Defence Talks" when the text names no one; null for a text
+/// without its outlet), and <see cref="Citation"/>, the article it comes from.
 /// </summary>
-public sealed record FigureView(string Value, string Context, string? Speaker, string ArticleId, ArticleView? Citation);
+public sealed record FigureView(string Value, string Context, string? Speaker, string? Attribution, string ArticleId, ArticleView? Citation)
+{
+    /// <summary>Who gave a figure, told apart from which outlet carried it (an outlet's name may hold brackets of its own: "CNN (Online News)").</summary>
+    public static string? AttributionOf(string? speaker, string? outlet) =>
+        speaker is not null ? $"according to {speaker}" : outlet is not null ? $"reported by {outlet}" : null;
+}
 
 /// <summary>Counts as a reader says them.</summary>
 public static class Counts
@@ -206,13 +213,17 @@ public static class Counts
         ? Of(reports, "report", "reports")
         : $"{Of(articles, "article", "articles")}, {Of(reports, "report", "reports")}";
 
+    /// <summary>What the coverage list calls an article's outlet when it is not known, in lower case.</summary>
+    private const string UnknownOutlet = "unknown source";
+
     /// <summary>How many outlets a story's "covered by" names before it counts the rest.</summary>
     public const int NamedOutlets = 8;
 
     /// <summary>
     /// Who covered a story, as "covered by …" ends, from each article's outlet (named or known by
     /// its site; <see cref="ArticleView.OutletOf"/>, null when not known): the outlets, and
-    /// how many articles came from an outlet not known ("Defence Talks and 4 uncredited articles"),
+    /// how many articles came from an outlet not known ("Defence Talks and 4 articles from unknown
+    /// sources", as the coverage list says "Unknown source"),
     /// so that one named outlet among several unknown is not read as the story's only one. A story
     /// of more than <see cref="NamedOutlets"/> outlets names its first so many, most central first,
     /// and counts the others ("… and 242 other outlets"): the coverage list names them all. Empty
@@ -245,7 +256,7 @@ public static class Counts
             : [string.Join(", ", outlets.Take(NamedOutlets)), Of(outlets.Count - NamedOutlets, "other outlet", "other outlets")];
         if (uncredited > 0)
         {
-            parts.Add(Of(uncredited, "uncredited article", "uncredited articles"));
+            parts.Add(Of(uncredited, $"article from an {UnknownOutlet}", $"articles from {UnknownOutlet}s"));
         }
 
         return parts.Count == 1 ? parts[0] : $"{string.Join(", ", parts[..^1])} and {parts[^1]}";

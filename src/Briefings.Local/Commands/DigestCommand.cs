@@ -66,7 +66,7 @@ public static class DigestCommand
             if (parse.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file, rendered, cancellationToken);
-                Console.Error.WriteLine($"{digest.Stories.Count} stories from {digest.ArticleCount} articles -> {file}");
+                Console.Error.WriteLine($"{Counts.Tally(digest.Stories.Count, digest.ArticleCount)} -> {file}");
             }
             else
             {

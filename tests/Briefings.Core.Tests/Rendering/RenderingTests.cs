@@ -273,7 +273,34 @@ public sealed class RenderingTests
 
         var visible = Visible(Render(digest, format), format);
 
-        Assert.Contains("covered by Defence Talks and 4 uncredited articles", visible);
+        Assert.Contains("covered by Defence Talks and 4 articles from unknown sources", visible);
+    }
+
+    [Theory]
+    [InlineData(RenderFormat.Html)]
+    [InlineData(RenderFormat.Email)]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void AFigureSaysWhoGaveItApartFromWhichOutletCarriedIt(RenderFormat format)
+    {
+        var digest = SeedDigest();
+        var story = Assert.Single(digest.Stories);
+        var outlet = story.Articles.First(a => a.Source is not null);
+        var renamed = digest with { Stories = [story with { Articles = [.. story.Articles.Select(a => a.Id == outlet.Id ? a with { Source = "Defence Talks (Online News)" } : a)] }] };
+
+        var visible = Regex.Replace(Visible(Render(renamed, format), format), "</?strong>|\\*\\*", "");
+
+        Assert.Contains("more than a million artillery shells, according to South Korea’s military intelligence:", visible);
+        Assert.Contains("15 areas, reported by Defence Talks (Online News):", visible);
+        Assert.DoesNotContain("))", visible);
+    }
+
+    [Fact]
+    public void AnArticlesTimeIsShownInUtcAndSaysSo()
+    {
+        var article = new StoryArticle("a", "A title", "An outlet", null, new DateTimeOffset(2021, 7, 21, 16, 0, 0, TimeSpan.FromHours(-7)));
+
+        Assert.Equal("2021-07-21 23:00 UTC", ArticleView.From(article, "s", 1).Published);
     }
 
     [Fact]
@@ -288,7 +315,7 @@ public sealed class RenderingTests
             _ => a,
         }).ToList();
 
-        Assert.Equal("Defence Talks, reuters.com, apnews.com and 1 uncredited article",
+        Assert.Equal("Defence Talks, reuters.com, apnews.com and 1 article from an unknown source",
             Counts.CoveredBy(articles.Select(a => ArticleView.OutletOf(a, DigestView.SafeUri(a.Url)))));
         Assert.Equal("", Counts.CoveredBy([null, null]));
     }
@@ -298,7 +325,7 @@ public sealed class RenderingTests
     {
         string?[] outlets = [.. Enumerable.Range(1, 250).Select(i => $"Outlet {i}"), "outlet 3", null, null];
 
-        Assert.Equal("Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7, Outlet 8, 242 other outlets and 2 uncredited articles",
+        Assert.Equal("Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7, Outlet 8, 242 other outlets and 2 articles from unknown sources",
             Counts.CoveredBy(outlets));
         Assert.Equal("Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7, Outlet 8 and 1 other outlet",
             Counts.CoveredBy(outlets[..9]));
