@@ -32,35 +32,64 @@ public static class Representations
     }
 
     /// <summary>
-    /// The most preferred representation the Accept header allows (by quality, then by order),
-    /// JSON when there is no header or it accepts anything, null when it accepts none of them.
+    /// The most preferred representation the Accept header allows, JSON when there is no header or
+    /// it accepts anything, null when it accepts none of them. Each representation takes the quality
+    /// of the most specific range that matches it (RFC 9110 §12.5.1: <c>text/html;q=0, text/*</c>
+    /// refuses HTML and takes Markdown), then the highest quality wins, then the range listed first,
+    /// then JSON, HTML, Markdown, text in that order.
     /// </summary>
     public static Representation? FromAccept(string? accept)
     {
-        if (string.IsNullOrWhiteSpace(accept))
+        if (string.IsNullOrWhiteSpace(accept) || !MediaTypeHeaderValue.TryParseList([accept], out var ranges))
         {
             return Representation.Json;
         }
 
-        if (!MediaTypeHeaderValue.TryParseList([accept], out var ranges))
+        Representation? best = null;
+        var bestQuality = 0.0;
+        var bestIndex = int.MaxValue;
+        foreach (var (representation, types) in MediaTypes)
         {
-            return Representation.Json;
-        }
-
-        var ordered = ranges
-            .Select((range, index) => (range, index, quality: range.Quality ?? 1.0))
-            .Where(r => r.quality > 0)
-            .OrderByDescending(r => r.quality)
-            .ThenBy(r => r.index);
-        foreach (var (range, _, _) in ordered)
-        {
-            if (Match(range.MediaType.Value) is { } match)
+            var (quality, index) = QualityOf(types, ranges);
+            if (quality > bestQuality || (quality == bestQuality && quality > 0 && index < bestIndex))
             {
-                return match;
+                (best, bestQuality, bestIndex) = (representation, quality, index);
             }
         }
 
-        return null;
+        return best;
+    }
+
+    /// <summary>Each representation's media types, in the order preferred when the header ranks them alike.</summary>
+    private static readonly (Representation Representation, string[] Types)[] MediaTypes =
+    [
+        (Representation.Json, ["application/json"]),
+        (Representation.Html, ["text/html", "application/xhtml+xml"]),
+        (Representation.Markdown, ["text/markdown"]),
+        (Representation.Text, ["text/plain"]),
+    ];
+
+    /// <summary>The quality the most specific matching range gives, and where that range is listed; (0, max) when none matches.</summary>
+    private static (double Quality, int Index) QualityOf(string[] types, IList<MediaTypeHeaderValue> ranges)
+    {
+        var (quality, index, specificity) = (0.0, int.MaxValue, 0);
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var range = ranges[i].MediaType.Value?.ToLowerInvariant();
+            foreach (var type in types)
+            {
+                var level = range == type ? 3
+                    : range == "*/*" ? 1
+                    : range is not null && range.EndsWith("/*", StringComparison.Ordinal) && type.StartsWith(range[..^1], StringComparison.Ordinal) ? 2
+                    : 0;
+                if (level > specificity)
+                {
+                    (quality, index, specificity) = (ranges[i].Quality ?? 1.0, i, level);
+                }
+            }
+        }
+
+        return (quality, index);
     }
 
     public static RenderFormat ToRenderFormat(Representation representation) => representation switch
@@ -69,14 +98,5 @@ public static class Representations
         Representation.Markdown => RenderFormat.Markdown,
         Representation.Text => RenderFormat.Text,
         _ => throw new ArgumentOutOfRangeException(nameof(representation), "JSON is not a rendering."),
-    };
-
-    private static Representation? Match(string? mediaType) => mediaType?.ToLowerInvariant() switch
-    {
-        "application/json" or "application/*" or "*/*" => Representation.Json,
-        "text/html" or "application/xhtml+xml" or "text/*" => Representation.Html,
-        "text/markdown" => Representation.Markdown,
-        "text/plain" => Representation.Text,
-        _ => null,
     };
 }

@@ -17,6 +17,12 @@ public sealed class RepresentationTests
     [InlineData("application/json;q=0.2, text/plain;q=0.9", Representation.Text)]
     [InlineData("image/png, text/markdown;q=0.1", Representation.Markdown)]
     [InlineData("text/html;q=0, */*", Representation.Json)]
+    [InlineData("text/html;q=0, text/*", Representation.Markdown)]
+    [InlineData("application/json;q=0, */*", Representation.Html)]
+    [InlineData("text/*", Representation.Html)]
+    [InlineData("application/*", Representation.Json)]
+    [InlineData("text/*;q=0.5, text/plain", Representation.Text)]
+    [InlineData("*/*;q=0.1, text/markdown;q=0.5", Representation.Markdown)]
     public void AcceptPicksTheMostPreferredRepresentation(string? accept, Representation expected) =>
         Assert.Equal(expected, Representations.FromAccept(accept));
 
@@ -24,6 +30,7 @@ public sealed class RepresentationTests
     [InlineData("image/png")]
     [InlineData("application/pdf, image/*")]
     [InlineData("text/html;q=0")]
+    [InlineData("application/json;q=0, text/*;q=0, application/xhtml+xml;q=0, */*")]
     public void AcceptWithNothingServableAcceptsNothing(string accept) =>
         Assert.Null(Representations.FromAccept(accept));
 
