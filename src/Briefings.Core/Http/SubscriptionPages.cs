@@ -16,19 +16,34 @@ public sealed class SubscriptionPages(TemplateRenderer renderer)
     public const string Template = "subscriptions/page.html.sbn";
 
     public IResult Show(int statusCode, string title, string message, PageForm? form = null) =>
-        new NoStoreResult(TypedResults.Content(
+        new TokenPageResult(TypedResults.Content(
             renderer.Render(Template, new { page = new PageView(title, message, statusCode < 400, form) }),
             "text/html; charset=utf-8",
             Encoding.UTF8,
-            statusCode));
+            statusCode), PolicyFor(form));
 
-    /// <summary>Pages that carry tokens must not be cached or indexed.</summary>
-    private sealed class NoStoreResult(IResult inner) : IResult
+    /// <summary>
+    /// The briefing pages' policy (no script, nothing loaded from elsewhere, no framing, so the
+    /// unsubscribe button cannot be clicked through someone else's page), but for the one place
+    /// the page's form may post to.
+    /// </summary>
+    internal static string PolicyFor(PageForm? form) => form is null
+        ? BriefingsPages.ContentSecurityPolicy
+        : BriefingsPages.ContentSecurityPolicy.Replace("form-action 'none'", "form-action " + (Uri.TryCreate(form.Action, UriKind.Absolute, out var action)
+            ? action.GetLeftPart(UriPartial.Authority)
+            : "'self'"), StringComparison.Ordinal);
+
+    /// <summary>Pages that carry tokens must not be cached, indexed, framed or leak their address.</summary>
+    private sealed class TokenPageResult(IResult inner, string policy) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.CacheControl = "no-store";
-            httpContext.Response.Headers["X-Robots-Tag"] = "noindex";
+            var headers = httpContext.Response.Headers;
+            headers.CacheControl = "no-store";
+            headers["X-Robots-Tag"] = "noindex";
+            headers.XContentTypeOptions = "nosniff";
+            headers.ContentSecurityPolicy = policy;
+            headers["Referrer-Policy"] = "no-referrer";
             return inner.ExecuteAsync(httpContext);
         }
     }

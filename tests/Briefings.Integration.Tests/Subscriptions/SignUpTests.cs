@@ -122,6 +122,12 @@ public sealed class SignUpTests : IAsyncLifetime
         Assert.Contains("<form method=\"post\"", html);
         Assert.Contains("name=\"List-Unsubscribe\" value=\"One-Click\"", html);
         Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+        var policy = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("form-action 'self'", policy); // the button posts to this page's own address, and nowhere else
+        Assert.Contains("frame-ancestors 'none'", policy); // nor can another site frame the button to have it clicked
+        Assert.Contains("default-src 'none'", policy);
+        Assert.Equal("nosniff", Assert.Single(page.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(page.Headers.GetValues("Referrer-Policy")));
         Assert.Equal(SubscriberState.Confirmed, await _mail.StateOfAsync(Ada));
 
         var noBody = await _mail.Client.PostAsync(path, new StringContent(""));
