@@ -52,7 +52,9 @@ public static class SubscriptionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send JSON or a form.", detail: "Use application/json {\"email\": \"…\"} or a form with an email field.");
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        // Read whole first, at most one byte past the limit, so a chunked body is judged as a sized one is.
+        var body = request.ContentLength > MaxBodyBytes ? null : await ReadAtMostAsync(request.Body, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
             return Answer(isForm, pages, StatusCodes.Status413PayloadTooLarge, "The request is too large.", "Send just the email address.");
         }
@@ -60,9 +62,10 @@ public static class SubscriptionsApi
         string? email;
         try
         {
+            request.Body = new MemoryStream(body, writable: false);
             email = isForm
                 ? (await request.ReadFormAsync(FormLimits, cancellationToken))["email"].ToString()
-                : (await ReadJsonAsync(request, cancellationToken))?.Email;
+                : JsonSerializer.Deserialize(body, BriefingsJsonContext.Default.SubscriptionRequest)?.Email;
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or BadHttpRequestException)
         {
@@ -159,21 +162,17 @@ public static class SubscriptionsApi
     private static IResult Answer(bool isForm, SubscriptionPages pages, int statusCode, string title, string detail) =>
         isForm ? pages.Show(statusCode, title, detail) : TypedResults.Problem(statusCode: statusCode, title: title, detail: detail);
 
-    private static async Task<SubscriptionRequest?> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
-        var buffer = new byte[MaxBodyBytes + 1];
+        var buffer = new byte[limit + 1];
         var length = 0;
         int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
         {
             length += read;
         }
 
-        if (length > MaxBodyBytes)
-        {
-            throw new InvalidDataException("The body is too large.");
-        }
-
-        return JsonSerializer.Deserialize(buffer.AsSpan(0, length), BriefingsJsonContext.Default.SubscriptionRequest);
+        return length > limit ? null : buffer[..length];
     }
 }

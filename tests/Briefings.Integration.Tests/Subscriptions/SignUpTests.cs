@@ -61,6 +61,27 @@ public sealed class SignUpTests : IAsyncLifetime
         Assert.Equal(0, _mail.Smtp.Count);
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task AnOversizedSignUpIs413WhetherItsLengthIsGivenOrItComesInChunks(bool chunked, bool form)
+    {
+        var padding = new string(' ', 20_000);
+        HttpContent content = form
+            ? new StringContent($"email=ada%40example.com&pad={padding}", Encoding.UTF8, "application/x-www-form-urlencoded")
+            : new StringContent($"{{\"email\":\"{Ada}\"{padding}}}", Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/subscriptions") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        var response = await _mail.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(form ? "text/html" : "application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(await _mail.StateOfAsync(Ada));
+    }
+
     [Fact]
     public async Task ATamperedConfirmationLinkGetsA400PageAndChangesNothing()
     {
