@@ -40,6 +40,10 @@ public static class RunnerHost
         }
 
         var app = builder.Build();
+        // What routing or the server answers with no body of its own (an unknown route, a method not
+        // allowed, an unhandled error) says so in a problem body, as every handler's errors do.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapBriefingsApi();
         app.MapBriefingsPages();
         app.MapOpenApi();

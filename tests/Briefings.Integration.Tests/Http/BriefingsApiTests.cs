@@ -284,3 +284,28 @@ public sealed class ContentNegotiationTests() : RunnerOnStore(azurite: false)
         }
     }
 }
+
+/// <summary>What routing answers on its own (no such route, a method not allowed) says so in a problem body too.</summary>
+public sealed class RoutingProblemTests() : RunnerOnStore(azurite: false)
+{
+    [Fact]
+    public async Task AnUnknownRouteIsA404Problem()
+    {
+        var response = await Runner.Client.GetAsync("/api/no-such-route");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task AMethodNotAllowedIsA405ProblemThatSaysWhichAre()
+    {
+        var response = await Runner.Client.DeleteAsync("/api/briefings/latest");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+    }
+}
