@@ -32,7 +32,7 @@ public static class BriefingsEndpoints
         api.MapRead(BriefingsApi.Routes.Feed, (BriefingsFeed feed, CancellationToken ct) => feed.GetFeedAsync(ct))
             .WithName("GetFeed")
             .WithSummary("An Atom feed: one entry per day, the day's stories as HTML content.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
             .Produces(StatusCodes.Status304NotModified);
 
         api.MapRead(BriefingsApi.Routes.Day, (string date, string? format, [FromHeader(Name = "Accept")] string? accept, BriefingsApi handlers, CancellationToken ct) => handlers.GetDayAsync(date, format, accept, ct))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Briefings.Core.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -12,9 +13,30 @@ public static class BriefingsOpenApi
     public static IServiceCollection AddBriefingsOpenApi(this IServiceCollection services)
     {
         // Schemas and responses follow the same source-generated contract the handlers write.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BriefingsJsonContext.Default));
+        // Numbers are numbers: the web defaults would also read them from strings, and the schemas
+        // would say "integer or string" for what the API only ever writes as integers.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, BriefingsJsonContext.Default);
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         return services.AddOpenApi(options =>
         {
+            // The contract leaves out a property whose value is null (WhenWritingNull), so a
+            // property that may be null is not required: a story's article without an outlet has
+            // no "source", a figure no one gave has no "speaker".
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (schema.Required is { Count: > 0 } required && context.JsonPropertyInfo is null)
+                {
+                    foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.IsGetNullable))
+                    {
+                        required.Remove(property.Name);
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Briefings";

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Briefings.Integration.Tests.Infrastructure;
+using Json.Schema;
 
 namespace Briefings.Integration.Tests.Http;
 
@@ -44,5 +46,46 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.Equal("x-functions-key", scheme.GetProperty("name").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.True(json.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("Digest", out _));
+    }
+
+    [Fact]
+    public async Task WhatTheApiAnswersIsWhatItsSchemasDescribe()
+    {
+        var built = await Seeding.IngestSeedsAndBuildAsync(_runner.Services, send: false);
+        using var latest = JsonDocument.Parse(await _runner.Client.GetStringAsync("/api/briefings/latest"));
+        var story = latest.RootElement.GetProperty("stories")[0].GetProperty("id").GetString();
+        var schemas = await SchemasAsync();
+
+        AssertValid(schemas, "Digest", latest.RootElement);
+        AssertValid(schemas, "Story", await GetJsonAsync($"/api/briefings/{built.Date:yyyy-MM-dd}/stories/{story}"));
+        AssertValid(schemas, "ArchiveResponse", await GetJsonAsync("/api/briefings"));
+
+        // The seeds' story has articles with no outlet and figures no one gave: the schemas must not require what is left out.
+        var articles = latest.RootElement.GetProperty("stories")[0].GetProperty("articles").EnumerateArray();
+        Assert.Contains(articles, a => !a.TryGetProperty("source", out _));
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var document = JsonDocument.Parse(await _runner.Client.GetStringAsync(path));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The document's component schemas as one JSON Schema (2020-12) whose definitions they are.</summary>
+    private async Task<JsonObject> SchemasAsync()
+    {
+        var document = JsonNode.Parse(await _runner.Client.GetStringAsync("/openapi/v1.json"))!;
+        var definitions = document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        return new JsonObject { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", ["$defs"] = JsonNode.Parse(definitions) };
+    }
+
+    private static void AssertValid(JsonObject schemas, string name, JsonElement instance)
+    {
+        var root = (JsonObject)schemas.DeepClone();
+        root["$ref"] = $"#/$defs/{name}";
+        var schema = JsonSchema.FromText(root.ToJsonString());
+        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+        Assert.True(result.IsValid, $"{name}: {string.Join("; ", errors)}");
     }
 }
