@@ -28,5 +28,11 @@ public sealed class BuildDailyDigest(DigestHandler handler, TimeProvider clock, 
 
         var result = await handler.RunScheduledAsync(occurrence, cancellationToken);
         FunctionsLog.DigestRan(logger, result.Date, result.Built, result.Stories);
+        if (result.Delivery?.Stopped is { } stopped)
+        {
+            // The mail server could not be reached: failing the run has the host run the occurrence
+            // again (host.json retry), which finds the day built and sends to whoever is left.
+            throw new InvalidOperationException(stopped);
+        }
     }
 }

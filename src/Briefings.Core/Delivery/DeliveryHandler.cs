@@ -43,21 +43,29 @@ public sealed class DeliveryHandler(
 
         var tally = new DeliveryTally(date);
         var domain = EmailComposer.Domain(MailboxAddress.Parse(options.From));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken };
+        // A mail server that cannot be reached stops the run: every other subscriber would wait out
+        // the same retries for the same answer, and spend one of the day's attempts on it.
+        using var unreachable = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = unreachable.Token };
         try
         {
-            await Parallel.ForEachAsync(subscribers.ConfirmedAsync(cancellationToken), parallel,
-                (subscriber, token) => new ValueTask(DeliverAsync(stored.Digest, subscriber, domain, tally, token)));
+            await Parallel.ForEachAsync(subscribers.ConfirmedAsync(unreachable.Token), parallel,
+                (subscriber, token) => new ValueTask(DeliverAsync(stored.Digest, subscriber, domain, tally, unreachable, token)));
             return tally.ToReport();
+        }
+        catch (OperationCanceledException) when (tally.Unreachable is { } error && !cancellationToken.IsCancellationRequested)
+        {
+            DeliveryLog.ServerUnreachable(logger, date, error);
+            return tally.ToReport() with { Stopped = $"The mail server could not be reached ({error}); the subscribers not reached are sent to by the next run." };
         }
         finally
         {
             // Also when stopped: the log then says how far the run got.
-            DeliveryLog.Report(logger, date, tally.SentCount, tally.SkippedCount, tally.FailedCount, cancellationToken.IsCancellationRequested);
+            DeliveryLog.Report(logger, date, tally.SentCount, tally.SkippedCount, tally.FailedCount, unreachable.IsCancellationRequested);
         }
     }
 
-    private async Task DeliverAsync(Digest digest, Subscriber subscriber, string domain, DeliveryTally tally, CancellationToken stopping)
+    private async Task DeliverAsync(Digest digest, Subscriber subscriber, string domain, DeliveryTally tally, CancellationTokenSource unreachable, CancellationToken stopping)
     {
         // A claim begun is finished: cut off mid-write it could exist unseen and hold the subscriber for a whole lease.
         stopping.ThrowIfCancellationRequested();
@@ -110,6 +118,11 @@ public sealed class DeliveryHandler(
                 }
 
                 tally.Fail(subscriber, error, suppressed: outcome.RecipientRejected);
+                if (outcome.ServerUnreachable && tally.TripUnreachable(error))
+                {
+                    await unreachable.CancelAsync();
+                }
+
                 break;
         }
     }

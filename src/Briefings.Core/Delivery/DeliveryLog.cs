@@ -15,4 +15,7 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(3004, LogLevel.Information, "The {Date} briefing has no stories, so no email is sent")]
     public static partial void Withheld(ILogger logger, DateOnly date);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Delivery for {Date} stopped: the mail server could not be reached ({Error}); the next run resumes")]
+    public static partial void ServerUnreachable(ILogger logger, DateOnly date, string error);
 }

@@ -34,4 +34,7 @@ public sealed record DeliveryReport(DateOnly Date, int Sent, int Skipped, int Fa
 
     /// <summary>Why the run sent nothing to anyone, when that was by design (a day without stories).</summary>
     public string? Withheld { get; init; }
+
+    /// <summary>Why the run stopped before reaching every subscriber (the mail server could not be reached); the next run resumes.</summary>
+    public string? Stopped { get; init; }
 }

@@ -30,6 +30,14 @@ internal sealed class DeliveryTally(DateOnly date)
 
     public void Skip() => Interlocked.Increment(ref _skipped);
 
+    private string? _unreachable;
+
+    /// <summary>The error that showed the mail server could not be reached, once one has.</summary>
+    public string? Unreachable => Volatile.Read(ref _unreachable);
+
+    /// <summary>Records that the server could not be reached; true for the first sender to find it so.</summary>
+    public bool TripUnreachable(string error) => Interlocked.CompareExchange(ref _unreachable, error, null) is null;
+
     public void Fail(Subscriber subscriber, string error, bool suppressed)
     {
         Interlocked.Increment(ref _failed);

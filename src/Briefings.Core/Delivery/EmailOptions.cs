@@ -41,6 +41,13 @@ public sealed class EmailOptions
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// After a scheduled run that left subscribers unsent (failures that may pass, or a mail server
+    /// that could not be reached), the runner sends again this long after, up to
+    /// <see cref="MaxAttempts"/> in all, while the next scheduled run is further away.
+    /// </summary>
+    public TimeSpan ResendAfter { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>A pending ledger entry older than this belongs to a sender that died; another may take it over.</summary>
     public TimeSpan PendingLease { get; set; } = TimeSpan.FromMinutes(10);
 

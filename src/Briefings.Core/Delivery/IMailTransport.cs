@@ -26,5 +26,12 @@ public sealed class PermanentDeliveryException(string message, bool recipientRej
     public bool RecipientRejected { get; } = recipientRejected;
 }
 
-/// <summary>A send failed in a way that may pass: a 4xx answer, a dropped connection, a timeout.</summary>
-public sealed class TransientDeliveryException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// A send failed in a way that may pass: a 4xx answer, a dropped connection, a timeout.
+/// <see cref="ServerUnreachable"/> when no connection to the server could be made at all, which
+/// says nothing about this message and the same about every other.
+/// </summary>
+public sealed class TransientDeliveryException(string message, Exception? inner = null, bool serverUnreachable = false) : Exception(message, inner)
+{
+    public bool ServerUnreachable { get; } = serverUnreachable;
+}

@@ -17,7 +17,8 @@ public enum SendStatus
     Interrupted,
 }
 
-public sealed record SendOutcome(SendStatus Status, int Attempts, string? Error = null, bool RecipientRejected = false);
+/// <summary>What became of one message; <see cref="ServerUnreachable"/> when its last attempt could not reach the server.</summary>
+public sealed record SendOutcome(SendStatus Status, int Attempts, string? Error = null, bool RecipientRejected = false, bool ServerUnreachable = false);
 
 /// <summary>
 /// Hands one message to the transport, retrying transient failures with exponential backoff and
@@ -52,7 +53,7 @@ public sealed partial class RetryingSender(IMailTransport transport, EmailOption
                 lastError = e is TransientDeliveryException ? e.Message : $"No answer within {options.SendTimeout}.";
                 if (attempt > options.Retries)
                 {
-                    return new SendOutcome(SendStatus.Failed, attempt, lastError);
+                    return new SendOutcome(SendStatus.Failed, attempt, lastError, ServerUnreachable: e is TransientDeliveryException { ServerUnreachable: true });
                 }
 
                 var delay = Backoff(attempt);

@@ -26,7 +26,15 @@ public sealed class SmtpMailTransport(SmtpOptions options, int connections = 1) 
         var healthy = false;
         try
         {
-            await EnsureConnectedAsync(client, cancellationToken);
+            try
+            {
+                await EnsureConnectedAsync(client, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or TimeoutException)
+            {
+                throw new TransientDeliveryException($"The SMTP server could not be reached: {e.Message}", e, serverUnreachable: true);
+            }
+
             await client.SendAsync(message, cancellationToken);
             healthy = true;
         }

@@ -30,6 +30,11 @@ internal static class ReportPrinter
             output.WriteLine($"  failed       {error}");
         }
 
+        if (run.Stopped is not null)
+        {
+            output.WriteLine($"  stopped      {run.Stopped}");
+        }
+
         foreach (var address in run.Suppressed)
         {
             output.WriteLine($"  suppressed   {address} (refused for good; no more briefings go to it)");

@@ -39,7 +39,7 @@ public static class SendCommand
             var run = await app.Services.GetRequiredService<DeliveryHandler>().SendAsync(day, cancellationToken);
             ReportPrinter.Print(output, run);
             ReportPrinter.Print(output, await app.Services.GetRequiredService<DeliveryReports>().BuildAsync(day, cancellationToken));
-            return run.Failed == 0 && run.Errors.Count == 0 ? 0 : 2;
+            return run.Failed == 0 && run.Errors.Count == 0 && run.Stopped is null ? 0 : 2;
         });
         return command;
     }

@@ -4,6 +4,7 @@ using Briefings.Core.Delivery;
 using Briefings.Core.Digests;
 using Briefings.Core.Subscribers;
 using Briefings.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Integration.Tests.Delivery;
 
@@ -122,6 +123,38 @@ public sealed class SmtpFailureTests : IAsyncLifetime
         var line = Assert.Single(report.Subscribers);
         Assert.Equal((DeliveryOutcome.Skipped, DeliveryHandler.EmptyDay), (line.Outcome, line.Reason));
         Assert.True(report.DigestExists);
+    }
+
+    [Fact]
+    public async Task AMailServerThatCannotBeReachedStopsTheRunAndTheNextRunSendsToEveryoneOnce()
+    {
+        var readers = Enumerable.Range(1, 12).Select(i => $"reader{i:00}@example.com").ToArray();
+        await AddAsync(readers);
+        // A second runner on the same store whose mail server is down: nothing listens on its port.
+        await using var down = await Runner.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Briefings:Storage:DataPath"] = _mail.Runner.Folder,
+            ["Briefings:Email:Smtp:Host"] = "127.0.0.1",
+            ["Briefings:Email:Smtp:Port"] = Repository.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Briefings:Email:Smtp:Security"] = "None",
+            ["Briefings:Email:From"] = "Briefings <briefings@news.example>",
+            ["Briefings:Email:RetryDelay"] = "00:00:00.020",
+            ["Briefings:Email:MaxParallelism"] = "2",
+        });
+
+        var stopped = await down.Services.GetRequiredService<DeliveryHandler>().SendAsync(_day);
+        var between = await _mail.Get<DeliveryReports>().BuildAsync(_day);
+        var resumed = await _mail.Get<DeliveryHandler>().SendAsync(_day);
+
+        Assert.NotNull(stopped.Stopped);
+        Assert.Contains("could not be reached", stopped.Stopped);
+        Assert.Equal(0, stopped.Sent);
+        Assert.InRange(stopped.Failed, 1, 2); // the senders in flight when the server was found down, not all twelve
+        Assert.True(between.NotSent >= 10, $"{between.NotSent} not sent");
+        Assert.All(between.Subscribers.Where(l => l.Outcome == DeliveryOutcome.Failed), l => Assert.Equal(1, l.Attempts));
+        Assert.Null(resumed.Stopped);
+        Assert.Equal(12, resumed.Sent);
+        Assert.All(readers, r => Assert.Single(_mail.Smtp.MessagesTo(r)));
     }
 
     [Fact]
