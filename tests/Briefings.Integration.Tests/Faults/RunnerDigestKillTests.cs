@@ -45,6 +45,8 @@ public sealed class RunnerDigestKillTests(ITestOutputHelper output)
             ["Briefings__Digest__Schedule"] = $"0 0 {hour} * * *",
             ["Briefings__Digest__TimeZone"] = "UTC",
             ["Briefings__Digest__BuildLease"] = "00:00:03",
+            // Each run serves on a port of its own, and links follow the port unless one address is configured.
+            ["Briefings__Templates__PublicBaseUrl"] = "https://briefings.example",
         };
 
         var folder = Repository.TempFolder("digest-killed");
