@@ -65,6 +65,9 @@ public sealed class BriefingsFeed(DigestArchive archive, DigestRenderer renderer
         var headlines = digest.Stories.Count == 0 ? "No stories for this day." : string.Join(" · ", digest.Stories.Take(BriefingsApi.HeadlineStories).Select(s => s.Headline));
         var entry = new SyndicationItem
         {
+            // The content's citations lead to entries of the day's coverage list ("#a-…"): the
+            // entry's base is the day's page, which has them, not the feed.
+            BaseUri = page,
             Id = page.AbsoluteUri,
             Title = new TextSyndicationContent($"Briefing for {DigestView.LongDate(digest.Date)}"),
             LastUpdatedTime = digest.GeneratedAt,

@@ -40,6 +40,13 @@ public abstract class FeedTests(bool azurite) : RunnerOnStore(azurite)
         Assert.Contains(System.Net.WebUtility.HtmlEncode(headline), content.Text);
         Assert.Contains("class=\"cite\"", content.Text);
         Assert.DoesNotContain("<script", content.Text, StringComparison.OrdinalIgnoreCase);
+        // A citation of an article without a URL leads to its entry in the coverage list: resolved
+        // against the entry's base, that is the day's page, which lists it.
+        Assert.Contains("href=\"#a-", content.Text);
+        Assert.Equal(entries[0].Id, entries[0].BaseUri?.AbsoluteUri);
+        var anchor = System.Text.RegularExpressions.Regex.Match(content.Text, "href=\"#(a-[^\"]+)\"").Groups[1].Value;
+        var cited = new Uri(entries[0].BaseUri!, "#" + anchor);
+        Assert.Contains($"id=\"{anchor}\"", await Runner.Client.GetStringAsync(cited.PathAndQuery));
         Assert.All(entries, e =>
         {
             Assert.False(string.IsNullOrWhiteSpace(e.Title.Text));
