@@ -183,15 +183,15 @@ public sealed record QuoteView(string Text, string Speaker, string ArticleId, Ar
 
 /// <summary>
 /// A figure with who gave it: <see cref="Speaker"/>, the one the text names, and
-/// <see cref="Attribution"/>, what follows the figure ("according to South Korea’s military
-/// intelligence", or "reported by Defence Talks" when the text names no one; null for a text
-/// without its outlet), and <see cref="Citation"/>, the article it comes from.
+/// <see cref="Attribution"/>, what follows the figure: " (South Korea’s military intelligence)",
+/// or ", reported by Defence Talks" when the text names no one ("" for a text without its
+/// outlet), and <see cref="Citation"/>, the article it comes from.
 /// </summary>
-public sealed record FigureView(string Value, string Context, string? Speaker, string? Attribution, string ArticleId, ArticleView? Citation)
+public sealed record FigureView(string Value, string Context, string? Speaker, string Attribution, string ArticleId, ArticleView? Citation)
 {
-    /// <summary>Who gave a figure, told apart from which outlet carried it (an outlet's name may hold brackets of its own: "CNN (Online News)").</summary>
-    public static string? AttributionOf(string? speaker, string? outlet) =>
-        speaker is not null ? $"according to {speaker}" : outlet is not null ? $"reported by {outlet}" : null;
+    /// <summary>Who gave a figure, told apart from which outlet carried it (whose name may hold brackets of its own: "CNN (Online News)").</summary>
+    public static string AttributionOf(string? speaker, string? outlet) =>
+        speaker is not null ? $" ({speaker})" : outlet is not null ? $", reported by {outlet}" : "";
 }
 
 /// <summary>Counts as a reader says them.</summary>

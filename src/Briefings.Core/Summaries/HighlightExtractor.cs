@@ -214,9 +214,9 @@ public static partial class HighlightExtractor
     }
 
     /// <summary>
-    /// The quotes a reader most needs: those the summary does not already quote first (a reader
-    /// has read those words) and those an earlier briefing of the story quoted last (a reader of it
-    /// read them a day ago), then those carried by the most reports (the words every
+    /// The quotes a reader most needs, none the summary already quotes (a reader has just read
+    /// those words, with who said them): those an earlier briefing of the story quoted last (a
+    /// reader of it read them a day ago), then those carried by the most reports (the words every
     /// outlet chose to repeat), what people said before what another outlet reported, whole
     /// statements before fragments of a sentence ("put our troops at risk", which reads poorly on
     /// its own), then the earliest in the most central articles;
@@ -225,8 +225,8 @@ public static partial class HighlightExtractor
     private static List<Quote> KeyQuotes(List<QuoteCandidate> candidates, int max, string told, string toldBefore)
     {
         var ranked = candidates // stable: ties keep the articles' order
+            .Where(c => !IsTold(c.Quote.Text, told))
             .OrderBy(c => IsTold(c.Quote.Text, toldBefore))
-            .ThenBy(c => IsTold(c.Quote.Text, told))
             .ThenByDescending(c => c.Reports.Count)
             .ThenBy(c => c.Reported)
             .ThenBy(c => char.IsLower(c.Quote.Text[0]))

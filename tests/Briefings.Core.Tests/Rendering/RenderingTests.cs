@@ -290,7 +290,7 @@ public sealed class RenderingTests
 
         var visible = Regex.Replace(Visible(Render(renamed, format), format), "</?strong>|\\*\\*", "");
 
-        Assert.Contains("more than a million artillery shells, according to South Korea’s military intelligence:", visible);
+        Assert.Contains("more than a million artillery shells (South Korea’s military intelligence):", visible);
         Assert.Contains("15 areas, reported by Defence Talks (Online News):", visible);
         Assert.DoesNotContain("))", visible);
     }
