@@ -40,6 +40,29 @@ public sealed class FileBlobStore : IBlobStore
     /// <summary>The folder that holds a container's blobs.</summary>
     public string ContainerPath(string container) => Path.Combine(_root, BlobNames.ValidateContainer(container));
 
+    /// <summary>
+    /// Files in a container folder that no listing shows, as their names cannot be blob names
+    /// (<see cref="BlobNames.Problem"/>: a leading dot, a control or invisible character…), with why:
+    /// a file dropped in by hand under such a name would otherwise wait there unseen.
+    /// </summary>
+    public IEnumerable<(string Name, string Problem)> Unlisted(string container)
+    {
+        var folder = ContainerPath(container);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (BlobNames.Problem(name) is { } problem)
+            {
+                yield return (name, problem);
+            }
+        }
+    }
+
     public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         try

@@ -20,17 +20,29 @@ public static class IngestCommand
                 ConnectionString = parse.GetValue(BriefingsCommands.Storage),
                 Background = false,
             });
+            var output = parse.InvocationConfiguration.Output;
             var store = app.Services.GetRequiredService<IBlobStore>();
             var handler = app.Services.GetRequiredService<IngestHandler>();
             var names = new List<string>();
-            foreach (var file in parse.GetValue(files) ?? [])
+            var failures = 0;
+            var given = parse.GetValue(files) ?? [];
+            foreach (var file in given)
             {
+                // A file that cannot go in is reported, and the others go on.
                 var name = Path.GetFileName(file);
+                var problem = !File.Exists(file) ? "there is no such file" : BlobNames.Problem(name) is { } bad ? $"its name cannot be used ({bad}); rename it" : null;
+                if (problem is not null)
+                {
+                    output.WriteLine($"{file}: not ingested: {problem}");
+                    failures++;
+                    continue;
+                }
+
                 await store.PutAsync(Containers.Inbox, name, await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken: cancellationToken);
                 names.Add(name);
             }
 
-            if (names.Count == 0)
+            if (given.Length == 0)
             {
                 await foreach (var entry in store.ListAsync(Containers.Inbox, "", cancellationToken))
                 {
@@ -38,12 +50,11 @@ public static class IngestCommand
                 }
             }
 
-            var failures = 0;
             foreach (var name in names)
             {
                 var outcome = await handler.IngestAsync(name, cancellationToken);
                 failures += outcome.Status is IngestStatus.Poisoned or IngestStatus.Failed ? 1 : 0;
-                Console.WriteLine($"{name}: {outcome.Status}{(outcome.ArticleId is null ? "" : $" -> {outcome.ArticleId}")}{(outcome.Reason is null ? "" : $" ({outcome.Reason})")}");
+                output.WriteLine($"{name}: {outcome.Status}{(outcome.ArticleId is null ? "" : $" -> {outcome.ArticleId}")}{(outcome.Reason is null ? "" : $" ({outcome.Reason})")}");
             }
 
             return failures == 0 ? 0 : 2;

@@ -12,6 +12,7 @@ namespace Briefings.Local.Hosting;
 public sealed partial class InboxWatcher(IBlobStore store, IngestHandler handler, IngestOptions options, ILogger<InboxWatcher> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, string> _handled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _unlisted = new(StringComparer.Ordinal); // reported once each
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,6 +42,17 @@ public sealed partial class InboxWatcher(IBlobStore store, IngestHandler handler
             }
         }
 
+        if (store is FileBlobStore folders)
+        {
+            foreach (var (name, problem) in folders.Unlisted(Containers.Inbox))
+            {
+                if (_unlisted.TryAdd(name, 0))
+                {
+                    UnusableName(logger, name, problem);
+                }
+            }
+        }
+
         var handledNow = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(waiting, parallel, async (entry, token) =>
@@ -55,6 +67,9 @@ public sealed partial class InboxWatcher(IBlobStore store, IngestHandler handler
 
         return handledNow;
     }
+
+    [LoggerMessage(4002, LogLevel.Warning, "The inbox file '{Name}' is not ingested: its name cannot be used ({Problem}). Rename it to ingest it.")]
+    private static partial void UnusableName(ILogger logger, string name, string problem);
 
     [LoggerMessage(4001, LogLevel.Warning, "Polling the inbox failed; trying again shortly")]
     private static partial void PollFailed(ILogger logger, Exception exception);

@@ -15,6 +15,27 @@ public sealed class FileBlobStoreTests : IDisposable
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     [Fact]
+    public async Task AFileWhoseNameNoBlobMayHaveIsLeftOutOfTheListingAndSaidWhy()
+    {
+        await _store.PutAsync("inbox", "story.txt", Bytes("An article."));
+        var folder = _store.ContainerPath("inbox");
+        File.WriteAllText(Path.Combine(folder, "..hidden.txt"), "dropped in by hand");
+        File.WriteAllText(Path.Combine(folder, "zero\u200bwidth.txt"), "dropped in by hand");
+
+        var listed = new List<string>();
+        await foreach (var entry in _store.ListAsync("inbox", ""))
+        {
+            listed.Add(entry.Name);
+        }
+
+        Assert.Equal(["story.txt"], listed);
+        var unlisted = _store.Unlisted("inbox").OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal(["..hidden.txt", "zero\u200bwidth.txt"], unlisted.Select(u => u.Name));
+        Assert.All(unlisted, u => Assert.False(string.IsNullOrWhiteSpace(u.Problem)));
+        Assert.Empty(_store.Unlisted("no-such-container"));
+    }
+
+    [Fact]
     public async Task WrittenBlobReadsBackWithItsHeaders()
     {
         var metadata = new Dictionary<string, string> { ["source"] = "Wire" };

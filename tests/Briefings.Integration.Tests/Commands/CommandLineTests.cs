@@ -23,6 +23,25 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestReportsAFileItCannotTakeAndIngestsTheOthers()
+    {
+        var folder = Repository.TempFolder("cli-files");
+        var good = Path.Combine(folder, "good one.txt");
+        var invisible = Path.Combine(folder, "zero\u200bwidth.txt");
+        File.Copy(Path.Combine(Repository.Seeds, "000_32021d3e988fdb95.txt"), good);
+        File.WriteAllText(invisible, "An article under a name no blob may have.");
+
+        var run = await RunAsync("ingest", good, invisible, Path.Combine(folder, "missing.txt"));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("good one.txt: Ingested -> ", run.Output);
+        Assert.Contains($"{invisible}: not ingested: its name cannot be used (the name contains control or invisible characters); rename it", run.Output);
+        Assert.Contains("missing.txt: not ingested: there is no such file", run.Output);
+        Assert.True(File.Exists(invisible));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task SubscribersAreAddedListedAndRemovedFromTheCommandLine()
     {
         var add = await RunAsync("subscribers", "add", "Ada@Example.com", "not-an-address", "bob@example.com");
