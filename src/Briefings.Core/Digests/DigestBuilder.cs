@@ -134,13 +134,14 @@ public sealed class DigestBuilder(GroupingOptions grouping, SummaryOptions summa
     }
 
     // Two reports with what highlights and summaries look for: quotations and their speakers,
-    // amounts, shares, counts, dates.
+    // amounts, shares, counts, dates, and a sentence both tell.
     internal static readonly Article[] WarmingStory =
     [
         WarmingArticle("warm-a", "Council approves the river bridge",
             "The city council approved the river bridge on Tuesday, March 3, at a cost of more than $12 million, officials said.",
             "“We have waited for this bridge for twenty years,” said Mayor Ana Diaz, who voted for it.",
-            "About 40 percent of residents cross the river every day, according to the council."),
+            "About 40 percent of residents cross the river every day, according to the council.",
+            "Work on the bridge is due to start in 2027 and to last two years."), // told by both: a citation checks its numbers
         WarmingArticle("warm-b", "River bridge approved by the council",
             "The council voted 7 to 2 on Tuesday to build the bridge, which will cost $11.5 million.",
             "Diaz said the vote was “a promise kept to the people of the east side of the river.”",

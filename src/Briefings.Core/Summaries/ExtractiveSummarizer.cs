@@ -319,7 +319,7 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
     {
         if (!known.TryGetValue(article.Id, out var numbers))
         {
-            numbers = TextFacts.NumbersOf(string.Join("\n", article.Paragraphs.Prepend(article.Title)));
+            numbers = TextFacts.NumbersOf(article.Paragraphs.Prepend(article.Title));
             known[article.Id] = numbers;
         }
 

@@ -64,8 +64,61 @@ internal sealed partial class TextFacts
         return new TextFacts(numbers, names, ExtractiveSummarizer.ContentWords(plain).Select(Stem).ToHashSet(StringComparer.Ordinal));
     }
 
-    /// <summary>The numbers a text vouches for: its digits, and its number words from "one" to "twelve" as digits.</summary>
-    public static HashSet<string> NumbersOf(string text) => NumbersOf(WithoutPossessives(text), null);
+    /// <summary>
+    /// The numbers a text vouches for: its digits (a run of them, with the commas and points inside
+    /// it, commas dropped: "1,736" is "1736", "37.3" stays), and its number words from "one" to
+    /// "twelve" as digits. One pass over the text, no patterns: it reads whole articles, and a code
+    /// name's digits ("COVID-19") only add numbers a claim never asks for.
+    /// </summary>
+    public static HashSet<string> NumbersOf(IEnumerable<string> texts)
+    {
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> digits = stackalloc char[64];
+        Span<char> small = stackalloc char[256];
+        foreach (var text in texts)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1])))
+                {
+                    continue;
+                }
+
+                var length = 0;
+                var end = i;
+                while (end < text.Length && (char.IsAsciiDigit(text[end]) || (text[end] is ',' or '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
+                {
+                    if (text[end] != ',' && length < digits.Length)
+                    {
+                        digits[length++] = text[end];
+                    }
+
+                    end++;
+                }
+
+                numbers.Add(new string(digits[..length]));
+                i = end - 1;
+            }
+
+            char[]? rented = null;
+            var buffer = text.Length <= small.Length ? small : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+            foreach (var token in Words.Spans(text, buffer))
+            {
+                if (token.Length <= 6 && lookup.TryGetValue(token, out _, out var value))
+                {
+                    numbers.Add(value);
+                }
+            }
+
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
+        return numbers;
+    }
 
     private static HashSet<string> NumbersOf(string plain, List<string>? tokens)
     {
