@@ -23,7 +23,7 @@ internal static class ReportPrinter
 
     public static void Print(TextWriter output, DeliveryReport run)
     {
-        output.WriteLine($"this run: {run.Sent} sent ({run.Retried} after a retry), {run.Skipped} already sent or in progress, {run.Failed} failed"
+        output.WriteLine($"this run: {run.Sent} sent ({run.Retried} after a retry), {run.Skipped} already sent, in progress or out of attempts, {run.Failed} failed"
             + (run.Withheld is null ? "" : $" ({run.Withheld})"));
         foreach (var error in run.Errors)
         {
