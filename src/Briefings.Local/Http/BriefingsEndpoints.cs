@@ -66,7 +66,7 @@ public static class BriefingsEndpoints
                 handlers.UploadArticleAsync(name, request.ContentType, request.Body, ct))
             .WithName("UploadArticle")
             .WithSummary("Puts an article (text, Markdown, HTML or a JSON envelope) in the inbox under `name` or a generated name; it is ingested from there.")
-            .Accepts<string>("text/plain", "text/markdown", "text/html", Json)
+            .WithMetadata(UploadBody.Instance)
             .Produces<UploadResponse>(StatusCodes.Status202Accepted, Json)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -74,6 +74,18 @@ public static class BriefingsEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         return app;
+    }
+
+    /// <summary>
+    /// What an upload's body may be, for the OpenAPI document only: routing would refuse other
+    /// types with 415 before the admin key is checked (<c>Accepts</c> metadata is enforced), where
+    /// the inbox takes any body and its reader says what it cannot read.
+    /// </summary>
+    internal sealed class UploadBody
+    {
+        public static readonly UploadBody Instance = new();
+
+        public IReadOnlyList<string> ContentTypes { get; } = ["text/plain", "text/markdown", "text/html", "application/xhtml+xml", Json];
     }
 
     /// <summary>

@@ -54,6 +54,16 @@ public static class BriefingsOpenApi
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<BriefingsEndpoints.UploadBody>().FirstOrDefault() is { } upload)
+                {
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Description = "The article: text, Markdown, HTML or a JSON envelope; anything else is kept in the inbox and poisoned with its reason.",
+                        Content = upload.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+                    };
+                }
+
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<AdminKeyRequired>().Any())
                 {
                     operation.Security ??= [];

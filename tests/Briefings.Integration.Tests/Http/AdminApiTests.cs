@@ -69,6 +69,21 @@ public abstract class AdminApiTests(bool azurite) : RunnerOnStore(azurite)
     }
 
     [Fact]
+    public async Task AnUploadWithoutTheKeyIs401WhateverItsTypeAndWithItAnyTypeGoesToTheInbox()
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Seeds, "001_6a5f3271fac9ecc8.txt"));
+
+        var keyless = await Runner.Client.SendAsync(AdminRequests.Upload(text, "application/octet-stream", key: null));
+        var xhtml = await Runner.Client.SendAsync(AdminRequests.Upload($"<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>{text}</p></body></html>", "application/xhtml+xml"));
+        var unknown = await Runner.Client.SendAsync(AdminRequests.Upload(text, "application/octet-stream"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, keyless.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, xhtml.StatusCode);
+        Assert.EndsWith(".html\"", (await xhtml.Content.ReadAsStringAsync()).Split(',')[0]);
+        Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode); // the inbox keeps it; its reader decides from the content
+    }
+
+    [Fact]
     public async Task AnUploadGoesToTheInboxUnderAGeneratedNameAndIngestsFromThere()
     {
         var text = File.ReadAllText(Path.Combine(Repository.Seeds, "001_6a5f3271fac9ecc8.txt"));

@@ -46,6 +46,8 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.Equal("x-functions-key", scheme.GetProperty("name").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.True(json.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("Digest", out _));
+        var upload = operations["POST /api/articles"].GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(p => p.Name);
+        Assert.Equal(["application/json", "application/xhtml+xml", "text/html", "text/markdown", "text/plain"], upload.Order(StringComparer.Ordinal));
     }
 
     [Fact]
