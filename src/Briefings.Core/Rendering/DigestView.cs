@@ -91,6 +91,26 @@ public sealed record StoryView(
     public string ReportsText { get; } = Counts.Coverage(Articles.Count, Reports);
 
     /// <summary>
+    /// The articles the story's summary, quotes and figures cite that its coverage list leaves out
+    /// (a rendering that lists fewer than the story has), in number order: the text renderings,
+    /// which cannot link a citation to the story's page, name them after the list.
+    /// </summary>
+    public IReadOnlyList<ArticleView> CitedBeyond { get; } = CitedOutside(Coverage, Summary, Quotes, Figures);
+
+    private static List<ArticleView> CitedOutside(IReadOnlyList<ArticleView> coverage, IReadOnlyList<SentenceView> summary, IReadOnlyList<QuoteView> quotes, IReadOnlyList<FigureView> figures)
+    {
+        var listed = coverage.Select(a => a.Number).ToHashSet();
+        return summary.SelectMany(s => s.Citations)
+            .Concat(quotes.Select(q => q.Citation))
+            .Concat(figures.Select(f => f.Citation))
+            .OfType<ArticleView>()
+            .Where(a => !listed.Contains(a.Number))
+            .DistinctBy(a => a.Number)
+            .OrderBy(a => a.Number)
+            .ToList();
+    }
+
+    /// <summary>
     /// A quotation as a reader sees it: one that begins mid-sentence ("reflect its increasing
     /// isolation…") opens with an ellipsis, as news style marks words taken from inside a sentence.
     /// </summary>

@@ -75,6 +75,18 @@ public sealed class EmailComposerTests
     }
 
     [Fact]
+    public void ThePlainTextEmailNamesEveryArticleItCitesThoughItListsFewer()
+    {
+        var text = Compose(new EmailOptions { From = "Briefings <briefings@news.example>", CoverageLimit = 1 }).TextBody!;
+
+        var cited = System.Text.RegularExpressions.Regex.Matches(text, @"(?<=\S )\[(\d+)\]").Select(m => m.Groups[1].Value).ToHashSet();
+        var named = System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^  \[(\d+)\] ").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Contains(cited, n => n != "1"); // the summary cites beyond the one article listed
+        Assert.Contains("Also cited:", text);
+        Assert.Subset(named, cited);
+    }
+
+    [Fact]
     public void TheListHeadersOfferOneClickHttpsAndMailtoUnsubscribe()
     {
         var message = Compose();
