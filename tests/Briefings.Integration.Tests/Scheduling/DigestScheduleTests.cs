@@ -28,11 +28,7 @@ public sealed class DigestScheduleTests
 
         await using (var setup = await Runner.StartAsync(settings: settings))
         {
-            var inbox = setup.Services.GetRequiredService<IBlobStore>();
-            var body = string.Join("\n\n", File.ReadAllText(Path.Combine(Repository.Seeds, "003_17d850d139d251e7.txt")).Split("\n\n").Take(6));
-            var json = JsonSerializer.Serialize(new { id = "wire-1", title = "EU and South Korea condemn arms transfers", source = "Wire", published = yesterday.ToDateTime(new TimeOnly(12, 0)).ToString("o") + "Z", body });
-            await inbox.PutAsync(Containers.Inbox, "wire-1.json", Encoding.UTF8.GetBytes(json));
-            Assert.Equal(IngestStatus.Ingested, (await setup.Services.GetRequiredService<IngestHandler>().IngestAsync("wire-1.json")).Status);
+            await IngestWireReportAsync(setup, yesterday);
         }
 
         StoredDigest? built;
