@@ -130,15 +130,19 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
             .Take(options.SearchPool)
             .Order()
             .ToList();
+        var sameFact = SameFacts(pool.Select(i => candidates[i]).ToList());
         var taken = new List<int>();
+        var takenAt = new List<int>(); // the pool positions of what is taken
         var best = new List<int>();
-        var bestKey = (Full: false, Score: 0.0);
+        var bestKey = (Full: false, Once: false, Score: 0.0);
         var words = 0;
+        var repeats = 0;
 
+        // A full summary first; among full ones, one that tells no fact twice; then the best match.
         void Extend(int from)
         {
-            var key = (Full: words >= options.MinWords && taken.Count >= Math.Min(options.MinSentences, pool.Count), Score: overlap.Score);
-            if (taken.Count > 0 && (best.Count == 0 || key.Full && !bestKey.Full || key.Full == bestKey.Full && key.Score > bestKey.Score))
+            var key = (Full: words >= options.MinWords && taken.Count >= Math.Min(options.MinSentences, pool.Count), Once: repeats == 0, Score: overlap.Score);
+            if (taken.Count > 0 && (best.Count == 0 || Better(key, bestKey)))
             {
                 bestKey = key;
                 best = [.. taken];
@@ -157,11 +161,16 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
                     continue;
                 }
 
+                var repeated = takenAt.Count(at => sameFact[at, k]);
                 overlap.Add(grams[i]);
                 words += candidates[i].Words;
+                repeats += repeated;
                 taken.Add(i);
+                takenAt.Add(k);
                 Extend(k + 1);
+                takenAt.RemoveAt(takenAt.Count - 1);
                 taken.RemoveAt(taken.Count - 1);
+                repeats -= repeated;
                 words -= candidates[i].Words;
                 overlap.Remove(grams[i]);
             }
@@ -170,6 +179,38 @@ public sealed class ExtractiveSummarizer(SummaryOptions options)
         Extend(0);
         return best.Select(i => candidates[i]).ToList();
     }
+
+    private static bool Better((bool Full, bool Once, double Score) key, (bool Full, bool Once, double Score) best) =>
+        key.Full != best.Full ? key.Full
+        : key.Once != best.Once ? key.Once
+        : key.Score > best.Score;
+
+    /// <summary>
+    /// Which pairs of candidates tell one fact: they give the same figure (not a year alone) and
+    /// share <see cref="SummaryOptions.SameFactOverlap"/> of the shorter one's content words
+    /// ("The US economy added 850,000 jobs in June" and "America's employers added 850,000 jobs in
+    /// June, well above…"). Outlets word one fact differently, but not its figure.
+    /// </summary>
+    private bool[,] SameFacts(List<Candidate> pool)
+    {
+        var figures = pool.Select(c => TextFacts.NumbersOf([c.Text], numberWords: false).Where(n => !IsYear(n)).ToHashSet(StringComparer.Ordinal)).ToList();
+        var same = new bool[pool.Count, pool.Count];
+        for (var a = 0; a < pool.Count; a++)
+        {
+            for (var b = a + 1; b < pool.Count; b++)
+            {
+                if (figures[a].Overlaps(figures[b]))
+                {
+                    var (small, large) = pool[a].Content.Count <= pool[b].Content.Count ? (pool[a].Content, pool[b].Content) : (pool[b].Content, pool[a].Content);
+                    same[a, b] = same[b, a] = small.Count > 0 && (double)small.Count(large.Contains) / small.Count >= options.SameFactOverlap;
+                }
+            }
+        }
+
+        return same;
+    }
+
+    private static bool IsYear(string number) => number.Length == 4 && number[0] is '1' or '2' && int.TryParse(number, out var year) && year is >= 1900 and <= 2099;
 
     /// <summary>
     /// Expected counts of words (unigrams) and adjacent word pairs (bigrams) in a summary of the

@@ -46,6 +46,12 @@ public sealed record SummaryOptions
     /// <summary>Another article is cited for a sentence when one of its sentences holds this share of the sentence's content words.</summary>
     public double CitationOverlap { get; init; } = 0.6;
 
+    /// <summary>
+    /// Two sentences that give the same figure tell one fact when the shorter shares this much of
+    /// its content words with the other; a summary tells each fact once while it has sentences enough.
+    /// </summary>
+    public double SameFactOverlap { get; init; } = 0.4;
+
     /// <summary>The same, for an article already known to be a copy of the sentence's report (its wording differs more).</summary>
     public double CopyCitationOverlap { get; init; } = 0.4;
 

@@ -12,17 +12,20 @@ namespace Briefings.Core.Tests.Evaluation;
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
     // Measured in both settings (the fixture's articles are all of one day, so the two agree):
-    // B-cubed F1 1.000, pairwise F1 1.000, ROUGE-1 58.41, ROUGE-2 31.90, ROUGE-L 34.25, 99 words.
+    // B-cubed F1 1.000, pairwise F1 1.000, ROUGE-1 57.97, ROUGE-2 30.50, ROUGE-L 33.86.
     // (59.55 / 33.77 / 37.07 until a quotation given only to "she" left the coastal storm's
-    // candidates: the search then found a closer match to the consensus, further from the editor.)
+    // candidates: the search then found a closer match to the consensus, further from the editor;
+    // 58.41 / 31.90 / 34.25 until a summary told each fact once: the swimmer's record had been told
+    // twice, "set a world record of 2:00.98" and "broke the world record … in 2 minutes 0.98
+    // seconds", the second in the editor's words. On the dev set the same change raised ROUGE.)
     // Merging the two storms or splitting a three-article story takes pairwise F1 below its floor.
     private static readonly (string Name, Func<Scores, double> Value, double Floor)[] Floors =
     [
         ("B-cubed F1", s => s.BCubedF1, 0.95),
         ("pairwise F1", s => s.PairwiseF1, 0.95),
-        ("ROUGE-1", s => s.Rouge1, 58.0),
-        ("ROUGE-2", s => s.Rouge2, 31.0),
-        ("ROUGE-L", s => s.RougeL, 34.0),
+        ("ROUGE-1", s => s.Rouge1, 57.5),
+        ("ROUGE-2", s => s.Rouge2, 30.0),
+        ("ROUGE-L", s => s.RougeL, 33.5),
     ];
 
     [Theory]

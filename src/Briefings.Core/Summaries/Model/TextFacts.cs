@@ -70,7 +70,7 @@ internal sealed partial class TextFacts
     /// "twelve" as digits. One pass over the text, no patterns: it reads whole articles, and a code
     /// name's digits ("COVID-19") only add numbers a claim never asks for.
     /// </summary>
-    public static HashSet<string> NumbersOf(IEnumerable<string> texts)
+    public static HashSet<string> NumbersOf(IEnumerable<string> texts, bool numberWords = true)
     {
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var lookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -99,6 +99,11 @@ internal sealed partial class TextFacts
 
                 numbers.Add(new string(digits[..length]));
                 i = end - 1;
+            }
+
+            if (!numberWords)
+            {
+                continue;
             }
 
             char[]? rented = null;
