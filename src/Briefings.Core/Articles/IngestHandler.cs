@@ -102,9 +102,13 @@ public sealed class IngestHandler(
         }
     }
 
-    /// <summary>The same report delivered again: its title and text (ids made from the text always agree; an envelope's own may not).</summary>
+    /// <summary>
+    /// The same report delivered again: its title and text the same once normalised, as an id made
+    /// from the text sees them (curly or straight quotes, case and spacing aside). Such ids always
+    /// agree; an envelope's own id may name another report.
+    /// </summary>
     private static bool SameReport(Article filed, Article article) =>
-        filed.Title == article.Title && filed.Paragraphs.SequenceEqual(article.Paragraphs, StringComparer.Ordinal);
+        ArticleIds.FromContent(filed.Title, filed.Paragraphs) == ArticleIds.FromContent(article.Title, article.Paragraphs);
 
     private async Task<IngestOutcome> PoisonAsync(string name, string etag, StoredBlob? blob, string reason, int attempts, CancellationToken cancellationToken)
     {

@@ -46,6 +46,16 @@ public sealed class EnvelopeIdIngestTests : IDisposable
     }
 
     [Fact]
+    public async Task TheSameReportWithOtherQuotesCaseOrSpacingIsStillADuplicate()
+    {
+        await IngestAsync("first.json", "Harbour bridge reopens", Harbour);
+
+        var again = await IngestAsync("again.json", "HARBOUR  bridge reopens", Harbour.Replace("the port authority said", "the Port Authority said", StringComparison.Ordinal));
+
+        Assert.Equal(IngestStatus.Duplicate, again.Status);
+    }
+
+    [Fact]
     public async Task AnotherReportUnderAnIdInUseIsPoisonedWithItsReasonAndKept()
     {
         await IngestAsync("first.json", "Harbour bridge reopens", Harbour);
