@@ -34,6 +34,12 @@ public sealed class SmtpMailTransport(SmtpOptions options, int connections = 1) 
             {
                 throw new TransientDeliveryException($"The SMTP server could not be reached: {e.Message}", e, serverUnreachable: true);
             }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                // The attempt's time ran out before the server greeted us: a server that drops or
+                // holds connections is as unreachable as one that refuses them.
+                throw new TransientDeliveryException("The SMTP server did not answer the connection in time.", e, serverUnreachable: true);
+            }
 
             await client.SendAsync(message, cancellationToken);
             healthy = true;

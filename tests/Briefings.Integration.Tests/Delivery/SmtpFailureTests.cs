@@ -158,6 +158,32 @@ public sealed class SmtpFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMailServerThatNeverGreetsStopsTheRunLikeOneThatRefuses()
+    {
+        await AddAsync(Enumerable.Range(1, 8).Select(i => $"reader{i}@example.com").ToArray());
+        // Accepts connections and says nothing: the SMTP greeting never comes.
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start(backlog: 64);
+        await using var down = await Runner.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Briefings:Storage:DataPath"] = _mail.Runner.Folder,
+            ["Briefings:Email:Smtp:Host"] = "127.0.0.1",
+            ["Briefings:Email:Smtp:Port"] = ((IPEndPoint)silent.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Briefings:Email:Smtp:Security"] = "None",
+            ["Briefings:Email:From"] = "Briefings <briefings@news.example>",
+            ["Briefings:Email:SendTimeout"] = "00:00:00.300",
+            ["Briefings:Email:Retries"] = "0",
+            ["Briefings:Email:MaxParallelism"] = "2",
+        });
+
+        var stopped = await down.Services.GetRequiredService<DeliveryHandler>().SendAsync(_day);
+
+        Assert.NotNull(stopped.Stopped);
+        Assert.Contains("did not answer", stopped.Stopped);
+        Assert.InRange(stopped.Failed, 1, 2);
+    }
+
+    [Fact]
     public async Task ManyMessagesTravelOverAFewReusedConnections()
     {
         await AddAsync(Enumerable.Range(1, 12).Select(i => $"reader{i:00}@example.com").ToArray());
