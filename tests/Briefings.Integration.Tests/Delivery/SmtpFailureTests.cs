@@ -149,8 +149,10 @@ public sealed class SmtpFailureTests : IAsyncLifetime
         Assert.NotNull(stopped.Stopped);
         Assert.Contains("could not be reached", stopped.Stopped);
         Assert.Equal(0, stopped.Sent);
-        Assert.InRange(stopped.Failed, 1, 2); // the senders in flight when the server was found down, not all twelve
-        Assert.True(between.NotSent >= 10, $"{between.NotSent} not sent");
+        // The two senders in flight when the server was found down, and at most one more each had
+        // begun as it was found: not all twelve.
+        Assert.InRange(stopped.Failed, 1, 4);
+        Assert.True(between.NotSent >= 8, $"{between.NotSent} not sent");
         Assert.All(between.Subscribers.Where(l => l.Outcome == DeliveryOutcome.Failed), l => Assert.Equal(1, l.Attempts));
         Assert.Null(resumed.Stopped);
         Assert.Equal(12, resumed.Sent);
@@ -180,7 +182,7 @@ public sealed class SmtpFailureTests : IAsyncLifetime
 
         Assert.NotNull(stopped.Stopped);
         Assert.Contains("did not answer", stopped.Stopped);
-        Assert.InRange(stopped.Failed, 1, 2);
+        Assert.InRange(stopped.Failed, 1, 4); // as above: the senders in flight, not all eight
     }
 
     [Fact]
