@@ -40,29 +40,6 @@ public sealed class FileBlobStore : IBlobStore
     /// <summary>The folder that holds a container's blobs.</summary>
     public string ContainerPath(string container) => Path.Combine(_root, BlobNames.ValidateContainer(container));
 
-    /// <summary>
-    /// Files in a container folder that no listing shows, as their names cannot be blob names
-    /// (<see cref="BlobNames.Problem"/>: a leading dot, a control or invisible character…), with why:
-    /// a file dropped in by hand under such a name would otherwise wait there unseen.
-    /// </summary>
-    public IEnumerable<(string Name, string Problem)> Unlisted(string container)
-    {
-        var folder = ContainerPath(container);
-        if (!Directory.Exists(folder))
-        {
-            yield break;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            var name = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (BlobNames.Problem(name) is { } problem)
-            {
-                yield return (name, problem);
-            }
-        }
-    }
-
     public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         try
@@ -171,7 +148,16 @@ public sealed class FileBlobStore : IBlobStore
         }
     }
 
-    public async IAsyncEnumerable<BlobEntry> ListAsync(string container, string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BlobEntry> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default) =>
+        ListAsync(container, prefix, unlisted: null, cancellationToken);
+
+    /// <summary>
+    /// The listing, in the same walk telling <paramref name="unlisted"/> each file it leaves out as
+    /// its name cannot be a blob name (<see cref="BlobNames.Problem"/>: a leading dot, a control or
+    /// invisible character…), with why: a file dropped in by hand under such a name would otherwise
+    /// wait there unseen.
+    /// </summary>
+    public async IAsyncEnumerable<BlobEntry> ListAsync(string container, string prefix, Action<string, string>? unlisted, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var folder = ContainerPath(container);
         if (!Directory.Exists(folder))
@@ -191,7 +177,16 @@ public sealed class FileBlobStore : IBlobStore
         foreach (var file in new DirectoryInfo(start).EnumerateFiles("*", SearchOption.AllDirectories))
         {
             var name = Path.GetRelativePath(folder, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            if (name.StartsWith(prefix, StringComparison.Ordinal) && BlobNames.Problem(name) is null)
+            if (!name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (BlobNames.Problem(name) is { } problem)
+            {
+                unlisted?.Invoke(name, problem);
+            }
+            else
             {
                 names.Add((name, file));
             }

@@ -34,22 +34,14 @@ public sealed partial class InboxWatcher(IBlobStore store, IngestHandler handler
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         var waiting = new List<BlobEntry>();
-        await foreach (var entry in store.ListAsync(Containers.Inbox, "", cancellationToken))
+        var listing = store is FileBlobStore folders
+            ? folders.ListAsync(Containers.Inbox, "", ReportUnlisted, cancellationToken)
+            : store.ListAsync(Containers.Inbox, "", cancellationToken);
+        await foreach (var entry in listing)
         {
             if (!_handled.TryGetValue(entry.Name, out var etag) || etag != entry.ETag)
             {
                 waiting.Add(entry);
-            }
-        }
-
-        if (store is FileBlobStore folders)
-        {
-            foreach (var (name, problem) in folders.Unlisted(Containers.Inbox))
-            {
-                if (_unlisted.TryAdd(name, 0))
-                {
-                    UnusableName(logger, name, problem);
-                }
             }
         }
 
@@ -66,6 +58,15 @@ public sealed partial class InboxWatcher(IBlobStore store, IngestHandler handler
         });
 
         return handledNow;
+    }
+
+    /// <summary>A file in the inbox folder no blob may be named as, logged once.</summary>
+    private void ReportUnlisted(string name, string problem)
+    {
+        if (_unlisted.TryAdd(name, 0))
+        {
+            UnusableName(logger, name, problem);
+        }
     }
 
     [LoggerMessage(4002, LogLevel.Warning, "The inbox file '{Name}' is not ingested: its name cannot be used ({Problem}). Rename it to ingest it.")]
