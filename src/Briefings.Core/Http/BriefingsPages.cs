@@ -17,9 +17,14 @@ namespace Briefings.Core.Http;
 /// </summary>
 public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, DigestRenderer renderer)
 {
-    /// <summary>Pages run no script, load nothing from elsewhere, and cannot be framed.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /// <summary>Pages run no script, load nothing from elsewhere, post no form, and cannot be framed.</summary>
+    public const string ContentSecurityPolicy = PolicyBeforeForms + "'none'" + PolicyAfterForms;
+
+    /// <summary>The same policy for a page whose form may post to <paramref name="formAction"/> (a CSP source: "'self'" or an origin).</summary>
+    public static string ContentSecurityPolicyPosting(string formAction) => PolicyBeforeForms + formAction + PolicyAfterForms;
+
+    private const string PolicyBeforeForms = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action ";
+    private const string PolicyAfterForms = "; frame-ancestors 'none'";
 
     /// <summary>How many days one archive page lists.</summary>
     public const int ArchivePageSize = 30;

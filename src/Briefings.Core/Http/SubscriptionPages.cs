@@ -29,9 +29,7 @@ public sealed class SubscriptionPages(TemplateRenderer renderer)
     /// </summary>
     internal static string PolicyFor(PageForm? form) => form is null
         ? BriefingsPages.ContentSecurityPolicy
-        : BriefingsPages.ContentSecurityPolicy.Replace("form-action 'none'", "form-action " + (Uri.TryCreate(form.Action, UriKind.Absolute, out var action)
-            ? action.GetLeftPart(UriPartial.Authority)
-            : "'self'"), StringComparison.Ordinal);
+        : BriefingsPages.ContentSecurityPolicyPosting(Uri.TryCreate(form.Action, UriKind.Absolute, out var action) ? action.GetLeftPart(UriPartial.Authority) : "'self'");
 
     /// <summary>Pages that carry tokens must not be cached, indexed, framed or leak their address.</summary>
     private sealed class TokenPageResult(IResult inner, string policy) : IResult
