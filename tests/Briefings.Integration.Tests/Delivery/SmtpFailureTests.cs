@@ -22,6 +22,26 @@ public sealed class SmtpFailureTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _mail.DisposeAsync();
 
+    /// <summary>A second runner on this test's store, sending through the SMTP port given, two messages at a time, with the email settings given.</summary>
+    private Task<Runner> SenderOnThisStoreAsync(int smtpPort, params (string Name, string Value)[] email)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Briefings:Storage:DataPath"] = _mail.Runner.Folder,
+            ["Briefings:Email:Smtp:Host"] = "127.0.0.1",
+            ["Briefings:Email:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Briefings:Email:Smtp:Security"] = "None",
+            ["Briefings:Email:From"] = "Briefings <briefings@news.example>",
+            ["Briefings:Email:MaxParallelism"] = "2",
+        };
+        foreach (var (name, value) in email)
+        {
+            settings[$"Briefings:Email:{name}"] = value;
+        }
+
+        return Runner.StartAsync(settings: settings);
+    }
+
     private Task AddAsync(params string[] addresses) =>
         Task.WhenAll(addresses.Select(a => _mail.Get<SubscriptionService>().AddConfirmedAsync(a, "operator")));
 
@@ -131,16 +151,7 @@ public sealed class SmtpFailureTests : IAsyncLifetime
         var readers = Enumerable.Range(1, 12).Select(i => $"reader{i:00}@example.com").ToArray();
         await AddAsync(readers);
         // A second runner on the same store whose mail server is down: nothing listens on its port.
-        await using var down = await Runner.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Briefings:Storage:DataPath"] = _mail.Runner.Folder,
-            ["Briefings:Email:Smtp:Host"] = "127.0.0.1",
-            ["Briefings:Email:Smtp:Port"] = Repository.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Briefings:Email:Smtp:Security"] = "None",
-            ["Briefings:Email:From"] = "Briefings <briefings@news.example>",
-            ["Briefings:Email:RetryDelay"] = "00:00:00.020",
-            ["Briefings:Email:MaxParallelism"] = "2",
-        });
+        await using var down = await SenderOnThisStoreAsync(Repository.FreePort(), ("RetryDelay", "00:00:00.020"));
 
         var stopped = await down.Services.GetRequiredService<DeliveryHandler>().SendAsync(_day);
         var between = await _mail.Get<DeliveryReports>().BuildAsync(_day);
@@ -166,17 +177,7 @@ public sealed class SmtpFailureTests : IAsyncLifetime
         // Accepts connections and says nothing: the SMTP greeting never comes.
         using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         silent.Start(backlog: 64);
-        await using var down = await Runner.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Briefings:Storage:DataPath"] = _mail.Runner.Folder,
-            ["Briefings:Email:Smtp:Host"] = "127.0.0.1",
-            ["Briefings:Email:Smtp:Port"] = ((IPEndPoint)silent.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Briefings:Email:Smtp:Security"] = "None",
-            ["Briefings:Email:From"] = "Briefings <briefings@news.example>",
-            ["Briefings:Email:SendTimeout"] = "00:00:00.300",
-            ["Briefings:Email:Retries"] = "0",
-            ["Briefings:Email:MaxParallelism"] = "2",
-        });
+        await using var down = await SenderOnThisStoreAsync(((IPEndPoint)silent.LocalEndpoint).Port, ("SendTimeout", "00:00:00.300"), ("Retries", "0"));
 
         var stopped = await down.Services.GetRequiredService<DeliveryHandler>().SendAsync(_day);
 
