@@ -182,21 +182,43 @@ public sealed class BriefingsPages(DigestStore digests, DigestArchive archive, D
         NoticeAsync($"There is no briefing for {DigestView.LongDate(day)}.", StatusCodes.Status404NotFound, cancellationToken);
 
     /// <summary>A page that says what went wrong and offers the archive, so a reader can go on.</summary>
-    private async Task<IResult> NoticeAsync(string notice, int statusCode, CancellationToken cancellationToken)
-    {
-        var html = await RenderArchiveAsync(null, statusCode == StatusCodes.Status404NotFound ? "Not found" : "Bad request", notice, cancellationToken);
-        return new WithHeaders(
-            TypedResults.Content(html, HtmlType, Encoding.UTF8, statusCode),
-            [new(HeaderNames.CacheControl, "no-cache"), new(HeaderNames.XContentTypeOptions, "nosniff"), .. SecurityHeaders]);
-    }
+    private async Task<IResult> NoticeAsync(string notice, int statusCode, CancellationToken cancellationToken) =>
+        new WithHeaders(
+            TypedResults.Content(await ErrorPageAsync(statusCode, notice, cancellationToken), HtmlType, Encoding.UTF8, statusCode),
+            ErrorHeaders);
 
-    private async Task<string> RenderArchiveAsync(DateOnly? before, string title, string? notice, CancellationToken cancellationToken) =>
-        RenderArchive(await archive.PageAsync(before, ArchivePageSize, cancellationToken), title, notice);
+    /// <summary>What an error page carries besides its type: the pages' policy, and no caching or sniffing.</summary>
+    internal static readonly KeyValuePair<string, string>[] ErrorHeaders =
+        [new(HeaderNames.CacheControl, "no-cache"), new(HeaderNames.XContentTypeOptions, "nosniff"), .. SecurityHeaders];
+
+    /// <summary>
+    /// The page a reader's browser is shown for an error: what went wrong and, for a request the
+    /// site cannot answer (4xx), the archive's newest days to go on from. A server error lists no
+    /// days, as reading them is as likely to fail again.
+    /// </summary>
+    public async Task<string> ErrorPageAsync(int statusCode, string notice, CancellationToken cancellationToken) =>
+        statusCode >= 500
+            ? ErrorPage(statusCode, notice)
+            : RenderArchive(await archive.PageAsync(null, ArchivePageSize, cancellationToken), ErrorTitle(statusCode), notice);
+
+    /// <summary>The same page with no days listed: nothing is read to render it.</summary>
+    public string ErrorPage(int statusCode, string notice) =>
+        renderer.RenderArchive(new ArchiveView(ErrorTitle(statusCode), notice, [], null, ArchiveLinks, Listed: false));
+
+    private static string ErrorTitle(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status405MethodNotAllowed => "Not allowed",
+        >= 500 => "Something went wrong",
+        _ => "Bad request",
+    };
+
+    private static readonly LinksView ArchiveLinks = new("/", null, Routes.ArchivePath(), null);
 
     private string RenderArchive(ArchivePage page, string title, string? notice)
     {
         var days = page.Days.Select(d => ArchiveDayView.From(d.Digest, Routes.DayPath(d.Digest.Date), BriefingsApi.HeadlineStories)).ToList();
         var older = page.NextBefore is { } nextBefore ? Routes.ArchivePath(nextBefore) : null;
-        return renderer.RenderArchive(new ArchiveView(title, notice, days, older, new LinksView("/", null, Routes.ArchivePath(), null)));
+        return renderer.RenderArchive(new ArchiveView(title, notice, days, older, ArchiveLinks));
     }
 }

@@ -4,14 +4,16 @@ namespace Briefings.Core.Rendering;
 
 /// <summary>
 /// What the archive template sees: a page of days with their headline stories, a link to older
-/// days, and a notice when the page stands in for a day that is missing.
+/// days, and a notice when the page stands in for a day that is missing. <paramref name="Listed"/>
+/// is false for a page that says only what went wrong, with no days read to list.
 /// </summary>
 public sealed record ArchiveView(
     string Title,
     string? Notice,
     IReadOnlyList<ArchiveDayView> Days,
     string? Older,
-    LinksView Links);
+    LinksView Links,
+    bool Listed = true);
 
 public sealed record ArchiveDayView(string Date, string DateLong, string Href, int StoryCount, int ArticleCount, IReadOnlyList<ArchiveStoryView> Stories)
 {

@@ -1,4 +1,6 @@
 using Briefings.Core;
+using Briefings.Core.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Briefings.Local.Http;
 
 namespace Briefings.Local.Hosting;
@@ -30,6 +32,9 @@ public static class RunnerHost
         // and never block on a task (docs/performance.md, "Serving on the sockets' threads").
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         builder.Services.AddBriefings();
+        // A reader's browser is shown a page for an address that is no page; the API keeps its
+        // problem bodies. The writer goes first, and defers to the default one.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, PageProblemWriter>());
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(BriefingsServiceCollectionExtensions.Section);
         builder.Services.AddBriefingsOpenApi();

@@ -285,7 +285,7 @@ public sealed class ContentNegotiationTests() : RunnerOnStore(azurite: false)
     }
 }
 
-/// <summary>What routing answers on its own (no such route, a method not allowed) says so in a problem body too.</summary>
+/// <summary>What routing answers on its own (no such route, a method not allowed) says so in a problem body too, and to a reader's browser outside the API in a page.</summary>
 public sealed class RoutingProblemTests() : RunnerOnStore(azurite: false)
 {
     [Fact]
@@ -297,6 +297,38 @@ public sealed class RoutingProblemTests() : RunnerOnStore(azurite: false)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task ABrowserAskingForAnAddressThatIsNoPageIsShownAPageLeadingToTheBriefings()
+    {
+        var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
+        const string browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+        using var page = await SendAsync(HttpMethod.Get, "/briefing/latest", browser);
+        using var head = await SendAsync(HttpMethod.Head, "/briefing/latest", browser);
+        using var post = await SendAsync(HttpMethod.Post, "/briefings", browser);
+        using var api = await SendAsync(HttpMethod.Get, "/api/briefing", browser);
+        using var client = await SendAsync(HttpMethod.Get, "/briefing/latest", "application/json");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("There is no page at “/briefing/latest”.", html);
+        Assert.Contains($"href=\"/briefings/{result.Date:yyyy-MM-dd}\"", html);
+        Assert.StartsWith("default-src 'none'", Assert.Single(page.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Contains("cannot be asked for with POST", await post.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/problem+json", client.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string accept)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return await Runner.Client.SendAsync(request);
     }
 
     [Fact]
