@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine with the .NET SDK, Node.js and Debian's apt:
 # installs the real services the integration tests start (Azurite from npm, an SMTP server
-# from python3-aiosmtpd, a headless browser from chromium, MariaDB from mariadb-server for the
+# from python3-aiosmtpd, a headless browser from chromium with axe-core and playwright-core from
+# npm to check pages' accessibility in it, MariaDB from mariadb-server for the
 # Azurite that survives being killed; each test starts its own server), then runs the unit and
 # integration test projects and the benchmarks' smoke test.
 # The Functions adapter (src/Briefings.Functions) is not built here: its worker packages are
@@ -9,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f node_modules/azurite/dist/src/blob/main.js ]; then
+if [ ! -f node_modules/azurite/dist/src/blob/main.js ] || [ ! -f node_modules/axe-core/axe.min.js ] \
+  || [ ! -f node_modules/playwright-core/package.json ]; then
   npm ci --no-audit --no-fund
 fi
 
