@@ -59,7 +59,7 @@ internal static class HtmlSafety
                         scriptUrls++;
                     }
 
-                    if (scheme is not (null or "http" or "https"))
+                    if (scheme is not (null or "http" or "https") && !IsSiteIcon(element, name, attribute.Value))
                     {
                         nonHttp++;
                         problems.Add($"<{tag} {name}=\"{attribute.Value}\">");
@@ -70,6 +70,14 @@ internal static class HtmlSafety
 
         return new Findings(document.All.Length, scripts, handlers, scriptUrls, nonHttp, problems);
     }
+
+    /// <summary>The pages' own icon, inline as a PNG: an image no browser runs, in the one element the templates write it in.</summary>
+    private static bool IsSiteIcon(AngleSharp.Dom.IElement element, string attribute, string value) =>
+        element.LocalName == "link" && element.GetAttribute("rel") == "icon" && attribute == "href"
+        && value.StartsWith("data:image/png;base64,", StringComparison.Ordinal) && value.AsSpan(22).IndexOfAnyExcept(Base64) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> Base64 =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
 
     /// <summary>
     /// The scheme a browser would see: control characters and whitespace removed, as URL parsing

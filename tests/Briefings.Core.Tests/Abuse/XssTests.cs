@@ -129,4 +129,15 @@ public sealed class XssTests(ITestOutputHelper output)
         Assert.Equal(1, findings.ScriptUrls);
         Assert.Equal(1, findings.NonHttpLinks);
     }
+
+    [Fact]
+    public void OnlyThePagesOwnInlineIconMayBeADataUrl()
+    {
+        var findings = HtmlSafety.Inspect("""
+            <head><link rel="icon" type="image/png" href="data:image/png;base64,iVBORw0KGgo="></head>
+            <body><a href="data:image/png;base64,iVBORw0KGgo=">a</a><link rel="icon" href="data:text/html,<b>x</b>"><link rel="stylesheet" href="data:image/png;base64,AA=="></body>
+            """);
+
+        Assert.Equal(3, findings.NonHttpLinks);
+    }
 }

@@ -29,6 +29,7 @@ public abstract partial class PageTests(bool azurite) : RunnerOnStore(azurite)
         Assert.DoesNotMatch(@"<[^>]*\son[a-z]+\s*=", html); // no inline event handlers either
         Assert.DoesNotContain("http://", OwnMarkup(html));
         Assert.DoesNotContain("https://", OwnMarkup(html));
+        Assert.Matches("<link rel=\"icon\" type=\"image/png\" sizes=\"32x32\" href=\"data:image/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]+\">", html); // inline: no request for /favicon.ico
     }
 
     [Fact]
