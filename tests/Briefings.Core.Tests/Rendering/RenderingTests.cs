@@ -114,9 +114,11 @@ public sealed class RenderingTests
         Assert.Equal(digest.Stories[7].Articles.Count, Regex.Matches(page, "<li id=\"a-story-7-").Count);
         Assert.DoesNotContain("more articles", page);
         Assert.Single(Regex.Matches(page, "<h1[ >]"));
-        Assert.Contains("<h2 id=\"h-story-7\">", page);
+        Assert.Contains("<h1 class=\"headline\" id=\"h-story-7\">", page); // the page's heading is the story's
+        Assert.Contains("<h2 class=\"section\">Coverage</h2>", page);
+        Assert.DoesNotContain("<h3", page);
         Assert.Contains("href=\"/briefings/2026-11-21#story-story-7\"", page);
-        Assert.Contains("Story 8 of 40", page);
+        Assert.Contains("story 8 of 40", page);
         Assert.Null(renderer.RenderStory(digest, "no-such-story", links));
     }
 

@@ -9,12 +9,15 @@ namespace Briefings.Integration.Tests.Web;
 /// <summary>
 /// What readers see, checked by axe-core in headless Chromium (driven by playwright-core, both
 /// pinned in package.json): the pages, an error page, the subscription pages and both emails, in
-/// light and dark colour schemes at a phone's and a desktop's width, against WCAG 2.2 A and AA,
-/// axe's best practices and AAA's enhanced contrast.
+/// light and dark colour schemes at 320 px (WCAG's reflow width) and a desktop's width, against
+/// WCAG 2.2 A and AA, axe's best practices, AAA's enhanced contrast, and no page wider than its
+/// window; and the briefing and a story printed from a dark scheme, dark on white and whole.
 /// </summary>
 public sealed class AccessibilityTests : IAsyncLifetime
 {
     private const string Reader = "reader@example.com";
+    private const string LongWord = "Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz";
+    private const string LongAddress = "https://council.example/minutes/2026/the-full-text-of-the-act-as-passed-on-tuesday-evening.pdf";
 
     private Runner _runner = null!;
     private readonly string _work = Repository.TempFolder("accessibility");
@@ -31,6 +34,14 @@ public sealed class AccessibilityTests : IAsyncLifetime
     [Fact]
     public async Task WhatReadersSeeHasNoAccessibilityViolation()
     {
+        // Words no line can hold (a compound, an address) must wrap rather than widen a phone's page.
+        await Seeding.IngestTextAsync(_runner.Services, "long-words.txt", $$"""
+            Council passes the {{LongWord}} at last
+
+            The regional council on Tuesday passed the {{LongWord}}, which its members had debated for eleven years, by a wide margin.
+
+            “The full text is at {{LongAddress}} for anyone to read,” said council chair Anna Berg after the vote in the chamber.
+            """);
         var result = await Seeding.IngestSeedsAndBuildAsync(_runner.Services, send: true);
         await Seeding.BuildDaysAsync(_runner.Services, result.Date.AddDays(-1));
         var site = _runner.Client.BaseAddress!.AbsoluteUri.TrimEnd('/');
@@ -46,9 +57,9 @@ public sealed class AccessibilityTests : IAsyncLifetime
         string[] inAMailClient = ["landmark-one-main", "region"];
         object[] pages =
         [
-            new { name = "latest", url = $"{site}/" },
+            new { name = "latest", url = $"{site}/", print = true },
             new { name = "a day", url = $"{site}/briefings/{day}" },
-            new { name = "a story", url = $"{site}/briefings/{day}/stories/{story}" },
+            new { name = "a story", url = $"{site}/briefings/{day}/stories/{story}", print = true },
             new { name = "the archive", url = $"{site}/briefings" },
             new { name = "an address that is no page", url = $"{site}/briefing", status = 404 },
             new { name = "the unsubscribe page", url = site + unsubscribe },
@@ -60,7 +71,8 @@ public sealed class AccessibilityTests : IAsyncLifetime
 
         var results = await CheckAsync(pages);
 
-        Assert.Equal(pages.Length * 4, results.Count); // two colour schemes at two widths
+        Assert.Equal((pages.Length * 4) + 2, results.Count); // two colour schemes at two widths, and two pages printed
+        Assert.Contains(LongWord, await _runner.Client.GetStringAsync("/"));
         var violations = results
             .SelectMany(r => r.Violations.Select(v => $"{r.Page} ({r.Scheme}, {r.Width} px): {v.Id} ({v.Impact}) {v.Help}\n    {string.Join("\n    ", v.Targets)}"))
             .ToList();
