@@ -42,6 +42,31 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestNeverPutsAFileOverAnotherOfTheSameNameAndTakesAFolderFileByFile()
+    {
+        var folder = Repository.TempFolder("cli-files");
+        Directory.CreateDirectory(Path.Combine(folder, "a"));
+        Directory.CreateDirectory(Path.Combine(folder, "b"));
+        var first = Path.Combine(folder, "a", "story.txt");
+        var second = Path.Combine(folder, "b", "story.txt");
+        File.Copy(Path.Combine(Repository.Seeds, "000_32021d3e988fdb95.txt"), first);
+        File.Copy(Path.Combine(Repository.Seeds, "002_00b1dcfbd18768bc.txt"), second);
+        File.Copy(Path.Combine(Repository.Seeds, "004_eb5bbc4b1c5bcf7c.txt"), Path.Combine(folder, "b", "other.txt"));
+
+        var run = await RunAsync("ingest", first, Path.Combine(folder, "b"));
+        var again = await RunAsync("ingest", first);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains($"{second}: not ingested: the inbox already holds a different file named story.txt; rename this one", run.Output);
+        Assert.Contains("other.txt: Ingested -> ", run.Output); // the rest of the folder goes on
+        Assert.Single(run.Output.Split('\n'), l => l.StartsWith("story.txt: Ingested -> ", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(Path.Combine(_data, "articles-inbox", "story.txt"))); // the first file's bytes, kept as they came
+        Assert.Equal(0, again.Exit); // the same file again is no conflict: it was ingested already
+        Assert.Contains("story.txt: AlreadyDone -> ", again.Output);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task SubscribersAreAddedListedAndRemovedFromTheCommandLine()
     {
         var add = await RunAsync("subscribers", "add", "Ada@Example.com", "not-an-address", "bob@example.com");
