@@ -18,15 +18,30 @@ public static class BriefingsServiceCollectionExtensions
 {
     public const string Section = "Briefings";
 
+    /// <summary>
+    /// The configuration section each settings class is read from, so that what is wrong in one can
+    /// be named as an operator writes it ("Briefings:Email:MaxParallelism").
+    /// </summary>
+    public static IReadOnlyDictionary<Type, string> Sections { get; } = new Dictionary<Type, string>
+    {
+        [typeof(StorageOptions)] = $"{Section}:Storage",
+        [typeof(IngestOptions)] = $"{Section}:Ingest",
+        [typeof(DigestOptions)] = $"{Section}:Digest",
+        [typeof(TemplateOptions)] = $"{Section}:Templates",
+        [typeof(EmailOptions)] = $"{Section}:Email",
+        [typeof(Subscribers.SubscriptionOptions)] = $"{Section}:Subscriptions",
+        [typeof(Summaries.Model.ModelOptions)] = $"{Section}:OpenAI",
+    };
+
     /// <summary>Everything the handlers need, the same in the runner and the Functions app.</summary>
     public static IServiceCollection AddBriefings(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration($"{Section}:Storage");
-        services.AddOptions<IngestOptions>().BindConfiguration($"{Section}:Ingest").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DigestOptions>().BindConfiguration($"{Section}:Digest").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TemplateOptions>().BindConfiguration($"{Section}:Templates");
-        services.AddOptions<EmailOptions>().BindConfiguration($"{Section}:Email").ValidateDataAnnotations().ValidateOnStart();
-        services.AddStoryWriter($"{Section}:OpenAI");
+        services.AddOptions<StorageOptions>().BindConfiguration(Sections[typeof(StorageOptions)]);
+        services.AddOptions<IngestOptions>().BindConfiguration(Sections[typeof(IngestOptions)]).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(Sections[typeof(DigestOptions)]).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TemplateOptions>().BindConfiguration(Sections[typeof(TemplateOptions)]).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(Sections[typeof(EmailOptions)]).ValidateDataAnnotations().ValidateOnStart();
+        services.AddStoryWriter(Sections[typeof(Summaries.Model.ModelOptions)]);
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TemplateOptions>>().Value);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Briefings.Local.Commands;
 
 // The runner: the same handlers as the Functions app, hosted without the Functions host.
@@ -9,4 +10,18 @@ using Briefings.Local.Commands;
 //   briefings send     send (or resume sending) a day's briefing
 //   briefings report   who got a day's briefing, who did not, and why
 //   briefings subscribers list|add|remove
-return await BriefingsCommands.Create().Parse(args).InvokeAsync();
+// An operator's mistake (a setting, a file, an unreachable store) is told in a line, not a stack
+// trace; anything else is a fault, and is printed whole.
+try
+{
+    return await BriefingsCommands.Create().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine(OperatorErrors.Explain(e) is { } reason ? $"briefings: {reason}" : e.ToString());
+    return 1;
+}

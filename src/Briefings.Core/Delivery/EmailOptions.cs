@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Briefings.Core.Delivery;
 
 /// <summary>Email settings (section <c>Briefings:Email</c>).</summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : IValidatableObject
 {
     [Required]
     public string From { get; set; } = "Briefings <briefings@localhost>";
@@ -66,6 +66,19 @@ public sealed class EmailOptions
 
     /// <summary>How long one attempt to hand a message over may take.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Checked when the app starts: an address that cannot be read would otherwise fail every email of the day.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[] { (nameof(From), From), (nameof(ReplyTo), ReplyTo), (nameof(UnsubscribeMailto), UnsubscribeMailto) })
+        {
+            if (value is not null && !(MimeKit.MailboxAddress.TryParse(value, out var address) && address.Address.Contains('@')))
+            {
+                yield return new ValidationResult(
+                    $"Briefings:Email:{name} must be an email address, such as \"Briefings <news@example.com>\"; it is \"{value}\".", [name]);
+            }
+        }
+    }
 }
 
 public sealed class SmtpOptions

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Briefings.Core.Digests;
 
 /// <summary>When and how digests are built (section <c>Briefings:Digest</c>).</summary>
-public sealed class DigestOptions
+public sealed class DigestOptions : IValidatableObject
 {
     /// <summary>NCRONTAB with seconds, as the Functions timer reads it: 06:00 every day by default.</summary>
     [Required]
@@ -35,4 +35,14 @@ public sealed class DigestOptions
     /// <summary>How often a runner waiting for another's build looks for the digest (or a lapsed lease).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan BuildLeasePoll { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Checked when the app starts: the zone decides what every day is.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult(
+                $"Briefings:Digest:TimeZone must be a time zone this machine knows, such as \"UTC\" or \"Europe/Paris\"; it is \"{TimeZone}\".", [nameof(TimeZone)]);
+        }
+    }
 }

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Briefings.Core.Rendering;
 
 /// <summary>Where the Scriban templates live and the limits they render under (section <c>Briefings:Templates</c>).</summary>
-public sealed class TemplateOptions
+public sealed class TemplateOptions : IValidatableObject
 {
     /// <summary>The folder of templates; by default <c>templates/</c> beside the app.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "templates");
@@ -35,4 +37,20 @@ public sealed class TemplateOptions
 
     /// <summary>The public address of the web page, used for links in emails and feeds.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Checked when the app starts: a wrong value here would break every email's links, or every page, hours later.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var site) || site.Scheme is not ("http" or "https") || site.Query.Length > 0 || site.Fragment.Length > 0)
+        {
+            yield return new ValidationResult(
+                $"Briefings:Templates:PublicBaseUrl must be the site's absolute http or https address, such as https://briefings.example; it is \"{PublicBaseUrl}\".",
+                [nameof(PublicBaseUrl)]);
+        }
+
+        if (!Directory.Exists(Path))
+        {
+            yield return new ValidationResult($"Briefings:Templates:Path names no folder: \"{Path}\".", [nameof(Path)]);
+        }
+    }
 }

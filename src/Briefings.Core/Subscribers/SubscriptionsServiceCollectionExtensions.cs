@@ -11,8 +11,7 @@ public static class SubscriptionsServiceCollectionExtensions
     /// <summary>The subscriber store, tokens, sign-up flow and its pages; part of <see cref="BriefingsServiceCollectionExtensions.AddBriefings"/>.</summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services)
     {
-        var section = BriefingsServiceCollectionExtensions.Section;
-        services.AddOptions<SubscriptionOptions>().BindConfiguration($"{section}:Subscriptions").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SubscriptionOptions>().BindConfiguration(BriefingsServiceCollectionExtensions.Sections[typeof(SubscriptionOptions)]).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<ISubscriberDirectory, StoredSubscriberDirectory>();

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Briefings.Core;
 using Briefings.Core.Articles;
@@ -27,6 +26,27 @@ public static class DigestCommand
         var command = new Command("digest", "Build a digest from a JSONL file or a folder, without storage or email.") { from, format, output, date };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // What was asked for is checked before any article is read.
+            DateOnly? asked = null;
+            if (parse.GetValue(date) is { } text)
+            {
+                if (!CommandHost.TryParseDate(parse, text, out var parsed))
+                {
+                    return 1;
+                }
+
+                asked = parsed;
+            }
+
+            var requested = parse.GetValue(format)!;
+            var asJson = requested.Equals("json", StringComparison.OrdinalIgnoreCase);
+            var renderFormat = RenderFormats.Parse(requested);
+            if (!asJson && renderFormat is null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"Unknown format '{requested}': use json, html, md or txt.");
+                return 1;
+            }
+
             using var services = Services();
             var reader = services.GetRequiredService<ArticleReader>();
             var builder = services.GetRequiredService<DigestBuilder>();
@@ -40,28 +60,12 @@ public static class DigestCommand
                 return 1;
             }
 
-            var day = parse.GetValue(date) is { } text
-                ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
+            var day = asked ?? articles.Max(a => DateOnly.FromDateTime(a.EffectiveTime.UtcDateTime));
             var digest = builder.Build(articles, day, DateTimeOffset.UtcNow);
             digest = await services.GetRequiredService<IStoryWriter>().ImproveAsync(digest, articles, cancellationToken: cancellationToken);
 
             await warming;
-            var requested = parse.GetValue(format)!;
-            string rendered;
-            if (requested.Equals("json", StringComparison.OrdinalIgnoreCase))
-            {
-                rendered = JsonSerializer.Serialize(digest, BriefingsJsonContext.Default.Digest);
-            }
-            else if (RenderFormats.Parse(requested) is { } renderFormat)
-            {
-                rendered = renderer.Render(digest, renderFormat);
-            }
-            else
-            {
-                Console.Error.WriteLine($"Unknown format '{requested}': use json, html, md or txt.");
-                return 1;
-            }
+            var rendered = renderFormat is { } chosen ? renderer.Render(digest, chosen) : JsonSerializer.Serialize(digest, BriefingsJsonContext.Default.Digest);
 
             if (parse.GetValue(output) is { } file)
             {

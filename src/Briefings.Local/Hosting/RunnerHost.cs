@@ -1,5 +1,7 @@
 using Briefings.Core;
+using Briefings.Core.Digests;
 using Briefings.Core.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Briefings.Local.Http;
 
@@ -32,6 +34,7 @@ public static class RunnerHost
         // and never block on a task (docs/performance.md, "Serving on the sockets' threads").
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         builder.Services.AddBriefings();
+        builder.Services.AddSingleton<IValidateOptions<DigestOptions>, ScheduleValidation>();
         // A reader's browser is shown a page for an address that is no page; the API keeps its
         // problem bodies. The writer goes first, and defers to the default one.
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, PageProblemWriter>());

@@ -66,6 +66,21 @@ public sealed class CommandLineTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
+    [Theory]
+    [InlineData("--date", "2026-13-45", "'2026-13-45' is not a date written yyyy-MM-dd.")]
+    [InlineData("--format", "pdf", "Unknown format 'pdf': use json, html, md or txt.")]
+    public async Task DigestChecksWhatIsAskedForBeforeReadingAnyArticle(string option, string value, string told)
+    {
+        var error = new StringWriter();
+
+        // The file named is not there: it is not read, as the option is refused first.
+        var exit = await BriefingsCommands.Create().Parse(["digest", "--from", Path.Combine(_data, "none.jsonl"), option, value])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.Equal(1, exit);
+        Assert.Equal(told, error.ToString().Trim());
+    }
+
     [Fact]
     public async Task SubscribersAreAddedListedAndRemovedFromTheCommandLine()
     {
