@@ -32,13 +32,13 @@ public sealed class SmtpMailTransport(SmtpOptions options, int connections = 1) 
             }
             catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or TimeoutException)
             {
-                throw new TransientDeliveryException($"The SMTP server could not be reached: {e.Message}", e, serverUnreachable: true);
+                throw new TransientDeliveryException($"The SMTP server {options.Host}:{options.Port} could not be reached: {e.Message}", e, serverUnreachable: true);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
                 // The attempt's time ran out before the server greeted us: a server that drops or
                 // holds connections is as unreachable as one that refuses them.
-                throw new TransientDeliveryException("The SMTP server did not answer the connection in time.", e, serverUnreachable: true);
+                throw new TransientDeliveryException($"The SMTP server {options.Host}:{options.Port} did not answer the connection in time.", e, serverUnreachable: true);
             }
 
             await client.SendAsync(message, cancellationToken);

@@ -69,15 +69,15 @@ public sealed class BuildLeases(IBlobStore store, IOptions<DigestOptions> option
 
 internal static partial class BuildLeaseLog
 {
-    [LoggerMessage(2010, LogLevel.Warning, "Took over the build of {Day} from {Owner}, whose lease ran out at {ExpiresAt}")]
+    [LoggerMessage(2010, LogLevel.Warning, "Took over the build of {Day:yyyy-MM-dd} from {Owner}, whose lease ran out at {ExpiresAt:o}")]
     public static partial void TookOver(ILogger logger, DateOnly day, string owner, DateTimeOffset expiresAt);
 
-    [LoggerMessage(2011, LogLevel.Warning, "The build lease on {Day} held by {Owner} was taken over by another runner before it was released")]
+    [LoggerMessage(2011, LogLevel.Warning, "The build lease on {Day:yyyy-MM-dd} held by {Owner} was taken over by another runner before it was released")]
     public static partial void Lost(ILogger logger, DateOnly day, string owner);
 
-    [LoggerMessage(2012, LogLevel.Warning, "Renewing the build lease on {Day} failed: {Error}")]
+    [LoggerMessage(2012, LogLevel.Warning, "Renewing the build lease on {Day:yyyy-MM-dd} failed: {Error}")]
     public static partial void RenewalFailed(ILogger logger, DateOnly day, string error);
 
-    [LoggerMessage(2013, LogLevel.Warning, "Releasing the build lease on {Day} failed; it will lapse: {Error}")]
+    [LoggerMessage(2013, LogLevel.Warning, "Releasing the build lease on {Day:yyyy-MM-dd} failed; it will lapse: {Error}")]
     public static partial void ReleaseFailed(ILogger logger, DateOnly day, string error);
 }

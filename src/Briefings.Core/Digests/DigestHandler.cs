@@ -183,21 +183,21 @@ public sealed class DigestHandler(
 
 internal static partial class DigestLog
 {
-    [LoggerMessage(2001, LogLevel.Information, "Built the digest for {Day}: {Stories} stories from {Articles} articles")]
+    [LoggerMessage(2001, LogLevel.Information, "Built the digest for {Day:yyyy-MM-dd}: {Stories} stories from {Articles} articles")]
     public static partial void Built(ILogger logger, DateOnly day, int stories, int articles);
 
-    [LoggerMessage(2002, LogLevel.Information, "The digest for {Day} exists (built by another runner while this one waited: {Waited}); delivering only")]
+    [LoggerMessage(2002, LogLevel.Information, "The digest for {Day:yyyy-MM-dd} exists (built by another runner while this one waited: {Waited}); delivering only")]
     public static partial void AlreadyBuilt(ILogger logger, DateOnly day, bool waited);
 
-    [LoggerMessage(2003, LogLevel.Information, "Another runner is building the digest for {Day}; waiting for it")]
+    [LoggerMessage(2003, LogLevel.Information, "Another runner is building the digest for {Day:yyyy-MM-dd}; waiting for it")]
     public static partial void Waiting(ILogger logger, DateOnly day);
 
-    [LoggerMessage(2004, LogLevel.Information, "Building the digest for {Day}")]
+    [LoggerMessage(2004, LogLevel.Information, "Building the digest for {Day:yyyy-MM-dd}")]
     public static partial void Building(ILogger logger, DateOnly day);
 
-    [LoggerMessage(2006, LogLevel.Warning, "The digest for {Earlier} cannot be read, so the digest for {Day} does not know what it told: {Error}")]
+    [LoggerMessage(2006, LogLevel.Warning, "The digest for {Earlier:yyyy-MM-dd} cannot be read, so the digest for {Day:yyyy-MM-dd} does not know what it told: {Error}")]
     public static partial void EarlierUnreadable(ILogger logger, DateOnly earlier, DateOnly day, string error);
 
-    [LoggerMessage(2005, LogLevel.Information, "Storing the digest for {Day}")]
+    [LoggerMessage(2005, LogLevel.Information, "Storing the digest for {Day:yyyy-MM-dd}")]
     public static partial void Storing(ILogger logger, DateOnly day);
 }

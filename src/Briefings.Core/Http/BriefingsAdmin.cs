@@ -95,7 +95,7 @@ public sealed class BriefingsAdmin(DigestHandler digests, DigestClock clock, IBl
 
 internal static partial class AdminLog
 {
-    [LoggerMessage(6001, LogLevel.Information, "Built the digest for {Day} on request: {Stories} stories")]
+    [LoggerMessage(6001, LogLevel.Information, "Built the digest for {Day:yyyy-MM-dd} on request: {Stories} stories")]
     public static partial void Built(ILogger logger, DateOnly day, int stories);
 
     [LoggerMessage(6002, LogLevel.Information, "Put an uploaded article in the inbox as {Name} ({Bytes} bytes)")]

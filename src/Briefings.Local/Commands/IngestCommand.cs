@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Briefings.Core.Articles;
 using Briefings.Core.Storage;
-using Briefings.Local.Hosting;
 
 namespace Briefings.Local.Commands;
 
@@ -14,12 +13,7 @@ public static class IngestCommand
         var command = new Command("ingest", "Ingest the given files, or everything waiting in the inbox.") { BriefingsCommands.Data, BriefingsCommands.Storage, files };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = RunnerHost.Build(new RunnerSettings
-            {
-                DataPath = parse.GetValue(BriefingsCommands.Data),
-                ConnectionString = parse.GetValue(BriefingsCommands.Storage),
-                Background = false,
-            });
+            await using var app = CommandHost.Open(parse);
             var output = parse.InvocationConfiguration.Output;
             var store = app.Services.GetRequiredService<IBlobStore>();
             var handler = app.Services.GetRequiredService<IngestHandler>();
@@ -58,6 +52,11 @@ public static class IngestCommand
                 {
                     names.Add(entry.Name);
                 }
+            }
+
+            if (given.Length == 0 && names.Count == 0)
+            {
+                output.WriteLine("Nothing is waiting in the inbox.");
             }
 
             foreach (var name in names)

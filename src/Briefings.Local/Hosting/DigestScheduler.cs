@@ -89,15 +89,15 @@ public sealed partial class DigestScheduler(
 
     private static bool LeftUnsent(DeliveryReport? report) => report is { Failed: > 0 } or { Stopped: not null };
 
-    [LoggerMessage(4103, LogLevel.Information, "Send {Send} of {Day}'s briefing: {Sent} sent, {Failed} failed (mail server unreachable: {Unreachable})")]
+    [LoggerMessage(4103, LogLevel.Information, "Send {Send} of {Day:yyyy-MM-dd}'s briefing: {Sent} sent, {Failed} failed (mail server unreachable: {Unreachable})")]
     private static partial void Resent(ILogger logger, DateOnly day, int send, int sent, int failed, bool unreachable);
 
-    [LoggerMessage(4104, LogLevel.Error, "Sending {Day}'s briefing again failed")]
+    [LoggerMessage(4104, LogLevel.Error, "Sending {Day:yyyy-MM-dd}'s briefing again failed")]
     private static partial void ResendFailed(ILogger logger, Exception exception, DateOnly day);
 
-    [LoggerMessage(4101, LogLevel.Information, "Scheduled run {Occurrence} (catch-up: {CatchUp}) for {Day}: built {Built}, {Sent} emails sent")]
+    [LoggerMessage(4101, LogLevel.Information, "Scheduled run {Occurrence:o} (catch-up: {CatchUp}) for {Day:yyyy-MM-dd}: built {Built}, {Sent} emails sent")]
     private static partial void Ran(ILogger logger, DateTimeOffset occurrence, bool catchUp, DateOnly day, bool built, int sent);
 
-    [LoggerMessage(4102, LogLevel.Error, "Scheduled run {Occurrence} failed")]
+    [LoggerMessage(4102, LogLevel.Error, "Scheduled run {Occurrence:o} failed")]
     private static partial void RunFailed(ILogger logger, Exception exception, DateTimeOffset occurrence);
 }

@@ -53,9 +53,11 @@ public sealed class CommandLineTests : IDisposable
         File.Copy(Path.Combine(Repository.Seeds, "002_00b1dcfbd18768bc.txt"), second);
         File.Copy(Path.Combine(Repository.Seeds, "004_eb5bbc4b1c5bcf7c.txt"), Path.Combine(folder, "b", "other.txt"));
 
+        var empty = await RunAsync("ingest");
         var run = await RunAsync("ingest", first, Path.Combine(folder, "b"));
         var again = await RunAsync("ingest", first);
 
+        Assert.Equal((0, "Nothing is waiting in the inbox."), (empty.Exit, empty.Output.Trim()));
         Assert.Equal(2, run.Exit);
         Assert.Contains($"{second}: not ingested: the inbox already holds a different file named story.txt; rename this one", run.Output);
         Assert.Contains("other.txt: Ingested -> ", run.Output); // the rest of the folder goes on
