@@ -41,6 +41,14 @@ public sealed class DeliveryHandler(
             return new DeliveryReport(date, 0, 0, 0, []) { Withheld = EmptyDay };
         }
 
+        if (CannotCompose(stored.Digest) is { } problem)
+        {
+            // A template that cannot render fails every subscriber alike: found once, before anyone
+            // is claimed, it stops the run without spending a single subscriber's attempts.
+            DeliveryLog.CannotCompose(logger, date, problem);
+            return new DeliveryReport(date, 0, 0, 0, []) { Stopped = $"The email could not be composed ({problem}); no one was sent it, and no subscriber's attempts were spent." };
+        }
+
         var tally = new DeliveryTally(date);
         var domain = EmailComposer.Domain(MailboxAddress.Parse(options.From));
         // A mail server that cannot be reached stops the run: every other subscriber would wait out
@@ -65,6 +73,23 @@ public sealed class DeliveryHandler(
         }
     }
 
+    /// <summary>Why the day's email cannot be composed for anyone (its templates fail on it), or null.</summary>
+    private string? CannotCompose(Digest digest)
+    {
+        try
+        {
+            composer.Compose(digest, Trial, TrialUnsubscribe);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return e.Message;
+        }
+    }
+
+    private static readonly Subscriber Trial = Subscriber.FromEmail("trial@briefings.invalid");
+    private const string TrialUnsubscribe = "https://briefings.invalid/api/subscriptions/unsubscribe?token=trial";
+
     private async Task DeliverAsync(Digest digest, Subscriber subscriber, string domain, DeliveryTally tally, CancellationTokenSource unreachable, CancellationToken stopping)
     {
         // A claim begun is finished: cut off mid-write it could exist unseen and hold the subscriber for a whole lease.
@@ -88,7 +113,8 @@ public sealed class DeliveryHandler(
         }
         catch (Exception e)
         {
-            // A template or link that cannot be built fails this subscriber, not the whole run.
+            // What cannot be built for this subscriber alone (the run's trial composition passed)
+            // fails this subscriber, not the whole run.
             DeliveryLog.Failed(logger, subscriber.Id, digest.Date, 0, e.Message);
             await CompleteAsync(claim, DeliveryState.Failed, $"The email could not be composed: {e.Message}");
             tally.Fail(subscriber, e.Message, suppressed: false);

@@ -18,4 +18,7 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(3005, LogLevel.Warning, "Delivery for {Date:yyyy-MM-dd} stopped: the mail server could not be reached ({Error}); the next run resumes")]
     public static partial void ServerUnreachable(ILogger logger, DateOnly date, string error);
+
+    [LoggerMessage(3006, LogLevel.Error, "The {Date:yyyy-MM-dd} briefing email cannot be composed, so no one is sent it: {Error}")]
+    public static partial void CannotCompose(ILogger logger, DateOnly date, string error);
 }
