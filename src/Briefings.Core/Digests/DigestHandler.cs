@@ -114,16 +114,35 @@ public sealed class DigestHandler(
         var warming = BuildWarming.Start(builder, renderer);
         var dayArticles = await articles.ListDayAsync(day, cancellationToken);
         var days = new List<(DateOnly Day, IReadOnlyList<Article> Articles)> { (day, dayArticles) };
+        var earlierDigests = new List<Digest>();
+        var arrivedLate = new HashSet<string>(StringComparer.Ordinal);
         for (var back = 1; back <= Math.Min(options.Value.ContinuityDays, day.DayNumber); back++)
         {
-            days.Add((day.AddDays(-back), await articles.ListDayAsync(day.AddDays(-back), cancellationToken)));
+            var earlierDay = day.AddDays(-back);
+            var filed = await articles.ListDayAsync(earlierDay, cancellationToken);
+            days.Add((earlierDay, filed));
+            if (await EarlierDigestAsync(earlierDay, day, cancellationToken) is { } told)
+            {
+                earlierDigests.Add(told);
+                arrivedLate.UnionWith(ArrivedAfter(told, filed));
+            }
+        }
+
+        // An article of an earlier day that came in after that day's briefing was built is news to
+        // a reader of today's: it is one of today's articles, grouped by its own time as before.
+        var todays = arrivedLate.Count == 0
+            ? dayArticles
+            : [.. dayArticles, .. days.Skip(1).SelectMany(d => d.Articles).Where(a => arrivedLate.Contains(a.Id))];
+        var earlier = days.Skip(1).SelectMany(d => d.Articles).Where(a => !arrivedLate.Contains(a.Id)).ToList();
+        if (arrivedLate.Count > 0)
+        {
+            DigestLog.ArrivedLate(logger, day, arrivedLate.Count);
         }
 
         var vectors = await embeddings.EmbedAsync(days, cancellationToken);
-        var earlier = days.Skip(1).SelectMany(d => d.Articles).ToList();
-        var told = await ToldAsync(day, cancellationToken);
-        var digest = builder.Build(dayArticles, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), vectors, told);
-        digest = await writer.ImproveAsync(digest, dayArticles, told, cancellationToken);
+        var toldOf = Told(earlierDigests);
+        var digest = builder.Build(todays, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), vectors, toldOf);
+        digest = await writer.ImproveAsync(digest, todays, toldOf, cancellationToken);
         await warming;
         var renderings = renderer.RenderStored(digest);
         DigestLog.Storing(logger, day);
@@ -133,42 +152,49 @@ public sealed class DigestHandler(
     }
 
     /// <summary>
+    /// The articles filed for an earlier day that its briefing did not carry because they were
+    /// ingested after it was built. One ingested before (an article of a story too small for the
+    /// briefing, or one a late catch-up build stamped with its earlier occurrence read) is not.
+    /// </summary>
+    private static IEnumerable<string> ArrivedAfter(Digest built, IReadOnlyList<Article> filed)
+    {
+        var carried = built.Stories.SelectMany(s => s.Articles).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        return filed.Where(a => a.IngestedAt > built.GeneratedAt && !carried.Contains(a.Id)).Select(a => a.Id);
+    }
+
+    /// <summary>An earlier day's digest, or null when there is none or it cannot be read (which costs only what it told: today is built).</summary>
+    private async Task<Digest?> EarlierDigestAsync(DateOnly earlier, DateOnly day, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await digests.GetAsync(earlier, cancellationToken))?.Digest;
+        }
+        catch (JsonException e)
+        {
+            DigestLog.EarlierUnreadable(logger, earlier, day, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
     /// What the digests of the <c>ContinuityDays</c> before a day told of each story, its summary
     /// sentences, its quotes and its figures' sentences: a story that runs on keeps its id (it is
     /// named after its earliest article), so today's summary, quotes and figures of it can tell what
     /// is new.
     /// </summary>
-    private async Task<Dictionary<string, IReadOnlyList<string>>> ToldAsync(DateOnly day, CancellationToken cancellationToken)
+    private static Dictionary<string, IReadOnlyList<string>> Told(IEnumerable<Digest> earlier)
     {
         var told = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (var back = 1; back <= Math.Min(options.Value.ContinuityDays, day.DayNumber); back++)
+        foreach (var story in earlier.SelectMany(d => d.Stories))
         {
-            StoredDigest? earlier;
-            try
+            if (!told.TryGetValue(story.Id, out var sentences))
             {
-                earlier = await digests.GetAsync(day.AddDays(-back), cancellationToken);
-            }
-            catch (JsonException e)
-            {
-                // An earlier day's digest that cannot be read costs only what it told: today is built.
-                DigestLog.EarlierUnreadable(logger, day.AddDays(-back), day, e.Message);
-                continue;
+                told[story.Id] = sentences = [];
             }
 
-            if (earlier is not null)
-            {
-                foreach (var story in earlier.Digest.Stories)
-                {
-                    if (!told.TryGetValue(story.Id, out var sentences))
-                    {
-                        told[story.Id] = sentences = [];
-                    }
-
-                    sentences.AddRange(story.Summary.Select(s => s.Text));
-                    sentences.AddRange(story.Quotes.Select(q => q.Text));
-                    sentences.AddRange(story.Figures.Select(f => f.Context));
-                }
-            }
+            sentences.AddRange(story.Summary.Select(s => s.Text));
+            sentences.AddRange(story.Quotes.Select(q => q.Text));
+            sentences.AddRange(story.Figures.Select(f => f.Context));
         }
 
         return told.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)t.Value, StringComparer.Ordinal);
@@ -197,6 +223,9 @@ internal static partial class DigestLog
 
     [LoggerMessage(2006, LogLevel.Warning, "The digest for {Earlier:yyyy-MM-dd} cannot be read, so the digest for {Day:yyyy-MM-dd} does not know what it told: {Error}")]
     public static partial void EarlierUnreadable(ILogger logger, DateOnly earlier, DateOnly day, string error);
+
+    [LoggerMessage(2007, LogLevel.Information, "The digest for {Day:yyyy-MM-dd} carries {Count} article(s) of the days before that came in after their own day's briefing was built")]
+    public static partial void ArrivedLate(ILogger logger, DateOnly day, int count);
 
     [LoggerMessage(2005, LogLevel.Information, "Storing the digest for {Day:yyyy-MM-dd}")]
     public static partial void Storing(ILogger logger, DateOnly day);

@@ -32,6 +32,31 @@ public sealed class DevelopingStoryTests
     }
 
     [Fact]
+    public async Task AnArticleOfYesterdayThatCameInAfterYesterdaysBriefingIsInTodays()
+    {
+        await using var runner = await Runner.StartAsync();
+        var today = runner.Services.GetRequiredService<DigestClock>().Today;
+        var handler = runner.Services.GetRequiredService<DigestHandler>();
+        await IngestAsync(runner, "yesterday.json", "001_6a5f3271fac9ecc8.txt", today.AddDays(-1).ToDateTime(new TimeOnly(9, 0)));
+        await handler.BuildAsync(today.AddDays(-1), send: false);
+        var beforeItCame = await handler.BuildAsync(today, send: false);
+
+        // Published yesterday evening, delivered to the inbox only after yesterday's briefing was built.
+        await IngestAsync(runner, "late.json", "002_00b1dcfbd18768bc.txt", today.AddDays(-1).ToDateTime(new TimeOnly(20, 0)));
+        await handler.BuildAsync(today, send: false);
+        var digests = runner.Services.GetRequiredService<DigestStore>();
+        var todays = (await digests.GetAsync(today))!.Digest;
+        var yesterdays = (await digests.GetAsync(today.AddDays(-1)))!.Digest;
+
+        Assert.Equal(0, beforeItCame.Stories); // yesterday's article was told yesterday, and is not told again
+        var story = Assert.Single(todays.Stories);
+        Assert.Equal(["late.json"], story.Articles.Select(a => a.Title));
+        Assert.NotNull(story.Developing); // the story yesterday's briefing told
+        Assert.Equal(yesterdays.Stories.Single().Id, story.Id);
+        Assert.DoesNotContain(yesterdays.Stories.SelectMany(s => s.Articles), a => a.Title == "late.json");
+    }
+
+    [Fact]
     public async Task ADevelopingStorysSummaryTellsWhatIsNewSinceYesterdaysBriefing()
     {
         await using var runner = await Runner.StartAsync();
