@@ -78,6 +78,20 @@ public sealed class EmailOptions : IValidatableObject
                     $"Briefings:Email:{name} must be an email address, such as \"Briefings <news@example.com>\"; it is \"{value}\".", [name]);
             }
         }
+
+        // The SMTP settings are an object of their own, which attribute checks do not enter.
+        var smtp = new List<ValidationResult>();
+        Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), smtp, validateAllProperties: true);
+        foreach (var result in smtp)
+        {
+            yield return new ValidationResult($"Briefings:Email:Smtp:{string.Join(",", result.MemberNames)}: {result.ErrorMessage}", [nameof(Smtp)]);
+        }
+
+        if (!Enum.TryParse<MailKit.Security.SecureSocketOptions>(Smtp.Security, ignoreCase: true, out _) || int.TryParse(Smtp.Security, out _))
+        {
+            yield return new ValidationResult(
+                $"Briefings:Email:Smtp:Security must be Auto, None, SslOnConnect, StartTls or StartTlsWhenAvailable; it is \"{Smtp.Security}\".", [nameof(Smtp)]);
+        }
     }
 }
 
@@ -88,7 +102,7 @@ public sealed class SmtpOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
-    /// <summary>None, Auto, StartTls or SslOnConnect.</summary>
+    /// <summary>Auto, None, SslOnConnect, StartTls or StartTlsWhenAvailable (MailKit's <c>SecureSocketOptions</c>).</summary>
     public string Security { get; set; } = "Auto";
 
     public string? UserName { get; set; }

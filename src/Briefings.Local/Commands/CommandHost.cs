@@ -1,19 +1,37 @@
 using System.CommandLine;
 using System.Globalization;
 using Briefings.Local.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Briefings.Local.Commands;
 
 /// <summary>What the one-shot commands share: the runner's services without its background work.</summary>
 internal static class CommandHost
 {
-    public static WebApplication Open(ParseResult parse) => RunnerHost.Build(new RunnerSettings
+    /// <summary>
+    /// The runner's services, its settings checked as <c>serve</c> checks them when it starts: a
+    /// command that is never started would otherwise send with a setting <c>serve</c> refuses.
+    /// </summary>
+    public static WebApplication Open(ParseResult parse)
     {
-        DataPath = parse.GetValue(BriefingsCommands.Data),
-        ConnectionString = parse.GetValue(BriefingsCommands.Storage),
-        Background = false,
-        Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },
-    });
+        var app = RunnerHost.Build(new RunnerSettings
+        {
+            DataPath = parse.GetValue(BriefingsCommands.Data),
+            ConnectionString = parse.GetValue(BriefingsCommands.Storage),
+            Background = false,
+            Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },
+        });
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return app;
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+    }
 
     public static Option<string?> DateOption(string description) => new("--date") { Description = description };
 

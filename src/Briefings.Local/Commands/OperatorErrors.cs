@@ -15,7 +15,8 @@ public static partial class OperatorErrors
     /// <summary>The reason to print, or null when <paramref name="error"/> is no operator's mistake.</summary>
     public static string? Explain(Exception error) => error switch
     {
-        AggregateException { InnerExceptions.Count: 1 } one => Explain(one.InnerExceptions[0]),
+        // A client that retried gives up with each attempt's error: the last one says why.
+        AggregateException { InnerExceptions.Count: > 0 } all => Explain(all.InnerExceptions[^1]),
         OptionsValidationException invalid => string.Join(Environment.NewLine, invalid.Failures.Select(f => Setting(invalid.OptionsType, f))),
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or PathTooLongException => error.Message,
         IOException when error.GetType() == typeof(IOException) => error.Message,

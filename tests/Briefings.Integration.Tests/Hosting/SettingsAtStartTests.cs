@@ -20,6 +20,9 @@ public sealed class SettingsAtStartTests
     [InlineData("Briefings:Digest:Schedule", "0 6 * * *", "Briefings:Digest:Schedule must be NCRONTAB with seconds, such as \"0 0 6 * * *\" (06:00 every day); \"0 6 * * *\" is not:")]
     [InlineData("Briefings:Digest:Schedule", "0 0 6 31 2 *", "Briefings:Digest:Schedule \"0 0 6 31 2 *\" does not come round within a year, so no briefing would be built.")]
     [InlineData("Briefings:Email:MaxParallelism", "0", "Briefings:Email:MaxParallelism: The field MaxParallelism must be between 1 and 32.")]
+    [InlineData("Briefings:Email:Smtp:Security", "tls please", "Briefings:Email:Smtp:Security must be Auto, None, SslOnConnect, StartTls or StartTlsWhenAvailable; it is \"tls please\".")]
+    [InlineData("Briefings:Email:Smtp:Port", "0", "Briefings:Email:Smtp:Port: The field Port must be between 1 and 65535.")]
+    [InlineData("Briefings:Subscriptions:SigningKey", "too-short", "Briefings:Subscriptions:SigningKey must be at least 32 characters (it has 9), or empty to have one generated")]
     public async Task ASettingThatCannotWorkStopsTheRunnerAtStartNamingIt(string key, string value, string told)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Runner.StartAsync(settings: new Dictionary<string, string?> { [key] = value }));
@@ -37,9 +40,27 @@ public sealed class SettingsAtStartTests
             ["Briefings:Email:ReplyTo"] = "editors@news.example",
             ["Briefings:Digest:TimeZone"] = "Europe/Paris",
             ["Briefings:Digest:Schedule"] = "0 30 5 * * 1-5",
+            ["Briefings:Subscriptions:SigningKey"] = "", // as local.settings.json.example leaves it: a key is generated
         });
 
         Assert.True((await runner.Client.GetAsync("/api/briefings")).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task AOneShotCommandChecksTheSettingsAsServeDoesAndSaysWhatIsWrongInALine()
+    {
+        var data = Repository.TempFolder("settings-cli");
+        await using var report = ChildProcess.Start("dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "briefings.dll"), "report", "--data", data],
+            environment: new Dictionary<string, string> { ["Briefings__Digest__TimeZone"] = "Mars/Base" });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await report.Process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, report.Process.ExitCode);
+        Assert.Equal(
+            "briefings: Briefings:Digest:TimeZone must be a time zone this machine knows, such as \"UTC\" or \"Europe/Paris\"; it is \"Mars/Base\".",
+            report.Output.Trim()); // that line alone: no stack trace
+        Directory.Delete(data, recursive: true);
     }
 
     [Fact]
@@ -49,5 +70,8 @@ public sealed class SettingsAtStartTests
         Assert.Null(OperatorErrors.Explain(new NullReferenceException()));
         Assert.Equal("Could not find file '/x'.", OperatorErrors.Explain(new FileNotFoundException("Could not find file '/x'.")));
         Assert.Equal("Could not find file '/x'.", OperatorErrors.Explain(new AggregateException(new FileNotFoundException("Could not find file '/x'."))));
+        Assert.Equal( // a client that retried: its last attempt's error
+            "The storage could not be reached: Connection refused (127.0.0.1:1)",
+            OperatorErrors.Explain(new AggregateException(new HttpRequestException("Name or service not known"), new HttpRequestException("Connection refused (127.0.0.1:1)\nmore"))));
     }
 }
