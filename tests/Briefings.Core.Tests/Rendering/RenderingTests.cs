@@ -64,6 +64,17 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void ADayWithoutStoriesSaysSoAndItsSkipLinkLeadsToTheBriefingNotToStories()
+    {
+        var empty = Render(new Digest(Day, Fixtures.Noon, 0, []), RenderFormat.Html);
+        var full = Render(SeedDigest(), RenderFormat.Html);
+
+        Assert.Contains("No stories for this day.", empty);
+        Assert.Contains(">Skip to the briefing</a>", empty);
+        Assert.Contains(">Skip to the stories</a>", full);
+    }
+
+    [Fact]
     public void ADayOfLargeStoriesRendersWithEveryReportListed()
     {
         // Forty stories of 300 reports each: the page's loop over stories runs 12,000 steps of
