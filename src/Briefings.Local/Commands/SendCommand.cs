@@ -36,6 +36,12 @@ public static class SendCommand
                 return 1;
             }
 
+            if (!await app.Services.GetRequiredService<DigestStore>().ExistsAsync(day, cancellationToken))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"There is no digest for {day:yyyy-MM-dd} to send.");
+                return 1;
+            }
+
             var run = await app.Services.GetRequiredService<DeliveryHandler>().SendAsync(day, cancellationToken);
             ReportPrinter.Print(output, run);
             ReportPrinter.Print(output, await app.Services.GetRequiredService<DeliveryReports>().BuildAsync(day, cancellationToken));

@@ -113,7 +113,9 @@ public sealed class CommandLineTests : IDisposable
         var send = await RunAsync("send", "--date", today);
         var again = await RunAsync("send");
         var report = await RunAsync("report", "--date", today, "--json");
+        var noDigest = await RunAsync("send", "--date", "2001-01-01");
 
+        Assert.Equal((1, "There is no digest for 2001-01-01 to send."), (noDigest.Exit, noDigest.Error.Trim())); // as a send with no digest at all
         Assert.Equal(0, send.Exit);
         Assert.Contains("this run: 1 sent", send.Output);
         Assert.Contains($"{today}: 2 sent, 0 failed", send.Output);
