@@ -14,8 +14,13 @@ public sealed class BuildDailyDigest(DigestHandler handler, TimeProvider clock, 
     /// </summary>
     public const string ScheduleSetting = "BRIEFINGS_DIGEST_SCHEDULE";
 
-    /// <remarks>A run that throws is retried by the host.json <c>retry</c> policy (timer triggers support it).</remarks>
+    /// <remarks>
+    /// A run that throws is run again by this function's retry policy, up to three times over about
+    /// five minutes. Timer triggers support retry policies, declared on the function in the isolated
+    /// worker (the host.json <c>retry</c> section is not read for it).
+    /// </remarks>
     [Function(nameof(BuildDailyDigest))]
+    [ExponentialBackoffRetry(3, "00:00:10", "00:05:00")]
     public async Task Run([TimerTrigger($"%{ScheduleSetting}%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         // The host passes the status as it was before this run, so Next is the occurrence being run,
@@ -31,7 +36,7 @@ public sealed class BuildDailyDigest(DigestHandler handler, TimeProvider clock, 
         if (result.Delivery?.Stopped is { } stopped)
         {
             // The mail server could not be reached: failing the run has the host run the occurrence
-            // again (host.json retry), which finds the day built and sends to whoever is left.
+            // again (the retry policy above), which finds the day built and sends to whoever is left.
             throw new InvalidOperationException(stopped);
         }
     }

@@ -15,7 +15,8 @@ builder.Services
     .ConfigureFunctionsApplicationInsights();
 
 // The Application Insights SDK adds a rule that keeps only warnings from the worker; without it the
-// levels in host.json and configuration decide, as in the runner.
+// worker's own configuration decides (the Logging section: app settings Logging__LogLevel__*), as in
+// the runner. host.json's logLevel governs only the host process's logs.
 const string applicationInsightsProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
 builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
     options.Rules.Where(rule => rule.ProviderName == applicationInsightsProvider).ToList().ForEach(rule => options.Rules.Remove(rule)));

@@ -12,8 +12,8 @@ public sealed record FunctionsHttpTrigger(string Function, string File, string? 
 /// <summary>A blob trigger as written in the Functions sources.</summary>
 public sealed record FunctionsBlobTrigger(string Function, string File, string Path, string? Source, string? Connection);
 
-/// <summary>A timer trigger as written in the Functions sources.</summary>
-public sealed record FunctionsTimerTrigger(string Function, string File, string Schedule);
+/// <summary>A timer trigger as written in the Functions sources, with the retry attribute on its function (its arguments as written), if any.</summary>
+public sealed record FunctionsTimerTrigger(string Function, string File, string Schedule, string? Retry);
 
 /// <summary>
 /// The triggers of src/Briefings.Functions, read from its C# sources as text: that project cannot be
@@ -85,7 +85,9 @@ public sealed partial class FunctionsSource
                         named.GetValueOrDefault("Source"), named.TryGetValue("Connection", out var c) ? Evaluate(c) : null));
                     break;
                 case "Timer":
-                    TimerTriggers.Add(new FunctionsTimerTrigger(function, file, Evaluate(positional.Single())));
+                    var declared = functions.Last(f => f.Index < m.Index).Index;
+                    var retry = RetryPattern().Match(code[declared..m.Index]);
+                    TimerTriggers.Add(new FunctionsTimerTrigger(function, file, Evaluate(positional.Single()), retry.Success ? retry.Value : null));
                     break;
             }
         }
@@ -201,6 +203,10 @@ public sealed partial class FunctionsSource
 
     [GeneratedRegex(@"(?<=[\[,]\s*)(?<kind>Http|Blob|Timer)Trigger(?:Attribute)?\b(?<paren>\s*\()?")]
     private static partial Regex TriggerPattern();
+
+    // A function-level retry policy: [ExponentialBackoffRetry(3, "00:00:10", "00:05:00")] or [FixedDelayRetry(3, "00:00:30")].
+    [GeneratedRegex(@"(?<kind>ExponentialBackoff|FixedDelay)Retry(?:Attribute)?\s*\(\s*(?<count>-?\d+)\s*,(?<intervals>[^)]*)\)")]
+    public static partial Regex RetryPattern();
 
     [GeneratedRegex(@"^(?<name>[A-Za-z_]\w*)\s*=(?!=)(?<value>.+)$", RegexOptions.Singleline)]
     private static partial Regex NamedArgument();
