@@ -38,7 +38,7 @@ public sealed record DigestView(
         return new DigestView(
             digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LongDate(digest.Date),
-            digest.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            digest.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             digest.ArticleCount,
             stories.Count,
             stories,

@@ -64,6 +64,15 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void TheEditionTimeIsShownInUtcWhateverOffsetTheScheduleStampedItWith()
+    {
+        // A schedule in Europe/Paris fires at 06:00 local time, stamped +01:00: 05:00 UTC.
+        var paris = new Digest(Day, new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.FromHours(1)), 0, []);
+
+        Assert.Contains("Edition of 2026-11-21 05:00 UTC.", Render(paris, RenderFormat.Html));
+    }
+
+    [Fact]
     public void ADayWithoutStoriesSaysSoAndItsSkipLinkLeadsToTheBriefingNotToStories()
     {
         var empty = Render(new Digest(Day, Fixtures.Noon, 0, []), RenderFormat.Html);
