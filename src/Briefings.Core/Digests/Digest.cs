@@ -12,6 +12,13 @@ public sealed record Digest(
 
     /// <summary>Why articles were grouped by their words alone although an embeddings model is configured ("6 of 856 articles without embeddings (error: HTTP 500 after 4 attempts)"); null otherwise.</summary>
     public string? GroupingNote { get; init; }
+
+    /// <summary>
+    /// When the day's briefing was first published: its first build's time, kept when the day is
+    /// built again (then <see cref="GeneratedAt"/> is the rebuild's). Null for a digest built
+    /// outside the store (<c>briefings digest</c>).
+    /// </summary>
+    public DateTimeOffset? PublishedAt { get; init; }
 }
 
 /// <summary>A story: what happened, in sentences that cite the articles they come from.</summary>

@@ -143,6 +143,10 @@ public sealed class DigestHandler(
         var toldOf = Told(earlierDigests);
         var digest = builder.Build(todays, day, generatedAt, options.Value.MaxStories, earlier, a => a.DayIn(clock.Zone), vectors, toldOf);
         digest = await writer.ImproveAsync(digest, todays, toldOf, cancellationToken);
+        // A day built again keeps the time it was first published: feed readers and the page tell
+        // a briefing updated from a new one.
+        var before = await EarlierDigestAsync(day, day, cancellationToken);
+        digest = digest with { PublishedAt = before is null ? generatedAt : before.PublishedAt ?? before.GeneratedAt };
         await warming;
         var renderings = renderer.RenderStored(digest);
         DigestLog.Storing(logger, day);

@@ -71,7 +71,7 @@ public sealed class BriefingsFeed(DigestArchive archive, DigestRenderer renderer
             Id = page.AbsoluteUri,
             Title = new TextSyndicationContent($"Briefing for {DigestView.LongDate(digest.Date)}"),
             LastUpdatedTime = digest.GeneratedAt,
-            PublishDate = digest.GeneratedAt,
+            PublishDate = digest.PublishedAt ?? digest.GeneratedAt, // a rebuilt day is updated, not new
             Summary = new TextSyndicationContent(headlines),
             Content = SyndicationContent.CreateHtmlContent(html),
         };

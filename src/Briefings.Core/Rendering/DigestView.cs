@@ -12,7 +12,8 @@ namespace Briefings.Core.Rendering;
 public sealed record DigestView(
     string Date,
     string DateLong,
-    string GeneratedAt,
+    string PublishedAt,
+    string? UpdatedAt,
     int ArticleCount,
     int StoryCount,
     IReadOnlyList<StoryView> Stories,
@@ -38,7 +39,8 @@ public sealed record DigestView(
         return new DigestView(
             digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LongDate(digest.Date),
-            digest.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            EditionTime(digest.PublishedAt ?? digest.GeneratedAt),
+            digest.PublishedAt is { } first && first != digest.GeneratedAt ? EditionTime(digest.GeneratedAt) : null,
             digest.ArticleCount,
             stories.Count,
             stories,
@@ -47,6 +49,9 @@ public sealed record DigestView(
 
     /// <summary>A day as a reader says it: "Saturday, 21 November 2026".</summary>
     public static string LongDate(DateOnly day) => day.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"2026-11-21 05:00 UTC": a schedule in another zone stamps its occurrence with that zone's offset.</summary>
+    private static string EditionTime(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>The URL when it is an absolute http(s) one, the only kind a rendering links to; else null.</summary>
     internal static Uri? SafeUri(string? url) =>

@@ -73,6 +73,17 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void ADayBuiltAgainShowsWhenItWasFirstPublishedAndWhenUpdated()
+    {
+        var first = new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero);
+        var rebuilt = new Digest(Day, first.AddHours(8).AddMinutes(30), 0, []) { PublishedAt = first };
+        var once = new Digest(Day, first, 0, []) { PublishedAt = first };
+
+        Assert.Contains("Edition of 2026-11-21 06:00 UTC, updated 2026-11-21 14:30 UTC.", Render(rebuilt, RenderFormat.Html));
+        Assert.Contains("Edition of 2026-11-21 06:00 UTC.", Render(once, RenderFormat.Html));
+    }
+
+    [Fact]
     public void ADayWithoutStoriesSaysSoAndItsSkipLinkLeadsToTheBriefingNotToStories()
     {
         var empty = Render(new Digest(Day, Fixtures.Noon, 0, []), RenderFormat.Html);

@@ -2,7 +2,9 @@ using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
+using Briefings.Core.Digests;
 using Briefings.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Integration.Tests.Http;
 
@@ -101,21 +103,37 @@ public abstract class FeedTests(bool azurite) : RunnerOnStore(azurite)
     }
 
     [Fact]
-    public async Task TheFeedFollowsADayRebuiltAndADayAdded()
+    public async Task TheFeedFollowsADayRebuiltAsUpdatedAndADayAddedAsNew()
     {
         var result = await Seeding.IngestSeedsAndBuildAsync(Runner.Services, send: false);
         var first = await Runner.Client.GetStringAsync("/api/briefings/feed");
         Assert.DoesNotContain("City library reopens", first);
+        var digests = Runner.Services.GetRequiredService<DigestStore>();
+        var firstBuilt = (await digests.GetAsync(result.Date))!.Digest.GeneratedAt;
 
         await Seeding.IngestTextAsync(Runner.Services, "library.txt", Seeding.Library);
         await Seeding.BuildDaysAsync(Runner.Services, result.Date);
         var rebuilt = XDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/feed"));
+        var page = await Runner.Client.GetStringAsync($"/briefings/{result.Date:yyyy-MM-dd}");
         await Seeding.BuildDaysAsync(Runner.Services, result.Date.AddDays(-1));
         var added = XDocument.Parse(await Runner.Client.GetStringAsync("/api/briefings/feed"));
 
-        Assert.Contains("City library reopens after flood repairs", Assert.Single(rebuilt.Root!.Elements(Atom + "entry")).Element(Atom + "content")!.Value);
+        var entry = Assert.Single(rebuilt.Root!.Elements(Atom + "entry"));
+        Assert.Contains("City library reopens after flood repairs", entry.Element(Atom + "content")!.Value);
         Assert.Equal(2, added.Root!.Elements(Atom + "entry").Count());
+        // Built again, the day is an updated entry, not a new one: published stays the first build's time.
+        var published = DateTimeOffset.Parse(entry.Element(Atom + "published")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var updated = DateTimeOffset.Parse(entry.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Published(XDocument.Parse(first)), published);
+        Assert.True(updated >= published, $"updated {updated:O} should not come before published {published:O}");
+        var stored = (await digests.GetAsync(result.Date))!.Digest;
+        Assert.Equal(firstBuilt, stored.PublishedAt);
+        Assert.True(stored.GeneratedAt > firstBuilt);
+        Assert.Matches(@"Edition of \d{4}-\d\d-\d\d \d\d:\d\d UTC, updated \d{4}-\d\d-\d\d \d\d:\d\d UTC\.", page);
     }
+
+    private static DateTimeOffset Published(XDocument feed) =>
+        DateTimeOffset.Parse(feed.Root!.Element(Atom + "entry")!.Element(Atom + "published")!.Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<string> LatestHeadlineAsync()
     {
