@@ -121,7 +121,7 @@ public sealed class DigestHandler(
             var earlierDay = day.AddDays(-back);
             var filed = await articles.ListDayAsync(earlierDay, cancellationToken);
             days.Add((earlierDay, filed));
-            if (await EarlierDigestAsync(earlierDay, day, cancellationToken) is { } told)
+            if (await ReadableDigestAsync(earlierDay, day, cancellationToken) is { } told)
             {
                 earlierDigests.Add(told);
                 arrivedLate.UnionWith(ArrivedAfter(told, filed));
@@ -145,7 +145,7 @@ public sealed class DigestHandler(
         digest = await writer.ImproveAsync(digest, todays, toldOf, cancellationToken);
         // A day built again keeps the time it was first published: feed readers and the page tell
         // a briefing updated from a new one.
-        var before = await EarlierDigestAsync(day, day, cancellationToken);
+        var before = await ReadableDigestAsync(day, day, cancellationToken);
         digest = digest with { PublishedAt = before is null ? generatedAt : before.PublishedAt ?? before.GeneratedAt };
         await warming;
         var renderings = renderer.RenderStored(digest);
@@ -166,16 +166,28 @@ public sealed class DigestHandler(
         return filed.Where(a => a.IngestedAt > built.GeneratedAt && !carried.Contains(a.Id)).Select(a => a.Id);
     }
 
-    /// <summary>An earlier day's digest, or null when there is none or it cannot be read (which costs only what it told: today is built).</summary>
-    private async Task<Digest?> EarlierDigestAsync(DateOnly earlier, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// A stored digest read while building <paramref name="building"/>: an earlier day's (for what it
+    /// told) or the day's own (for when it was first published). Null when there is none or it cannot
+    /// be read, which costs only that: the day is built.
+    /// </summary>
+    private async Task<Digest?> ReadableDigestAsync(DateOnly stored, DateOnly building, CancellationToken cancellationToken)
     {
         try
         {
-            return (await digests.GetAsync(earlier, cancellationToken))?.Digest;
+            return (await digests.GetAsync(stored, cancellationToken))?.Digest;
         }
         catch (JsonException e)
         {
-            DigestLog.EarlierUnreadable(logger, earlier, day, e.Message);
+            if (stored == building)
+            {
+                DigestLog.OwnUnreadable(logger, building, e.Message);
+            }
+            else
+            {
+                DigestLog.EarlierUnreadable(logger, stored, building, e.Message);
+            }
+
             return null;
         }
     }
@@ -227,6 +239,9 @@ internal static partial class DigestLog
 
     [LoggerMessage(2006, LogLevel.Warning, "The digest for {Earlier:yyyy-MM-dd} cannot be read, so the digest for {Day:yyyy-MM-dd} does not know what it told: {Error}")]
     public static partial void EarlierUnreadable(ILogger logger, DateOnly earlier, DateOnly day, string error);
+
+    [LoggerMessage(2008, LogLevel.Warning, "The stored digest for {Day:yyyy-MM-dd} cannot be read, so the day is built again as first published now: {Error}")]
+    public static partial void OwnUnreadable(ILogger logger, DateOnly day, string error);
 
     [LoggerMessage(2007, LogLevel.Information, "The digest for {Day:yyyy-MM-dd} carries {Count} article(s) of the days before that came in after their own day's briefing was built")]
     public static partial void ArrivedLate(ILogger logger, DateOnly day, int count);

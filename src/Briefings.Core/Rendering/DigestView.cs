@@ -39,8 +39,8 @@ public sealed record DigestView(
         return new DigestView(
             digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LongDate(digest.Date),
-            EditionTime(digest.PublishedAt ?? digest.GeneratedAt),
-            digest.PublishedAt is { } first && first != digest.GeneratedAt ? EditionTime(digest.GeneratedAt) : null,
+            UtcTime(digest.PublishedAt ?? digest.GeneratedAt),
+            digest.PublishedAt is { } first && first != digest.GeneratedAt ? UtcTime(digest.GeneratedAt) : null,
             digest.ArticleCount,
             stories.Count,
             stories,
@@ -50,8 +50,11 @@ public sealed record DigestView(
     /// <summary>A day as a reader says it: "Saturday, 21 November 2026".</summary>
     public static string LongDate(DateOnly day) => day.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>"2026-11-21 05:00 UTC": a schedule in another zone stamps its occurrence with that zone's offset.</summary>
-    private static string EditionTime(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A time as every rendering shows one, "2026-11-21 05:00 UTC", whatever offset it carries (a
+    /// schedule in another zone stamps its occurrence with that zone's; an article keeps its outlet's).
+    /// </summary>
+    internal static string UtcTime(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>The URL when it is an absolute http(s) one, the only kind a rendering links to; else null.</summary>
     internal static Uri? SafeUri(string? url) =>
@@ -185,7 +188,7 @@ public sealed record ArticleView(
         var anchor = $"a-{storyId}-{number}";
         return new ArticleView(
             article.Id, number, article.Title, source, url,
-            article.Published?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), article.CopyOf,
+            article.Published is { } published ? DigestView.UtcTime(published) : null, article.CopyOf,
             anchor, url ?? "#" + anchor, $"Source {number}: {source}, “{article.Title}”");
     }
 
